@@ -1,0 +1,128 @@
+package vn.hoinghi.app;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The validated configuration. Every key is documented in docs/configuration.md; {@link #KEYS}
+ * is the list of keys accepted from the file and the command line, so a typo is an error.
+ */
+public record ServerConfig(
+    String httpHost,
+    int httpPort,
+    Store store,
+    Path dataDir,
+    Jwt jwt,
+    String logLevel,
+    boolean demoSeed,
+    int shutdownGraceSeconds) {
+
+  public static final Set<String> KEYS = Set.of(
+      "http.host", "http.port", "store", "postgres.schema", "postgres.pool.size", "data.dir",
+      "jwt.algorithm", "jwt.secret", "jwt.private.key.file", "jwt.public.key.file",
+      "jwt.access.ttl.seconds", "jwt.refresh.ttl.seconds", "log.level", "demo.seed",
+      "shutdown.grace.seconds");
+
+  /** Where events are kept: the embedded SQLite file, or a PostgreSQL database. */
+  public sealed interface Store {
+    record Embedded() implements Store {}
+
+    record Postgres(String url, String schema, int poolSize) implements Store {}
+  }
+
+  /** Token signing: HS256 with a shared secret, or RS256 with PEM key files. */
+  public record Jwt(String algorithm, String secret, String privateKeyFile, String publicKeyFile,
+                    int accessTtlSeconds, int refreshTtlSeconds) {}
+
+  /** Validates the merged layers; the first problem found is thrown as a one-line {@link ConfigError}. */
+  public static ServerConfig from(JsonObject c) {
+    for (String key : c.fieldNames()) {
+      if (!KEYS.contains(key)) throw new ConfigError("unknown configuration key \"" + key + "\"");
+    }
+    String host = string(c, "http.host");
+    if (host.isBlank()) throw new ConfigError("http.host must not be empty");
+    int port = integer(c, "http.port", 0, 65535);
+    Store store = store(c);
+    String dataDir = string(c, "data.dir");
+    if (dataDir.isBlank()) throw new ConfigError("data.dir must not be empty");
+    String alg = string(c, "jwt.algorithm").toUpperCase(Locale.ROOT);
+    if (!alg.equals("HS256") && !alg.equals("RS256")) {
+      throw new ConfigError("jwt.algorithm must be HS256 or RS256, got \"" + alg + "\"");
+    }
+    Jwt jwt = new Jwt(alg, string(c, "jwt.secret"), string(c, "jwt.private.key.file"),
+        string(c, "jwt.public.key.file"), integer(c, "jwt.access.ttl.seconds", 30, 86_400),
+        integer(c, "jwt.refresh.ttl.seconds", 60, 30 * 86_400));
+    if (alg.equals("HS256") && !jwt.secret().isEmpty() && jwt.secret().length() < 32) {
+      throw new ConfigError("jwt.secret must be at least 32 characters");
+    }
+    if (alg.equals("RS256") && (jwt.privateKeyFile().isEmpty() || jwt.publicKeyFile().isEmpty())) {
+      throw new ConfigError("jwt.algorithm RS256 needs jwt.private.key.file and jwt.public.key.file");
+    }
+    String level = string(c, "log.level").toUpperCase(Locale.ROOT);
+    if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+      throw new ConfigError("log.level must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF; got \"" + level + "\"");
+    }
+    return new ServerConfig(host, port, store, Path.of(dataDir), jwt, level, bool(c, "demo.seed"),
+        integer(c, "shutdown.grace.seconds", 0, 600));
+  }
+
+  private static Store store(JsonObject c) {
+    String s = string(c, "store").trim();
+    if (s.equalsIgnoreCase("embedded")) return new Store.Embedded();
+    if (s.startsWith("postgresql://") || s.startsWith("postgres://")) {
+      URI uri;
+      try {
+        uri = URI.create(s);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigError("store is not a valid PostgreSQL URL: " + e.getMessage());
+      }
+      if (uri.getHost() == null) throw new ConfigError("store URL has no host: " + redact(s));
+      String schema = string(c, "postgres.schema");
+      if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+        throw new ConfigError("postgres.schema must be a lower-case SQL identifier, got \"" + schema + "\"");
+      }
+      return new Store.Postgres(s, schema, integer(c, "postgres.pool.size", 1, 200));
+    }
+    throw new ConfigError("store must be \"embedded\" or a postgresql:// URL, got \"" + redact(s) + "\"");
+  }
+
+  /** Hides a password in a URL so it never reaches a log line. */
+  public static String redact(String url) {
+    return url.replaceAll("://([^:/@]+):[^@]*@", "://$1:***@");
+  }
+
+  private static String string(JsonObject c, String key) {
+    Object v = c.getValue(key);
+    if (v == null) throw new ConfigError(key + " is missing");
+    if (v instanceof JsonObject || v instanceof io.vertx.core.json.JsonArray) {
+      throw new ConfigError(key + " must be a single value");
+    }
+    return String.valueOf(v);
+  }
+
+  private static int integer(JsonObject c, String key, int min, int max) {
+    String raw = string(c, key).trim();
+    long v;
+    try {
+      v = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw new ConfigError(key + " must be an integer from " + min + " to " + max + ", got \"" + raw + "\"");
+    }
+    if (v < min || v > max) {
+      throw new ConfigError(key + " must be an integer from " + min + " to " + max + ", got " + v);
+    }
+    return (int) v;
+  }
+
+  private static boolean bool(JsonObject c, String key) {
+    String raw = string(c, key).trim().toLowerCase(Locale.ROOT);
+    return switch (raw) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new ConfigError(key + " must be true or false, got \"" + raw + "\"");
+    };
+  }
+}

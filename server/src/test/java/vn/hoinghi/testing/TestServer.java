@@ -1,0 +1,91 @@
+package vn.hoinghi.testing;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import vn.hoinghi.app.Application;
+import vn.hoinghi.app.ServerConfig;
+
+/** Starts a real server for a test, on the embedded store or on a fresh PostgreSQL schema. */
+public final class TestServer implements AutoCloseable {
+  public enum StoreKind { EMBEDDED, POSTGRES }
+
+  public final Application app;
+  public final Path dataDir;
+  private final String schema;
+
+  private TestServer(Application app, Path dataDir, String schema) {
+    this.app = app;
+    this.dataDir = dataDir;
+    this.schema = schema;
+  }
+
+  public static TestServer start(StoreKind kind) {
+    return start(kind, new JsonObject());
+  }
+
+  /** {@code overrides} are configuration keys on top of the test defaults. */
+  public static TestServer start(StoreKind kind, JsonObject overrides) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("hoinghi-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String schema = null;
+    JsonObject c = defaults()
+        .put("http.host", "127.0.0.1")
+        .put("http.port", 0)
+        .put("data.dir", dir.toString())
+        .put("demo.seed", false)
+        .put("shutdown.grace.seconds", 5);
+    if (kind == StoreKind.POSTGRES) {
+      TestPostgres.assumeReachable();
+      schema = TestPostgres.newSchemaName();
+      c.put("store", TestPostgres.URL).put("postgres.schema", schema).put("postgres.pool.size", 8);
+    }
+    c.mergeIn(overrides);
+    Application app = Application.start(Application.newVertx(), ServerConfig.from(c));
+    return new TestServer(app, dir, schema);
+  }
+
+  public static JsonObject defaults() {
+    try (var in = TestServer.class.getClassLoader().getResourceAsStream("default-config.json")) {
+      return new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    if (schema != null) TestPostgres.dropSchema(schema);
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // temp dir
+    }
+  }
+}
