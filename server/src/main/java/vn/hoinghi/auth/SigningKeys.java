@@ -30,7 +30,7 @@ public final class SigningKeys {
       options.addPubSecKey(new PubSecKeyOptions().setAlgorithm("RS256").setBuffer(read(jwt.privateKeyFile())));
       options.addPubSecKey(new PubSecKeyOptions().setAlgorithm("RS256").setBuffer(read(jwt.publicKeyFile())));
     } else {
-      String secret = jwt.secret().isEmpty() ? generatedSecret(dataDir) : jwt.secret();
+      String secret = jwt.secret().isEmpty() ? generatedSecret(dataDir, SECRET_FILE) : jwt.secret();
       options.addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret));
     }
     try {
@@ -48,14 +48,14 @@ public final class SigningKeys {
     }
   }
 
-  /** Reads the generated secret, creating it on first start. */
-  static String generatedSecret(Path dataDir) {
-    Path file = dataDir.resolve(SECRET_FILE);
+  /** Reads a generated secret from {@code dataDir/name}, creating it on first start. */
+  public static String generatedSecret(Path dataDir, String name) {
+    Path file = dataDir.resolve(name);
     try {
       if (Files.exists(file)) {
         String s = Files.readString(file, StandardCharsets.US_ASCII).trim();
         if (s.length() >= 32) return s;
-        throw new ConfigError("generated JWT secret in " + file + " is too short; delete it to regenerate");
+        throw new ConfigError("generated secret in " + file + " is too short; delete it to regenerate");
       }
       Files.createDirectories(dataDir);
       byte[] bytes = new byte[48];
@@ -69,7 +69,7 @@ public final class SigningKeys {
       }
       return secret;
     } catch (IOException e) {
-      throw new ConfigError("cannot create JWT secret in " + dataDir + ": " + e.getMessage());
+      throw new ConfigError("cannot create secret " + name + " in " + dataDir + ": " + e.getMessage());
     }
   }
 }

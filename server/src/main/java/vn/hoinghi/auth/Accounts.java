@@ -1,0 +1,207 @@
+package vn.hoinghi.auth;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import vn.hoinghi.store.AppendConflict;
+import vn.hoinghi.store.EventStore;
+import vn.hoinghi.store.NewEvent;
+import vn.hoinghi.store.StoredEvent;
+import vn.hoinghi.wire.Codec;
+
+/**
+ * Login accounts, kept as events in the store's {@code _accounts} stream (so both stores and every
+ * node share them, with the same append-only history as conferences). An account may be an
+ * organizer (creates and runs conferences) and may be linked to a participant in any number of
+ * conferences. Passwords are bcrypt hashes, computed and checked off the event loop.
+ */
+public final class Accounts {
+  public static final String STREAM = "_accounts";
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+  public record Account(String id, String username, String displayName, String passwordHash, boolean organizer,
+                        Map<String, String> participantByConference) {}
+
+  /** The account events; the JSON type is the record's simple name. */
+  public sealed interface AccountEvent {
+    record AccountCreated(String accountId, String username, String displayName, String passwordHash,
+                          boolean organizer) implements AccountEvent {}
+
+    record AccountLinked(String accountId, String conferenceId, String participantId) implements AccountEvent {}
+
+    record PasswordChanged(String accountId, String passwordHash) implements AccountEvent {}
+  }
+
+  private final Vertx vertx;
+  private final EventStore store;
+  private final Context context;
+  private final Map<String, Account> byUsername = new ConcurrentHashMap<>();
+  private final Map<String, Account> byId = new ConcurrentHashMap<>();
+  private long seq;
+
+  private Accounts(Vertx vertx, EventStore store, Context context) {
+    this.vertx = vertx;
+    this.store = store;
+    this.context = context;
+  }
+
+  /** Loads every account; all later writes are serialized on one context. */
+  public static Future<Accounts> load(Vertx vertx, EventStore store) {
+    Accounts a = new Accounts(vertx, store, vertx.getOrCreateContext());
+    return a.reload().map(a);
+  }
+
+  private Future<Void> reload() {
+    return store.read(STREAM, seq, 1000).compose(page -> {
+      for (StoredEvent e : page) {
+        fold(decode(e));
+        seq = e.seq();
+      }
+      return page.size() < 1000 ? Future.succeededFuture() : reload();
+    });
+  }
+
+  private static AccountEvent decode(StoredEvent e) {
+    try {
+      Class<? extends AccountEvent> type = switch (e.type()) {
+        case "AccountCreated" -> AccountEvent.AccountCreated.class;
+        case "AccountLinked" -> AccountEvent.AccountLinked.class;
+        case "PasswordChanged" -> AccountEvent.PasswordChanged.class;
+        default -> throw new IllegalStateException("unknown account event " + e.type());
+      };
+      return Codec.mapper().readValue(e.payload(), type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+      throw new IllegalStateException("unreadable account event " + e.seq(), ex);
+    }
+  }
+
+  private void fold(AccountEvent e) {
+    if (e instanceof AccountEvent.AccountCreated c) {
+      Account a = new Account(c.accountId(), c.username(), c.displayName(), c.passwordHash(), c.organizer(), Map.of());
+      byUsername.put(a.username(), a);
+      byId.put(a.id(), a);
+    } else if (e instanceof AccountEvent.AccountLinked l) {
+      Account a = byId.get(l.accountId());
+      if (a == null) return;
+      Map<String, String> links = new java.util.TreeMap<>(a.participantByConference());
+      links.put(l.conferenceId(), l.participantId());
+      replace(new Account(a.id(), a.username(), a.displayName(), a.passwordHash(), a.organizer(), Map.copyOf(links)));
+    } else if (e instanceof AccountEvent.PasswordChanged p) {
+      Account a = byId.get(p.accountId());
+      if (a == null) return;
+      replace(new Account(a.id(), a.username(), a.displayName(), p.passwordHash(), a.organizer(),
+          a.participantByConference()));
+    }
+  }
+
+  private void replace(Account a) {
+    byUsername.put(a.username(), a);
+    byId.put(a.id(), a);
+  }
+
+  public Optional<Account> byUsername(String username) {
+    return Optional.ofNullable(username == null ? null : byUsername.get(normalize(username)));
+  }
+
+  public Optional<Account> byId(String id) {
+    return Optional.ofNullable(id == null ? null : byId.get(id));
+  }
+
+  public int size() {
+    return byId.size();
+  }
+
+  public static String normalize(String username) {
+    return username.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** Null when the username is acceptable, otherwise why not. */
+  public static String usernameProblem(String username) {
+    if (username == null || !USERNAME.matcher(normalize(username)).matches()) {
+      return "username must be 3–64 characters: lower-case letters, digits, '.', '_' or '-'";
+    }
+    return null;
+  }
+
+  /** Creates an account; {@code bcryptCost} below 12 only for demo seeding and tests. */
+  public Future<Account> create(String username, String displayName, String password, boolean organizer,
+                                int bcryptCost) {
+    String problem = usernameProblem(username);
+    if (problem == null) problem = Passwords.problem(password);
+    if (problem == null && (displayName == null || displayName.isBlank() || displayName.length() > 200)) {
+      problem = "display name must have 1–200 characters";
+    }
+    if (problem != null) return Future.failedFuture(new AuthError("INVALID", problem));
+    String name = normalize(username);
+    return vertx.executeBlocking(() -> Passwords.hash(password, bcryptCost), false)
+        .compose(hash -> write(() -> {
+          if (byUsername.containsKey(name)) throw new AuthError("CONFLICT", "username " + name + " is taken");
+          return List.of(new AccountEvent.AccountCreated("acc-" + (seq + 1), name, displayName.trim(), hash, organizer));
+        }))
+        .map(v -> byUsername.get(name));
+  }
+
+  public Future<Void> link(String accountId, String conferenceId, String participantId) {
+    return write(() -> {
+      if (!byId.containsKey(accountId)) throw new AuthError("NOT_FOUND", "no such account");
+      return List.of(new AccountEvent.AccountLinked(accountId, conferenceId, participantId));
+    });
+  }
+
+  /** The account when the password matches; empty otherwise (same time either way for unknown users). */
+  public Future<Optional<Account>> verify(String username, String password) {
+    Optional<Account> a = byUsername(username);
+    // Verify against a fixed hash for unknown users so timing does not reveal which usernames exist.
+    String hash = a.map(Account::passwordHash).orElse(DUMMY_HASH);
+    return vertx.executeBlocking(() -> Passwords.verify(password, hash), false)
+        .map(ok -> ok && a.isPresent() ? a : Optional.<Account>empty());
+  }
+
+  private static final String DUMMY_HASH = Passwords.hash("not-a-real-password-xyz", Passwords.COST);
+
+  private interface Change {
+    List<AccountEvent> events();
+  }
+
+  /** Decides and appends on the accounts context; on a conflict (another node wrote) reloads and retries. */
+  private Future<Void> write(Change change) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> attempt(change, done, 0));
+    return done.future();
+  }
+
+  private void attempt(Change change, Promise<Void> done, int tries) {
+    List<AccountEvent> events;
+    try {
+      events = change.events();
+    } catch (RuntimeException e) {
+      done.fail(e);
+      return;
+    }
+    List<NewEvent> batch = new ArrayList<>();
+    Instant now = Instant.now();
+    for (AccountEvent e : events) {
+      batch.add(new NewEvent(e.getClass().getSimpleName(), Codec.encode(e), "system", null, now));
+    }
+    store.append(STREAM, seq, batch).onComplete(ar -> {
+      if (ar.succeeded()) {
+        events.forEach(this::fold);
+        seq += events.size();
+        done.complete();
+      } else if (ar.cause() instanceof AppendConflict && tries < 5) {
+        reload().onComplete(r -> attempt(change, done, tries + 1));
+      } else {
+        done.fail(ar.cause());
+      }
+    });
+  }
+}

@@ -1,0 +1,52 @@
+package vn.hoinghi.auth;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows repeated failures (logins, invite codes) per key — a username, a client address. After
+ * {@link #FREE} failures within the window each further attempt must wait, doubling up to
+ * {@link #MAX_WAIT_SECONDS}; a success clears the key.
+ */
+public final class Throttle {
+  public static final int FREE = 5;
+  public static final long WINDOW_MS = 15 * 60 * 1000L;
+  public static final long MAX_WAIT_SECONDS = 300;
+  private static final int MAX_KEYS = 100_000;
+
+  private record State(int failures, long firstAt, long blockedUntil) {}
+
+  private final ConcurrentHashMap<String, State> keys = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  public Throttle(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Seconds the caller must still wait before trying this key again; 0 when it may try now. */
+  public long retryAfterSeconds(String key) {
+    State s = keys.get(key);
+    if (s == null) return 0;
+    long now = clock.millis();
+    if (now - s.firstAt() > WINDOW_MS && now >= s.blockedUntil()) {
+      keys.remove(key, s);
+      return 0;
+    }
+    return Math.max(0, (s.blockedUntil() - now + 999) / 1000);
+  }
+
+  public void failure(String key) {
+    long now = clock.millis();
+    if (keys.size() > MAX_KEYS) keys.clear(); // bounded memory under a spray of keys
+    keys.compute(key, (k, s) -> {
+      if (s == null || now - s.firstAt() > WINDOW_MS) return new State(1, now, 0);
+      int n = s.failures() + 1;
+      long wait = n <= FREE ? 0 : Math.min(MAX_WAIT_SECONDS, 1L << Math.min(20, n - FREE));
+      return new State(n, s.firstAt(), now + wait * 1000);
+    });
+  }
+
+  public void success(String key) {
+    keys.remove(key);
+  }
+}

@@ -1,0 +1,361 @@
+package vn.hoinghi.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hoinghi.auth.AuthError;
+import vn.hoinghi.auth.Tokens;
+import vn.hoinghi.domain.Actor;
+import vn.hoinghi.domain.Command;
+import vn.hoinghi.domain.CommandEnvelope;
+import vn.hoinghi.domain.Participant;
+import vn.hoinghi.domain.Viewer;
+import vn.hoinghi.live.ConferenceWriter;
+import vn.hoinghi.live.Conferences;
+import vn.hoinghi.live.Subscriber;
+import vn.hoinghi.wire.Codec;
+import vn.hoinghi.wire.WireError;
+
+/**
+ * One WebSocket connection. States: waiting for {@code hello} (bounded in time), authenticating,
+ * live (following one conference, sending commands), closed. Runs on the connection's event loop;
+ * its feed frames arrive there too. See docs/protocol.md.
+ */
+public final class ClientSession implements Subscriber {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+  private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  static final long HELLO_TIMEOUT_MS = 10_000;
+  static final int ABUSE_LIMIT = 100;
+  static final int RATE_VIOLATION_LIMIT = 200;
+
+  private enum State { AWAIT_HELLO, AUTHENTICATING, LIVE, CLOSED }
+
+  private final Gateway gateway;
+  private final ServerWebSocket ws;
+  private final Context context;
+  private final String headerToken;
+  private final RateLimiter limiter;
+  private State state = State.AWAIT_HELLO;
+  private Viewer viewer;
+  private Actor actor;
+  private String participantId;
+  private ConferenceWriter writer;
+  private long tokenExpiresAtMs;
+  long lastInboundMs;
+  private int abuse;
+  private int rateViolations;
+  private long helloTimer = -1;
+
+  ClientSession(Gateway gateway, ServerWebSocket ws, Context context, String headerToken) {
+    this.gateway = gateway;
+    this.ws = ws;
+    this.context = context;
+    this.headerToken = headerToken;
+    this.limiter = new RateLimiter(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST, System.nanoTime());
+    this.lastInboundMs = System.currentTimeMillis();
+  }
+
+  void start() {
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(b -> {
+      lastInboundMs = System.currentTimeMillis();
+      sendJson(Replies.error(null, "UNSUPPORTED", null));
+      noteAbuse();
+    });
+    ws.pongHandler(b -> lastInboundMs = System.currentTimeMillis());
+    ws.closeHandler(v -> onClosed());
+    ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
+    helloTimer = gateway.vertx().setTimer(HELLO_TIMEOUT_MS, t -> {
+      if (state == State.AWAIT_HELLO || state == State.AUTHENTICATING) close(CloseCodes.AUTH_REQUIRED, "authentication required");
+    });
+  }
+
+  // ------------------------------------------------------------------------------------ Subscriber
+
+  @Override
+  public Context context() {
+    return context;
+  }
+
+  @Override
+  public Viewer viewer() {
+    return viewer;
+  }
+
+  @Override
+  public void deliver(Buffer frame) {
+    if (state == State.CLOSED) return;
+    if (ws.writeQueueFull()) {
+      gateway.metrics().slowClosed();
+      close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
+      return;
+    }
+    ws.writeFrame(TextFrames.of(frame));
+    gateway.metrics().framesOut();
+  }
+
+  // ------------------------------------------------------------------------------------ inbound
+
+  private void onText(String text) {
+    lastInboundMs = System.currentTimeMillis();
+    if (state == State.CLOSED) return;
+    if (!limiter.tryAcquire(System.nanoTime())) {
+      if (++rateViolations > RATE_VIOLATION_LIMIT) {
+        close(CloseCodes.RATE_LIMIT, "too many messages");
+      } else {
+        sendJson(Replies.error(idOf(text), "RATE_LIMITED", null));
+      }
+      return;
+    }
+    JsonNode msg;
+    try {
+      msg = Codec.parse(text);
+    } catch (WireError e) {
+      sendJson(Replies.error(null, e.code(), e.getMessage()));
+      noteAbuse();
+      return;
+    }
+    if (!msg.isObject() || !msg.path("type").isTextual()) {
+      sendJson(Replies.error(null, "INVALID_MESSAGE", "a message is a JSON object with a string \"type\""));
+      noteAbuse();
+      return;
+    }
+    String type = msg.get("type").asText();
+    switch (type) {
+      case "hello" -> onHello(msg);
+      case "command" -> onCommand(msg);
+      case "ping" -> onPing(msg);
+      case "token" -> onToken(msg);
+      default -> {
+        sendJson(Replies.error(null, "UNKNOWN_TYPE", "unknown message type \"" + abbreviate(type) + "\""));
+        noteAbuse();
+      }
+    }
+  }
+
+  private void onHello(JsonNode msg) {
+    if (state != State.AWAIT_HELLO) {
+      sendJson(Replies.error(null, "ALREADY_AUTHENTICATED", null));
+      return;
+    }
+    String problem = onlyFields(msg, "type", "token", "conferenceId", "resumeAfter", "client");
+    JsonNode resume = msg.get("resumeAfter");
+    if (problem == null && resume != null && !resume.isNull() && !(resume.canConvertToLong() && resume.isIntegralNumber()
+        && resume.asLong() >= 0)) {
+      problem = "resumeAfter must be a non-negative integer";
+    }
+    String token = msg.path("token").isTextual() ? msg.get("token").asText() : headerToken;
+    if (problem == null && token == null) problem = "hello needs a token (or the bearer subprotocol)";
+    if (problem != null) {
+      sendJson(Replies.error(null, "INVALID_MESSAGE", problem));
+      noteAbuse();
+      return;
+    }
+    Long resumeAfter = resume == null || resume.isNull() ? null : resume.asLong();
+    String requestedConference = msg.path("conferenceId").isTextual() ? msg.get("conferenceId").asText() : null;
+    state = State.AUTHENTICATING;
+    gateway.tokens().verify(token, Tokens.Type.ACCESS).onComplete(ar -> {
+      if (state == State.CLOSED) return;
+      if (ar.failed()) {
+        refuseHello("INVALID_TOKEN", ar.cause().getMessage());
+        return;
+      }
+      Tokens.Claims c = ar.result();
+      String conferenceId = c.kind() == Tokens.Kind.PARTICIPANT ? c.conferenceId() : requestedConference;
+      if (c.kind() == Tokens.Kind.PARTICIPANT && requestedConference != null && !requestedConference.equals(conferenceId)) {
+        refuseHello("FORBIDDEN", "this token is for another conference");
+        return;
+      }
+      if (conferenceId == null) {
+        refuseHello("INVALID_MESSAGE", "an organizer hello names the conferenceId");
+        return;
+      }
+      gateway.conferences().existing(conferenceId).onComplete(w -> {
+        if (state == State.CLOSED) return;
+        if (w.failed()) {
+          sendJson(Replies.error(null, "NOT_FOUND", w.cause().getMessage()));
+          close(CloseCodes.NOT_FOUND, "no such conference");
+          return;
+        }
+        admit(c, w.result(), resumeAfter);
+      });
+    });
+  }
+
+  private void refuseHello(String code, String detail) {
+    sendJson(Replies.error(null, code, detail));
+    close(code.equals("FORBIDDEN") ? CloseCodes.FORBIDDEN : CloseCodes.AUTH_REQUIRED, "authentication failed");
+  }
+
+  /** Checks the participant against the conference's current roster, then starts the feed. */
+  private void admit(Tokens.Claims c, ConferenceWriter w, Long resumeAfter) {
+    boolean organizer = c.kind() == Tokens.Kind.ORGANIZER;
+    w.query(conf -> organizer ? null : conf.participant(c.subject())).onComplete(ar -> {
+      if (state == State.CLOSED) return;
+      Participant p = ar.succeeded() ? ar.result() : null;
+      if (!organizer && (p == null || !p.active())) {
+        refuseHello("FORBIDDEN", "not a participant of this conference");
+        return;
+      }
+      writer = w;
+      participantId = organizer ? null : p.id();
+      viewer = organizer ? Viewer.organizerConsole() : Viewer.participant(p.id());
+      actor = organizer ? Actor.organizer(c.subject()) : Actor.participant(p.id());
+      tokenExpiresAtMs = c.expiresAt() * 1000;
+      scheduleExpiry();
+      state = State.LIVE;
+      gateway.vertx().cancelTimer(helloTimer);
+      JsonObject welcome = new JsonObject().put("type", "welcome").put("conferenceId", w.conferenceId())
+          .put("organizer", organizer).put("serverTime", Instant.now().toString())
+          .put("tokenExpiresAt", Instant.ofEpochSecond(c.expiresAt()).toString());
+      if (p != null) {
+        welcome.put("participantId", p.id()).put("name", p.displayName()).put("endpointId", p.endpointId())
+            .put("roles", new JsonArray(p.roles().stream().map(Enum::name).sorted().toList()));
+      } else {
+        welcome.put("roles", new JsonArray());
+      }
+      sendJson(welcome);
+      w.attach(this, resumeAfter);
+    });
+  }
+
+  private void onCommand(JsonNode msg) {
+    JsonNode idNode = msg.get("id");
+    String id = idNode != null && idNode.isTextual() && COMMAND_ID.matcher(idNode.asText()).matches() ? idNode.asText() : null;
+    if (state != State.LIVE) {
+      sendJson(Replies.error(id, "NOT_AUTHENTICATED", null));
+      return;
+    }
+    String problem = onlyFields(msg, "type", "id", "command");
+    if (problem == null && id == null) problem = "command id must be 1–64 characters of A-Z a-z 0-9 . _ : -";
+    if (problem == null && !msg.path("command").isObject()) problem = "\"command\" must be an object";
+    if (problem != null) {
+      sendJson(Replies.error(id, "INVALID_MESSAGE", problem));
+      noteAbuse();
+      return;
+    }
+    Command command;
+    try {
+      JsonNode body = msg.get("command");
+      command = Codec.decodeCommand(body.path("type").isTextual() ? body.get("type").asText() : null, body);
+    } catch (WireError e) {
+      sendJson(Replies.error(id, e.code(), e.getMessage()));
+      noteAbuse();
+      return;
+    }
+    gateway.metrics().commandIn();
+    writer.submit(new CommandEnvelope(id, actor, command), participantId).onComplete(ar -> {
+      JsonObject reply = ar.succeeded() ? Replies.outcome(id, ar.result())
+          : Replies.error(id, "INTERNAL", null);
+      sendJson(reply);
+    });
+  }
+
+  private void onPing(JsonNode msg) {
+    JsonObject pong = new JsonObject().put("type", "pong").put("serverTime", Instant.now().toString());
+    JsonNode t = msg.get("t");
+    if (t != null && t.isNumber()) pong.put("t", t.asDouble());
+    sendJson(pong);
+  }
+
+  /** A fresh access token for the same subject keeps a long-lived connection open past expiry. */
+  private void onToken(JsonNode msg) {
+    if (state != State.LIVE) {
+      sendJson(Replies.error(null, "NOT_AUTHENTICATED", null));
+      return;
+    }
+    String token = msg.path("token").isTextual() ? msg.get("token").asText() : null;
+    gateway.tokens().verify(token, Tokens.Type.ACCESS).onComplete(ar -> {
+      if (state != State.LIVE) return;
+      boolean same = ar.succeeded() && ar.result().subject().equals(actor.id())
+          && (ar.result().kind() == Tokens.Kind.ORGANIZER || writer.conferenceId().equals(ar.result().conferenceId()));
+      if (!same) {
+        sendJson(Replies.error(null, "INVALID_TOKEN", "the token is invalid or for someone else"));
+        return;
+      }
+      tokenExpiresAtMs = ar.result().expiresAt() * 1000;
+      scheduleExpiry();
+      sendJson(new JsonObject().put("type", "tokenAccepted")
+          .put("tokenExpiresAt", Instant.ofEpochSecond(ar.result().expiresAt()).toString()));
+    });
+  }
+
+  private long expiryTimer = -1;
+
+  private void scheduleExpiry() {
+    if (expiryTimer >= 0) gateway.vertx().cancelTimer(expiryTimer);
+    long delay = Math.max(1, tokenExpiresAtMs - System.currentTimeMillis());
+    expiryTimer = gateway.vertx().setTimer(delay, t -> {
+      if (state == State.LIVE && System.currentTimeMillis() >= tokenExpiresAtMs) {
+        close(CloseCodes.TOKEN_EXPIRED, "token expired");
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------------------------ helpers
+
+  private static String onlyFields(JsonNode msg, String... allowed) {
+    java.util.Iterator<String> names = msg.fieldNames();
+    while (names.hasNext()) {
+      String n = names.next();
+      boolean ok = false;
+      for (String a : allowed) if (a.equals(n)) ok = true;
+      if (!ok) return "unexpected field \"" + abbreviate(n) + "\"";
+    }
+    return null;
+  }
+
+  private static String idOf(String text) {
+    return null; // a rate-limited message is not parsed; its id is not echoed
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+  }
+
+  private void noteAbuse() {
+    if (++abuse > ABUSE_LIMIT) close(CloseCodes.POLICY, "too many invalid messages");
+  }
+
+  void sendJson(JsonObject o) {
+    if (state == State.CLOSED || ws.isClosed()) return;
+    ws.writeTextMessage(o.encode());
+  }
+
+  /** Called by the heartbeat sweep on this session's context. */
+  void heartbeat(long nowMs) {
+    if (state == State.CLOSED) return;
+    if (nowMs - lastInboundMs > Gateway.HEARTBEAT_TIMEOUT_MS) {
+      close(CloseCodes.HEARTBEAT_TIMEOUT, "no answer to ping");
+    } else if (nowMs - lastInboundMs >= Gateway.PING_INTERVAL_MS) {
+      ws.writePing(Buffer.buffer("hb"));
+    }
+  }
+
+  void close(short code, String reason) {
+    if (state == State.CLOSED) return;
+    onClosed();
+    ws.close(code, reason).onFailure(e -> LOG.debug("close: {}", e.getMessage()));
+  }
+
+  boolean isLive() {
+    return state == State.LIVE;
+  }
+
+  private void onClosed() {
+    if (state == State.CLOSED) return;
+    boolean wasLive = state == State.LIVE;
+    state = State.CLOSED;
+    if (helloTimer >= 0) gateway.vertx().cancelTimer(helloTimer);
+    if (expiryTimer >= 0) gateway.vertx().cancelTimer(expiryTimer);
+    if (wasLive) writer.detach(this);
+    gateway.removed(this);
+  }
+}

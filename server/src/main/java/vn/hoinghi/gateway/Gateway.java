@@ -1,0 +1,127 @@
+package vn.hoinghi.gateway;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.hoinghi.auth.Accounts;
+import vn.hoinghi.auth.Throttle;
+import vn.hoinghi.auth.Tokens;
+import vn.hoinghi.live.Conferences;
+
+/**
+ * Shared by every HTTP verticle: accepts WebSockets on /ws, keeps the sessions of each event loop
+ * and sweeps them for heartbeats there, and closes them all with "going away" at shutdown.
+ */
+public final class Gateway {
+  /** Per-connection inbound rate: a sustained 10 messages a second with bursts of 30. */
+  static final double MESSAGES_PER_SECOND = 10;
+  static final double MESSAGE_BURST = 30;
+  /** Ping after this much silence; close after {@link #HEARTBEAT_TIMEOUT_MS} without any frame. */
+  static final long PING_INTERVAL_MS = 3_000;
+  static final long HEARTBEAT_TIMEOUT_MS = 7_000;
+  static final long SWEEP_MS = 1_000;
+  /** The subprotocol clients may offer, optionally with a second one "bearer.TOKEN". */
+  public static final String SUBPROTOCOL = "hoinghi.v1";
+
+  private final Vertx vertx;
+  private final Tokens tokens;
+  private final Conferences conferences;
+  private final Accounts accounts;
+  private final Throttle throttle;
+  private final GatewayMetrics metrics;
+  private final Map<Context, Set<ClientSession>> sessions = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
+
+  public Gateway(Vertx vertx, Tokens tokens, Conferences conferences, Accounts accounts, Throttle throttle,
+                 GatewayMetrics metrics) {
+    this.vertx = vertx;
+    this.tokens = tokens;
+    this.conferences = conferences;
+    this.accounts = accounts;
+    this.throttle = throttle;
+    this.metrics = metrics;
+  }
+
+  Vertx vertx() { return vertx; }
+  public Tokens tokens() { return tokens; }
+  public Conferences conferences() { return conferences; }
+  public Accounts accounts() { return accounts; }
+  public Throttle throttle() { return throttle; }
+  GatewayMetrics metrics() { return metrics; }
+
+  /** Accepts the handshake on /ws; a token may ride in the subprotocol header as "bearer.TOKEN". */
+  public void handshake(ServerWebSocketHandshake hs) {
+    if (stopping) {
+      hs.reject(503);
+      return;
+    }
+    if (!"/ws".equals(hs.path())) {
+      hs.reject(404);
+      return;
+    }
+    hs.accept();
+  }
+
+  public void connected(ServerWebSocket ws) {
+    if (stopping) {
+      ws.close(CloseCodes.GOING_AWAY, "server shutting down");
+      return;
+    }
+    Context ctx = vertx.getOrCreateContext();
+    ClientSession s = new ClientSession(this, ws, ctx, bearerFromSubprotocol(ws.headers().get("Sec-WebSocket-Protocol")));
+    Set<ClientSession> local = sessions.computeIfAbsent(ctx, c -> {
+      Set<ClientSession> set = ConcurrentHashMap.newKeySet();
+      vertx.setPeriodic(SWEEP_MS, t -> sweep(set));
+      return set;
+    });
+    local.add(s);
+    metrics.sessionOpened();
+    s.start();
+  }
+
+  static String bearerFromSubprotocol(String header) {
+    if (header == null) return null;
+    for (String p : header.split(",")) {
+      String t = p.trim();
+      if (t.startsWith("bearer.") && t.length() > 7) return t.substring(7);
+    }
+    return null;
+  }
+
+  private void sweep(Set<ClientSession> local) {
+    long now = System.currentTimeMillis();
+    for (ClientSession s : local) s.heartbeat(now);
+  }
+
+  void removed(ClientSession s) {
+    Set<ClientSession> local = sessions.get(s.context());
+    if (local != null && local.remove(s)) metrics.sessionClosed();
+  }
+
+  public int sessionCount() {
+    return metrics.sessions();
+  }
+
+  /** Refuses new sockets and closes the open ones with 1001, each on its own event loop. */
+  public Future<Void> closeAll() {
+    stopping = true;
+    List<Future<Void>> all = new ArrayList<>();
+    for (Map.Entry<Context, Set<ClientSession>> e : sessions.entrySet()) {
+      Promise<Void> p = Promise.promise();
+      e.getKey().runOnContext(v -> {
+        for (ClientSession s : List.copyOf(e.getValue())) s.close(CloseCodes.GOING_AWAY, "server shutting down");
+        p.complete();
+      });
+      all.add(p.future());
+    }
+    return Future.join(all).mapEmpty();
+  }
+}

@@ -1,0 +1,683 @@
+package vn.hoinghi.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.StringReader;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import vn.hoinghi.auth.Accounts;
+import vn.hoinghi.auth.AuthError;
+import vn.hoinghi.auth.Tokens;
+import vn.hoinghi.domain.Actor;
+import vn.hoinghi.domain.Command;
+import vn.hoinghi.domain.CommandEnvelope;
+import vn.hoinghi.domain.Conference;
+import vn.hoinghi.domain.EndpointLevel;
+import vn.hoinghi.domain.Event;
+import vn.hoinghi.domain.Participant;
+import vn.hoinghi.domain.Role;
+import vn.hoinghi.domain.Viewer;
+import vn.hoinghi.domain.document.DraftImporter;
+import vn.hoinghi.domain.document.ImportResult;
+import vn.hoinghi.live.ConferenceWriter;
+import vn.hoinghi.live.Conferences;
+import vn.hoinghi.live.Outcome;
+import vn.hoinghi.wire.Codec;
+import vn.hoinghi.wire.WireError;
+
+/**
+ * The REST API under /api (docs/api.md): log in, join with an invite, refresh tokens, set up
+ * conferences. Every state change is a domain command submitted to the conference's writer, the
+ * same path as the WebSocket's.
+ */
+public final class RestApi {
+  /** Largest request body: a whole draft (2 MB of text) with room to spare. */
+  public static final long BODY_LIMIT = 3L * 1024 * 1024;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+  private final Vertx vertx;
+  private final Gateway gateway;
+  private final String publicBaseUrl;
+
+  public RestApi(Vertx vertx, Gateway gateway, String publicBaseUrl) {
+    this.vertx = vertx;
+    this.gateway = gateway;
+    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  /** The /api sub-router. */
+  public Router router() {
+    Router r = Router.router(vertx);
+    r.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    r.post("/login").handler(this::login);
+    r.post("/join").handler(this::join);
+    r.post("/token/refresh").handler(this::refresh);
+    r.get("/conferences").handler(this::listConferences);
+    r.post("/conferences").handler(this::createConference);
+    r.post("/accounts").handler(this::createAccount);
+    r.get("/conferences/:id").handler(this::state);
+    r.get("/conferences/:id/state").handler(this::state);
+    r.post("/conferences/:id/commands").handler(this::command);
+    r.post("/conferences/:id/draft").handler(this::importDraft);
+    r.post("/conferences/:id/draft/preview").handler(this::previewDraft);
+    r.post("/conferences/:id/endpoints/import").handler(this::importEndpoints);
+    r.post("/conferences/:id/participants").handler(this::registerParticipant);
+    r.post("/conferences/:id/invites").handler(this::issueInvite);
+    r.delete("/conferences/:id/invites/:code").handler(this::revokeInvite);
+    r.get("/conferences/:id/votes/:voteId/tally").handler(this::tally);
+    r.route().last().handler(ctx -> fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no such API route")));
+    r.route().failureHandler(this::failure);
+    return r;
+  }
+
+  // ------------------------------------------------------------------------------------------- auth
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    if (body == null) return;
+    String username = body.getValue("username") instanceof String s ? s : null;
+    String password = body.getValue("password") instanceof String s ? s : null;
+    String conferenceId = body.getValue("conferenceId") instanceof String s ? s : null;
+    if (username == null || password == null || username.length() > 64 || password.length() > 200) {
+      fail(ctx, 400, Replies.error(null, "INVALID", "username and password are required strings"));
+      return;
+    }
+    String userKey = "login:" + Accounts.normalize(username);
+    String ipKey = "login-ip:" + ctx.request().remoteAddress().hostAddress();
+    long wait = Math.max(gateway.throttle().retryAfterSeconds(userKey), gateway.throttle().retryAfterSeconds(ipKey));
+    if (wait > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(wait));
+      fail(ctx, 429, Replies.error(null, "THROTTLED", "retry after " + wait + " s"));
+      return;
+    }
+    gateway.accounts().verify(username, password).onComplete(ar -> {
+      if (ar.failed() || ar.result().isEmpty()) {
+        gateway.throttle().failure(userKey);
+        gateway.throttle().failure(ipKey);
+        fail(ctx, 401, Replies.error(null, "LOGIN_FAILED", null));
+        return;
+      }
+      gateway.throttle().success(userKey);
+      Accounts.Account a = ar.result().get();
+      Map<String, String> links = a.participantByConference();
+      String conf = conferenceId != null ? conferenceId : (links.size() == 1 && !a.organizer() ? links.keySet().iterator().next() : null);
+      if (conf != null && links.containsKey(conf)) {
+        issueParticipantTokens(ctx, conf, links.get(conf), 200);
+      } else if (a.organizer()) {
+        JsonObject out = tokens(Tokens.Claims.of(a.id(), Tokens.Kind.ORGANIZER, null, Tokens.Type.ACCESS,
+            Set.of("ORGANIZER"), null, a.displayName()));
+        out.put("kind", "organizer").put("accountId", a.id()).put("name", a.displayName())
+            .put("conferences", new JsonArray(List.copyOf(links.keySet())));
+        json(ctx, 200, out);
+      } else if (conf != null) {
+        fail(ctx, 403, Replies.error(null, "FORBIDDEN", "this account takes no part in conference " + conf));
+      } else {
+        json(ctx, 200, new JsonObject().put("kind", "choose").put("conferences", new JsonArray(List.copyOf(links.keySet()))));
+      }
+    });
+  }
+
+  private JsonObject tokens(Tokens.Claims access) {
+    Tokens.Claims refresh = new Tokens.Claims(access.subject(), access.kind(), access.conferenceId(),
+        Tokens.Type.REFRESH, access.roles(), access.endpointId(), access.name(), 0);
+    return new JsonObject()
+        .put("accessToken", gateway.tokens().issue(access))
+        .put("refreshToken", gateway.tokens().issue(refresh))
+        .put("expiresIn", gateway.tokens().accessTtlSeconds());
+  }
+
+  /** Tokens for a participant, with roles and endpoint read from the conference's current roster. */
+  private void issueParticipantTokens(RoutingContext ctx, String conferenceId, String participantId, int status) {
+    gateway.conferences().existing(conferenceId)
+        .compose(w -> w.query(c -> c.participant(participantId)))
+        .onComplete(ar -> {
+          Participant p = ar.succeeded() ? ar.result() : null;
+          if (p == null || !p.active()) {
+            fail(ctx, 403, Replies.error(null, "FORBIDDEN", "not an active participant of this conference"));
+            return;
+          }
+          Set<String> roles = new java.util.TreeSet<>();
+          p.roles().forEach(r -> roles.add(r.name()));
+          JsonObject out = tokens(Tokens.Claims.of(p.id(), Tokens.Kind.PARTICIPANT, conferenceId, Tokens.Type.ACCESS,
+              roles, p.endpointId(), p.displayName()));
+          out.put("kind", "participant").put("conferenceId", conferenceId).put("participantId", p.id())
+              .put("name", p.displayName()).put("roles", new JsonArray(List.copyOf(roles)))
+              .put("endpointId", p.endpointId());
+          json(ctx, status, out);
+        });
+  }
+
+  private void join(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    if (body == null) return;
+    String conferenceId = body.getValue("conferenceId") instanceof String s ? s : null;
+    String code = body.getValue("code") instanceof String s ? s.trim().toUpperCase(Locale.ROOT) : null;
+    String name = body.getValue("displayName") instanceof String s ? s : null;
+    if (conferenceId == null || code == null || name == null || code.length() > 64) {
+      fail(ctx, 400, Replies.error(null, "INVALID", "conferenceId, code and displayName are required strings"));
+      return;
+    }
+    String ipKey = "join-ip:" + ctx.request().remoteAddress().hostAddress();
+    long wait = gateway.throttle().retryAfterSeconds(ipKey);
+    if (wait > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(wait));
+      fail(ctx, 429, Replies.error(null, "THROTTLED", "retry after " + wait + " s"));
+      return;
+    }
+    String commandId = "join-" + randomCode(16);
+    gateway.conferences().existing(conferenceId)
+        .compose(w -> w.submit(new CommandEnvelope(commandId, Actor.anonymous(), new Command.JoinWithInvite(code, name)), null))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            gateway.throttle().failure(ipKey);
+            failCause(ctx, ar.cause());
+            return;
+          }
+          Outcome o = ar.result();
+          if (o instanceof Outcome.Acked a) {
+            String pid = a.events().stream().filter(e -> e instanceof Event.ParticipantRegistered)
+                .map(e -> ((Event.ParticipantRegistered) e).participantId()).findFirst().orElse(null);
+            issueParticipantTokens(ctx, conferenceId, pid, 201);
+          } else {
+            gateway.throttle().failure(ipKey);
+            outcome(ctx, commandId, o, 201);
+          }
+        });
+  }
+
+  private void refresh(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    if (body == null) return;
+    String token = body.getValue("refreshToken") instanceof String s ? s : null;
+    gateway.tokens().verify(token, Tokens.Type.REFRESH).onComplete(ar -> {
+      if (ar.failed()) {
+        fail(ctx, 401, Replies.error(null, "INVALID_TOKEN", null));
+        return;
+      }
+      Tokens.Claims c = ar.result();
+      if (c.kind() == Tokens.Kind.PARTICIPANT) {
+        issueParticipantTokens(ctx, c.conferenceId(), c.subject(), 200);
+      } else {
+        Optional<Accounts.Account> a = gateway.accounts().byId(c.subject());
+        if (a.isEmpty() || !a.get().organizer()) {
+          fail(ctx, 401, Replies.error(null, "INVALID_TOKEN", "account no longer an organizer"));
+          return;
+        }
+        json(ctx, 200, tokens(Tokens.Claims.of(c.subject(), Tokens.Kind.ORGANIZER, null, Tokens.Type.ACCESS,
+            Set.of("ORGANIZER"), null, a.get().displayName())).put("kind", "organizer"));
+      }
+    });
+  }
+
+  /** The verified caller, or a 401 already sent. */
+  private Future<Tokens.Claims> caller(RoutingContext ctx) {
+    String h = ctx.request().getHeader("Authorization");
+    if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      fail(ctx, 401, Replies.error(null, "NOT_AUTHENTICATED", "send Authorization: Bearer <access token>"));
+      return Future.failedFuture("unauthenticated");
+    }
+    return gateway.tokens().verify(h.substring(7).trim(), Tokens.Type.ACCESS).onFailure(e ->
+        fail(ctx, 401, Replies.error(null, "INVALID_TOKEN", null)));
+  }
+
+  private static Actor actorOf(Tokens.Claims c) {
+    return c.kind() == Tokens.Kind.ORGANIZER ? Actor.organizer(c.subject()) : Actor.participant(c.subject());
+  }
+
+  private static Viewer viewerOf(Tokens.Claims c) {
+    return c.kind() == Tokens.Kind.ORGANIZER ? Viewer.organizerConsole() : Viewer.participant(c.subject());
+  }
+
+  /** The caller's claims if they may act on this conference (organizer, or a participant of it). */
+  private Future<Tokens.Claims> callerFor(RoutingContext ctx, String conferenceId) {
+    return caller(ctx).compose(c -> {
+      if (c.kind() == Tokens.Kind.PARTICIPANT && !conferenceId.equals(c.conferenceId())) {
+        fail(ctx, 403, Replies.error(null, "FORBIDDEN", "this token is for another conference"));
+        return Future.failedFuture("forbidden");
+      }
+      return Future.succeededFuture(c);
+    });
+  }
+
+  private void createAccount(RoutingContext ctx) {
+    caller(ctx).onSuccess(c -> {
+      if (c.kind() != Tokens.Kind.ORGANIZER) {
+        fail(ctx, 403, Replies.error(null, "FORBIDDEN", "only organizers create accounts"));
+        return;
+      }
+      JsonObject body = jsonBody(ctx);
+      if (body == null) return;
+      String username = body.getValue("username") instanceof String s ? s : null;
+      String name = body.getValue("displayName") instanceof String s ? s : null;
+      String password = body.getValue("password") instanceof String s ? s : null;
+      boolean organizer = Boolean.TRUE.equals(body.getValue("organizer"));
+      gateway.accounts().create(username, name, password, organizer, vn.hoinghi.auth.Passwords.COST)
+          .onSuccess(a -> json(ctx, 201, new JsonObject().put("accountId", a.id()).put("username", a.username())))
+          .onFailure(e -> failCause(ctx, e));
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------- conferences
+
+  private void listConferences(RoutingContext ctx) {
+    gateway.conferences().ids().compose(ids -> {
+      List<Future<JsonObject>> all = new ArrayList<>();
+      for (String id : ids) {
+        all.add(gateway.conferences().existing(id).compose(w -> w.query(c -> summary(id, c))));
+      }
+      return Future.join(all).map(cf -> {
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < all.size(); i++) if (all.get(i).succeeded()) out.add(all.get(i).result());
+        return out;
+      });
+    }).onSuccess(list -> json(ctx, 200, new JsonObject().put("conferences", list)))
+        .onFailure(e -> failCause(ctx, e));
+  }
+
+  private static JsonObject summary(String id, Conference c) {
+    var info = c.info();
+    JsonObject o = new JsonObject().put("conferenceId", id);
+    if (info != null) {
+      o.put("title", info.title()).put("status", info.status().name());
+      if (info.startsAt() != null) o.put("startsAt", info.startsAt().toString());
+    }
+    return o;
+  }
+
+  private void createConference(RoutingContext ctx) {
+    caller(ctx).onSuccess(c -> {
+      if (c.kind() != Tokens.Kind.ORGANIZER) {
+        fail(ctx, 403, Replies.error(null, "FORBIDDEN", "only organizers create conferences"));
+        return;
+      }
+      JsonNode body = treeBody(ctx);
+      if (body == null) return;
+      Command command;
+      try {
+        command = Codec.decodeCommand("CreateConference", body);
+      } catch (WireError e) {
+        fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
+        return;
+      }
+      String id = gateway.conferences().newId();
+      String commandId = "create-" + id;
+      gateway.conferences().writer(id)
+          .compose(w -> w.submit(new CommandEnvelope(commandId, actorOf(c), command), null))
+          .onSuccess(o -> {
+            if (o instanceof Outcome.Acked a) {
+              json(ctx, 201, new JsonObject().put("conferenceId", id).put("firstSeq", a.firstSeq()).put("lastSeq", a.lastSeq()));
+            } else {
+              outcome(ctx, commandId, o, 201);
+            }
+          })
+          .onFailure(e -> failCause(ctx, e));
+    });
+  }
+
+  private void state(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
+        .compose(w -> w.query(conf -> new Object[] {conf.viewFor(viewerOf(c), Instant.now()), conf.version()}))
+        .onSuccess(r -> json(ctx, 200, new JsonObject().put("upTo", r[1]).put("state", new JsonObject(Codec.encode(r[0])))))
+        .onFailure(e -> failCause(ctx, e)));
+  }
+
+  /** The generic path: any command as JSON, exactly as over the WebSocket. */
+  private void command(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    callerFor(ctx, id).onSuccess(c -> {
+      JsonNode body = treeBody(ctx);
+      if (body == null) return;
+      JsonNode idNode = body.get("id");
+      String commandId = idNode != null && idNode.isTextual() ? idNode.asText() : null;
+      if (commandId == null || !commandId.matches("[A-Za-z0-9._:-]{1,64}") || !body.path("command").isObject()) {
+        fail(ctx, 400, Replies.error(commandId, "INVALID_MESSAGE", "body is {\"id\": commandId, \"command\": {\"type\": …}}"));
+        return;
+      }
+      Command command;
+      try {
+        JsonNode cmd = body.get("command");
+        command = Codec.decodeCommand(cmd.path("type").isTextual() ? cmd.get("type").asText() : null, cmd);
+      } catch (WireError e) {
+        fail(ctx, 400, Replies.error(commandId, e.code(), e.getMessage()));
+        return;
+      }
+      submit(ctx, id, c, commandId, command, 200);
+    });
+  }
+
+  private void submit(RoutingContext ctx, String conferenceId, Tokens.Claims c, String commandId, Command command, int okStatus) {
+    gateway.conferences().existing(conferenceId)
+        .compose(w -> w.submit(new CommandEnvelope(commandId, actorOf(c), command),
+            c.kind() == Tokens.Kind.PARTICIPANT ? c.subject() : null))
+        .onSuccess(o -> outcome(ctx, commandId, o, okStatus))
+        .onFailure(e -> failCause(ctx, e));
+  }
+
+  private void importDraft(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    callerFor(ctx, id).onSuccess(c -> {
+      String text = ctx.body().asString("UTF-8");
+      if (text == null || text.isBlank()) {
+        fail(ctx, 400, Replies.error(null, "INVALID", "send the draft as the request body (text/plain or text/markdown)"));
+        return;
+      }
+      String note = Optional.ofNullable(ctx.request().getParam("note")).orElse("");
+      String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse("draft-" + randomCode(12));
+      submit(ctx, id, c, commandId, new Command.ImportDraft(text, note), 201);
+    });
+  }
+
+  private void previewDraft(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    callerFor(ctx, id).onSuccess(c -> {
+      String text = ctx.body().asString("UTF-8");
+      vertx.executeBlocking(() -> DraftImporter.parse(text == null ? "" : text), false).onComplete(ar -> {
+        if (ar.failed()) {
+          failCause(ctx, ar.cause());
+          return;
+        }
+        ImportResult r = ar.result();
+        JsonArray problems = new JsonArray();
+        r.problems().forEach(p -> problems.add(new JsonObject(Codec.encode(p))));
+        JsonObject out = new JsonObject().put("ok", r.problems().isEmpty()).put("problems", problems);
+        if (r.document() != null) out.put("document", new JsonObject(Codec.encode(r.document())));
+        json(ctx, 200, out);
+      });
+    });
+  }
+
+  /**
+   * Endpoints from CSV with a header row: code,name,region,level (level CENTRAL, PROVINCIAL or
+   * COMMUNE). Every row is checked first; any problem → 400 listing each, and nothing is added.
+   */
+  private void importEndpoints(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    callerFor(ctx, id).onSuccess(c -> {
+      String text = ctx.body().asString("UTF-8");
+      List<Command.AddEndpoint> rows = new ArrayList<>();
+      List<String> problems = new ArrayList<>();
+      try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+          .setIgnoreEmptyLines(true).get().parse(new StringReader(text == null ? "" : text))) {
+        List<String> header = parser.getHeaderNames();
+        for (String col : List.of("code", "name", "region", "level")) {
+          if (!header.contains(col)) problems.add("missing column \"" + col + "\" (header: code,name,region,level)");
+        }
+        Set<String> codes = new HashSet<>();
+        if (problems.isEmpty()) {
+          for (CSVRecord rec : parser) {
+            long line = rec.getRecordNumber() + 1;
+            if (rows.size() >= 10_000) {
+              problems.add("more than 10000 rows");
+              break;
+            }
+            if (!rec.isConsistent()) {
+              problems.add("line " + line + ": expected " + header.size() + " fields, got " + rec.size());
+              continue;
+            }
+            String code = rec.get("code");
+            String level = rec.get("level").toUpperCase(Locale.ROOT);
+            EndpointLevel lv;
+            try {
+              lv = EndpointLevel.valueOf(level);
+            } catch (IllegalArgumentException e) {
+              problems.add("line " + line + ": level must be CENTRAL, PROVINCIAL or COMMUNE, got \"" + level + "\"");
+              continue;
+            }
+            if (code.isEmpty() || rec.get("name").isEmpty()) {
+              problems.add("line " + line + ": code and name are required");
+              continue;
+            }
+            if (!codes.add(code)) {
+              problems.add("line " + line + ": code " + code + " appears twice");
+              continue;
+            }
+            rows.add(new Command.AddEndpoint(code, rec.get("name"), rec.get("region"), lv));
+          }
+        }
+      } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        problems.add("not valid CSV: " + e.getMessage());
+      }
+      if (problems.isEmpty() && rows.isEmpty()) problems.add("no rows");
+      if (!problems.isEmpty()) {
+        fail(ctx, 400, Replies.error(null, "INVALID", null).put("details", new JsonArray(problems)));
+        return;
+      }
+      String batch = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse(randomCode(10));
+      gateway.conferences().existing(id).onComplete(war -> {
+        if (war.failed()) {
+          failCause(ctx, war.cause());
+          return;
+        }
+        ConferenceWriter w = war.result();
+        // Check every row against the current state before adding any, so a bad file changes nothing.
+        w.query(conf -> {
+          List<String> clash = new ArrayList<>();
+          for (int i = 0; i < rows.size(); i++) {
+            var d = conf.decide(new CommandEnvelope("csv-" + batch + "-" + i, actorOf(c), rows.get(i)), Instant.now());
+            if (d instanceof vn.hoinghi.domain.Decision.Rejected r) {
+              clash.add("row " + (i + 1) + " (" + rows.get(i).code() + "): " + r.rejection().messageEn());
+            }
+          }
+          return clash;
+        }).onSuccess(clash -> {
+          if (!clash.isEmpty()) {
+            fail(ctx, 400, Replies.error(null, "INVALID", null).put("details", new JsonArray(clash)));
+            return;
+          }
+          List<Future<Outcome>> all = new ArrayList<>();
+          for (int i = 0; i < rows.size(); i++) {
+            all.add(w.submit(new CommandEnvelope("csv-" + batch + "-" + i, actorOf(c), rows.get(i)),
+                c.kind() == Tokens.Kind.PARTICIPANT ? c.subject() : null));
+          }
+          Future.join(all).onComplete(done -> {
+            JsonArray results = new JsonArray();
+            int added = 0;
+            for (int i = 0; i < all.size(); i++) {
+              Outcome o = all.get(i).succeeded() ? all.get(i).result() : new Outcome.Failed("INTERNAL", "failed");
+              if (o instanceof Outcome.Acked) added++;
+              results.add(Replies.outcome("csv-" + batch + "-" + i, o).put("code", rows.get(i).code()));
+            }
+            json(ctx, added == rows.size() ? 201 : 207, new JsonObject().put("added", added).put("results", results));
+          });
+        }).onFailure(e -> failCause(ctx, e));
+      });
+    });
+  }
+
+  private void registerParticipant(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    callerFor(ctx, id).onSuccess(c -> {
+      JsonObject body = jsonBody(ctx);
+      if (body == null) return;
+      String username = body.getValue("username") instanceof String s ? s : null;
+      String password = body.getValue("password") instanceof String s ? s : null;
+      JsonObject fields = body.copy();
+      fields.remove("username");
+      fields.remove("password");
+      Command command;
+      try {
+        command = Codec.decodeCommand("RegisterParticipant", Codec.parse(fields.encode()));
+      } catch (WireError e) {
+        fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
+        return;
+      }
+      if (username != null) {
+        String problem = Accounts.usernameProblem(username);
+        if (problem == null) problem = vn.hoinghi.auth.Passwords.problem(password);
+        if (problem == null && gateway.accounts().byUsername(username).isPresent()) problem = "username is taken";
+        if (problem != null) {
+          fail(ctx, 400, Replies.error(null, "INVALID", problem));
+          return;
+        }
+      }
+      String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse("reg-" + randomCode(12));
+      gateway.conferences().existing(id)
+          .compose(w -> w.submit(new CommandEnvelope(commandId, actorOf(c), command), null))
+          .onSuccess(o -> {
+            if (!(o instanceof Outcome.Acked a) || username == null) {
+              outcome(ctx, commandId, o, 201);
+              return;
+            }
+            String pid = a.events().stream().filter(e -> e instanceof Event.ParticipantRegistered)
+                .map(e -> ((Event.ParticipantRegistered) e).participantId()).findFirst().orElse(null);
+            String display = ((Command.RegisterParticipant) command).displayName();
+            gateway.accounts().create(username, display, password, false, vn.hoinghi.auth.Passwords.COST)
+                .compose(acc -> gateway.accounts().link(acc.id(), id, pid).map(acc))
+                .onSuccess(acc -> json(ctx, 201, Replies.outcome(commandId, o).put("participantId", pid)
+                    .put("accountId", acc.id())))
+                .onFailure(e -> failCause(ctx, e));
+          })
+          .onFailure(e -> failCause(ctx, e));
+    });
+  }
+
+  private void issueInvite(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    callerFor(ctx, id).onSuccess(c -> {
+      JsonObject body = jsonBody(ctx);
+      if (body == null) return;
+      String code = randomCode(10);
+      JsonObject fields = body.copy().put("code", code);
+      if (!fields.containsKey("maxUses")) fields.put("maxUses", 500);
+      Command command;
+      try {
+        command = Codec.decodeCommand("IssueInvite", Codec.parse(fields.encode()));
+      } catch (WireError e) {
+        fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
+        return;
+      }
+      String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse("inv-" + code);
+      gateway.conferences().existing(id)
+          .compose(w -> w.submit(new CommandEnvelope(commandId, actorOf(c), command), c.kind() == Tokens.Kind.PARTICIPANT ? c.subject() : null))
+          .onSuccess(o -> {
+            if (o instanceof Outcome.Acked) {
+              json(ctx, 201, Replies.outcome(commandId, o).put("code", code)
+                  .put("joinUrl", publicBaseUrl + "/#/join/" + id + "/" + code));
+            } else {
+              outcome(ctx, commandId, o, 201);
+            }
+          })
+          .onFailure(e -> failCause(ctx, e));
+    });
+  }
+
+  private void revokeInvite(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    callerFor(ctx, id).onSuccess(c -> submit(ctx, id, c, "revoke-" + randomCode(10),
+        new Command.RevokeInvite(ctx.pathParam("code")), 200));
+  }
+
+  private void tally(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String voteId = ctx.pathParam("voteId");
+    callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
+        .compose(w -> w.query(conf -> {
+          var vote = conf.vote(voteId);
+          if (vote == null) return null;
+          JsonArray articles = new JsonArray();
+          for (String a : vote.articleIds()) {
+            articles.add(new JsonObject(Codec.encode(conf.tally(voteId, a))).put("articleId", a));
+          }
+          return new JsonObject().put("voteId", voteId).put("status", vote.status().name())
+              .put("asOf", conf.version()).put("articles", articles);
+        }))
+        .onSuccess(t -> {
+          if (t == null) fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no vote " + voteId));
+          else json(ctx, 200, t);
+        })
+        .onFailure(e -> failCause(ctx, e)));
+  }
+
+  // ------------------------------------------------------------------------------------------- plumbing
+
+  private static String randomCode(int n) {
+    StringBuilder sb = new StringBuilder(n);
+    for (int i = 0; i < n; i++) sb.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
+    return sb.toString();
+  }
+
+  private static JsonObject jsonBody(RoutingContext ctx) {
+    try {
+      JsonNode n = Codec.parse(ctx.body().asString("UTF-8") == null ? "" : ctx.body().asString("UTF-8"));
+      if (!n.isObject()) throw new WireError("INVALID_MESSAGE", "the body must be a JSON object");
+      return new JsonObject(n.toString());
+    } catch (WireError e) {
+      fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
+      return null;
+    }
+  }
+
+  private static JsonNode treeBody(RoutingContext ctx) {
+    try {
+      JsonNode n = Codec.parse(ctx.body().asString("UTF-8") == null ? "" : ctx.body().asString("UTF-8"));
+      if (!n.isObject()) throw new WireError("INVALID_MESSAGE", "the body must be a JSON object");
+      return n;
+    } catch (WireError e) {
+      fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
+      return null;
+    }
+  }
+
+  private static void outcome(RoutingContext ctx, String commandId, Outcome o, int okStatus) {
+    JsonObject reply = Replies.outcome(commandId, o);
+    if (o instanceof Outcome.Acked) {
+      json(ctx, okStatus, reply);
+    } else {
+      json(ctx, statusFor(reply.getString("code")), reply);
+    }
+  }
+
+  static int statusFor(String code) {
+    return switch (code) {
+      case "FORBIDDEN" -> 403;
+      case "NOT_FOUND" -> 404;
+      case "WRONG_STATE", "CONFLICT" -> 409;
+      case "LIMIT" -> 413;
+      case "STORE_UNAVAILABLE", "UNAVAILABLE" -> 503;
+      case "INTERNAL" -> 500;
+      default -> 400;
+    };
+  }
+
+  private static void failCause(RoutingContext ctx, Throwable e) {
+    if (e instanceof Conferences.NoSuchConference) fail(ctx, 404, Replies.error(null, "NOT_FOUND", e.getMessage()));
+    else if (e instanceof AuthError a) fail(ctx, statusFor(a.code()), Replies.error(null, a.code(), a.getMessage()));
+    else if (e instanceof WireError w) fail(ctx, 400, Replies.error(null, w.code(), w.getMessage()));
+    else fail(ctx, 500, Replies.error(null, "INTERNAL", null));
+  }
+
+  private static void fail(RoutingContext ctx, int status, JsonObject body) {
+    json(ctx, status, body);
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    if (ctx.response().ended()) return;
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store").end(body.encode());
+  }
+
+  private void failure(RoutingContext ctx) {
+    int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+    String code = status == 413 ? "TOO_LARGE" : status == 400 ? "INVALID" : status == 404 ? "NOT_FOUND" : "INTERNAL";
+    json(ctx, status, Replies.error(null, code, null));
+  }
+}

@@ -1,0 +1,524 @@
+package vn.hoinghi.live;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hoinghi.domain.Audience;
+import vn.hoinghi.domain.BallotSealer;
+import vn.hoinghi.domain.CommandEnvelope;
+import vn.hoinghi.domain.Conference;
+import vn.hoinghi.domain.ConferenceSnapshot;
+import vn.hoinghi.domain.Decision;
+import vn.hoinghi.domain.Event;
+import vn.hoinghi.domain.RecordedEvent;
+import vn.hoinghi.domain.Viewer;
+import vn.hoinghi.store.AppendConflict;
+import vn.hoinghi.store.EventStore;
+import vn.hoinghi.store.NewEvent;
+import vn.hoinghi.store.Snapshot;
+import vn.hoinghi.store.StoredEvent;
+import vn.hoinghi.wire.Codec;
+
+/**
+ * The single writer of one conference. Runs on its own worker context (serial, off the event
+ * loops, so even a large draft import never stalls I/O). Commands queue here; each round decides
+ * the queued commands one by one against the latest state, applies the accepted events
+ * tentatively, appends them all in one store call (group commit) and, once committed, answers each
+ * command and publishes the events. Should the append fail, nothing is acknowledged and the state
+ * is reloaded from the log before the next round.
+ */
+public final class ConferenceWriter extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ConferenceWriter.class);
+  /** Recent events kept in memory to resume clients; older resumes get a snapshot. */
+  static final int RING = 20_000;
+  /** Events per append; bounded below the store's batch limit. */
+  static final int MAX_EVENTS_PER_ROUND = 900;
+  static final long TALLY_INTERVAL_MS = 100;
+  static final long PRESENCE_INTERVAL_MS = 1_000;
+  static final long DEADLINE_CHECK_MS = 1_000;
+  static final int SNAPSHOT_EVERY = 5_000;
+  static final int READ_PAGE = 1_000;
+
+  private final String conferenceId;
+  private final EventStore store;
+  private final BallotSealer sealer;
+  private final Clock clock;
+  private Context ctx;
+  private Conference conference;
+  private long committed;
+  private long lastSnapshot;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private boolean appending;
+  private boolean ready;
+  private boolean stopping;
+  private final ArrayDeque<Entry> ring = new ArrayDeque<>();
+
+  private final Map<Context, LocalFeed> feeds = new HashMap<>();
+  private final Set<Subscriber> subscribers = new LinkedHashSet<>();
+  private final Map<String, Set<Subscriber>> byParticipant = new HashMap<>();
+  private final Set<Subscriber> moderators = new HashSet<>();
+  private final Presence presence = new Presence();
+  private final TallyClock tallies;
+
+  private record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise) {}
+
+  public ConferenceWriter(String conferenceId, EventStore store, BallotSealer sealer, Clock clock) {
+    this.conferenceId = conferenceId;
+    this.store = store;
+    this.sealer = sealer;
+    this.clock = clock;
+    this.tallies = new TallyClock(this);
+  }
+
+  public String conferenceId() {
+    return conferenceId;
+  }
+
+  // ------------------------------------------------------------------------------------------- lifecycle
+
+  @Override
+  public Future<?> start() {
+    ctx = context;
+    return load().onSuccess(v -> {
+      ready = true;
+      vertx.setPeriodic(TALLY_INTERVAL_MS, t -> tallies.tick());
+      vertx.setPeriodic(PRESENCE_INTERVAL_MS, t -> presenceTick());
+      vertx.setPeriodic(DEADLINE_CHECK_MS, t -> deadlineTick());
+      drain();
+    });
+  }
+
+  /** Answers what is queued with "stopping" once the round in flight has committed. */
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    Promise<Void> done = Promise.promise();
+    waitIdle(done);
+    return done.future();
+  }
+
+  private void waitIdle(Promise<Void> done) {
+    if (!appending) {
+      Pending p;
+      while ((p = queue.poll()) != null) {
+        p.promise().tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping"));
+      }
+      done.tryComplete();
+    } else {
+      vertx.setTimer(5, t -> waitIdle(done));
+    }
+  }
+
+  /** Latest snapshot (if it decodes) plus every later event; builds the recent window. */
+  private Future<Void> load() {
+    ring.clear();
+    return store.latestSnapshot(conferenceId).compose(snap -> {
+      conference = restoreOrEmpty(snap);
+      committed = conference.version();
+      lastSnapshot = committed;
+      return replayFrom(committed);
+    }).onSuccess(v -> LOG.debug("conference {} loaded at seq {}", conferenceId, committed));
+  }
+
+  private Conference restoreOrEmpty(Optional<Snapshot> snap) {
+    if (snap.isPresent()) {
+      try {
+        ConferenceSnapshot s = Codec.mapper().readValue(snap.get().payload(), ConferenceSnapshot.class);
+        return Conference.restore(s, sealer);
+      } catch (Exception e) {
+        LOG.warn("snapshot of {} at {} unreadable, replaying from the start: {}", conferenceId, snap.get().seq(),
+            e.getMessage());
+      }
+    }
+    return Conference.empty(conferenceId, sealer);
+  }
+
+  private Future<Void> replayFrom(long after) {
+    return store.read(conferenceId, after, READ_PAGE).compose(page -> {
+      for (StoredEvent se : page) {
+        RecordedEvent re = new RecordedEvent(se.seq(), se.actor(), se.commandId(), se.at(),
+            Codec.decodeEvent(se.type(), se.payload()));
+        conference.apply(re);
+        remember(new Entry(re, Frames.event(re, se.payload()), conference.audienceOf(re.event()), null));
+        committed = se.seq();
+      }
+      return page.size() < READ_PAGE ? Future.succeededFuture() : replayFrom(committed);
+    });
+  }
+
+  private void remember(Entry e) {
+    ring.addLast(e);
+    while (ring.size() > RING) ring.removeFirst();
+  }
+
+  // ------------------------------------------------------------------------------------------- commands
+
+  /**
+   * Queues a command; the future completes with its one outcome. Safe from any thread.
+   *
+   * @param submitter the participant sending it (null for organizers, anonymous, system)
+   */
+  public Future<Outcome> submit(CommandEnvelope envelope, String submitter) {
+    Promise<Outcome> promise = Promise.promise();
+    ctx.runOnContext(v -> {
+      if (stopping) {
+        promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping"));
+        return;
+      }
+      queue.add(new Pending(envelope, submitter, promise));
+      drain();
+    });
+    return promise.future();
+  }
+
+  private void drain() {
+    if (!ready || appending || queue.isEmpty()) return;
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    long base = conference.version();
+    List<NewEvent> toAppend = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
+    List<Map.Entry<Pending, Outcome>> answers = new ArrayList<>();
+    boolean broken = false;
+    while (!queue.isEmpty() && toAppend.size() < MAX_EVENTS_PER_ROUND) {
+      Pending p = queue.poll();
+      Decision d;
+      try {
+        d = conference.decide(p.envelope(), now);
+      } catch (RuntimeException e) {
+        LOG.error("decide failed for {} on {}", Codec.typeOf(p.envelope().command()), conferenceId, e);
+        p.promise().tryComplete(new Outcome.Failed("INTERNAL", "the server could not handle this command"));
+        continue;
+      }
+      if (d instanceof Decision.Rejected r) {
+        p.promise().tryComplete(new Outcome.Refused(r.rejection()));
+      } else if (d instanceof Decision.AlreadyApplied a) {
+        Outcome o = new Outcome.Acked(a.firstSeq(), a.lastSeq(), true, List.of());
+        if (a.lastSeq() <= committed) p.promise().tryComplete(o);
+        else answers.add(Map.entry(p, o));
+      } else if (d instanceof Decision.Accepted acc) {
+        long first = conference.version() + 1;
+        try {
+          for (Event ev : acc.events()) {
+            long seq = conference.version() + 1;
+            RecordedEvent re = new RecordedEvent(seq, acc.recordedActor(), p.envelope().commandId(), now, ev);
+            conference.apply(re);
+            String json = Codec.encode(ev);
+            toAppend.add(new NewEvent(Codec.typeOf(ev), json, acc.recordedActor(), p.envelope().commandId(), now));
+            entries.add(new Entry(re, Frames.event(re, json), conference.audienceOf(ev), p.submitter()));
+          }
+        } catch (RuntimeException e) {
+          // The state may be half-changed: answer this round as failed and reload from the log.
+          LOG.error("apply failed on {}", conferenceId, e);
+          p.promise().tryComplete(new Outcome.Failed("INTERNAL", "the server could not apply this command"));
+          broken = true;
+          break;
+        }
+        answers.add(Map.entry(p, new Outcome.Acked(first, conference.version(), false, acc.events())));
+      }
+    }
+    if (broken) {
+      failRound(answers, "INTERNAL", "the server could not apply this command");
+      reload();
+      return;
+    }
+    if (toAppend.isEmpty()) {
+      answers.forEach(a -> a.getKey().promise().tryComplete(a.getValue()));
+      drain();
+      return;
+    }
+    appending = true;
+    store.append(conferenceId, base, toAppend).onComplete(ar -> {
+      appending = false;
+      if (ar.succeeded()) {
+        committed = conference.version();
+        entries.forEach(this::remember);
+        answers.forEach(a -> a.getKey().promise().tryComplete(a.getValue()));
+        publish(entries);
+        tallies.noteAll(entries);
+        maybeSnapshot(now);
+        drain();
+      } else {
+        Throwable cause = ar.cause();
+        if (cause instanceof AppendConflict) {
+          LOG.warn("conference {} moved on under this writer ({}); reloading", conferenceId, cause.getMessage());
+          failRound(answers, "CONFLICT", "the conference changed elsewhere; send the command again");
+        } else {
+          LOG.warn("append failed on {}: {}", conferenceId, cause.getMessage());
+          failRound(answers, "STORE_UNAVAILABLE", "the event store is unavailable; nothing was saved, try again");
+        }
+        reload();
+      }
+    });
+  }
+
+  private void failRound(List<Map.Entry<Pending, Outcome>> answers, String code, String message) {
+    for (Map.Entry<Pending, Outcome> a : answers) {
+      Outcome o = a.getValue();
+      // A duplicate of something already committed stays a success.
+      if (o instanceof Outcome.Acked ack && ack.duplicate() && ack.lastSeq() <= committed) {
+        a.getKey().promise().tryComplete(o);
+      } else {
+        a.getKey().promise().tryComplete(new Outcome.Failed(code, message));
+      }
+    }
+  }
+
+  /** Rebuilds the state from the log after a failed round; retries while the store is down. */
+  private void reload() {
+    ready = false;
+    Set<String> before = new HashSet<>(byParticipant.keySet());
+    load().onComplete(ar -> {
+      if (ar.succeeded()) {
+        ready = true;
+        reindexAll();
+        drain();
+      } else {
+        LOG.warn("reload of {} failed ({}); retrying", conferenceId, ar.cause().getMessage());
+        Pending p;
+        while ((p = queue.poll()) != null) {
+          p.promise().tryComplete(new Outcome.Failed("STORE_UNAVAILABLE",
+              "the event store is unavailable; nothing was saved, try again"));
+        }
+        vertx.setTimer(1_000, t -> reload());
+      }
+    });
+    before.clear();
+  }
+
+  private void maybeSnapshot(Instant now) {
+    if (committed - lastSnapshot < SNAPSHOT_EVERY) return;
+    lastSnapshot = committed;
+    String json;
+    try {
+      json = Codec.encode(conference.snapshot());
+    } catch (RuntimeException e) {
+      LOG.warn("cannot encode snapshot of {}: {}", conferenceId, e.getMessage());
+      return;
+    }
+    store.saveSnapshot(new Snapshot(conferenceId, committed, json, now))
+        .onFailure(e -> LOG.warn("snapshot of {} not saved: {}", conferenceId, e.getMessage()));
+  }
+
+  private void deadlineTick() {
+    if (!ready || stopping) return;
+    Instant now = clock.instant();
+    if (conference.feedbackDeadlinePassed(now)) {
+      submit(new CommandEnvelope("system-close-" + committed, vn.hoinghi.domain.Actor.system(),
+          new vn.hoinghi.domain.Command.CloseConference()), null);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------- reads
+
+  /** Runs a read of the state on the writer's context (REST queries, tests). */
+  public <T> Future<T> query(Function<Conference, T> read) {
+    Promise<T> p = Promise.promise();
+    ctx.runOnContext(v -> {
+      try {
+        p.tryComplete(read.apply(conference));
+      } catch (RuntimeException e) {
+        p.tryFail(e);
+      }
+    });
+    return p.future();
+  }
+
+  /** The last committed sequence; read on the writer's context. */
+  public Future<Long> committedSeq() {
+    return query(c -> committed);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  Conference state() {
+    return conference;
+  }
+
+  long committed() {
+    return committed;
+  }
+
+  // ------------------------------------------------------------------------------------------- fan-out
+
+  /**
+   * Starts following the conference. {@code resumeAfter}: the last sequence the client saw (the
+   * "upTo" of its last frame), or null for a fresh start. The client first gets exactly the events
+   * after it that it may see (from the recent window), or a snapshot when it is too far behind,
+   * then the live feed, with nothing lost or doubled in between.
+   */
+  public void attach(Subscriber s, Long resumeAfter) {
+    ctx.runOnContext(v -> {
+      if (!subscribers.add(s)) return;
+      index(s);
+      List<Buffer> catchUp = catchUp(s.viewer(), resumeAfter);
+      catchUp.addAll(tallies.currentFrames(s));
+      LocalFeed feed = feeds.computeIfAbsent(s.context(), LocalFeed::new);
+      presence.connected(s.viewer(), conference);
+      s.context().runOnContext(x -> feed.add(s, catchUp));
+    });
+  }
+
+  public void detach(Subscriber s) {
+    ctx.runOnContext(v -> {
+      if (!subscribers.remove(s)) return;
+      unindex(s);
+      presence.disconnected(s.viewer(), conference);
+      LocalFeed feed = feeds.get(s.context());
+      if (feed != null) s.context().runOnContext(x -> feed.remove(s));
+    });
+  }
+
+  List<Buffer> catchUp(Viewer viewer, Long resumeAfter) {
+    List<Buffer> out = new ArrayList<>();
+    long oldest = ring.isEmpty() ? committed + 1 : ring.peekFirst().seq();
+    boolean fromWindow = resumeAfter != null && resumeAfter >= 0 && resumeAfter <= committed
+        && resumeAfter >= oldest - 1;
+    if (!fromWindow) {
+      out.add(Frames.snapshot(committed, now(), conference.viewFor(viewer, now())));
+      return out;
+    }
+    List<String> batch = new ArrayList<>();
+    long upTo = resumeAfter;
+    for (Entry e : ring) {
+      if (e.seq() <= resumeAfter) continue;
+      upTo = e.seq();
+      if (visible(e, viewer)) batch.add(e.frame());
+      if (batch.size() == Frames.EVENTS_PER_FRAME) {
+        out.add(Frames.events(upTo, batch));
+        batch = new ArrayList<>();
+      }
+    }
+    // Always end with a frame that says how far the client is caught up, even with nothing new.
+    out.add(Frames.events(committed, batch));
+    return out;
+  }
+
+  private boolean visible(Entry e, Viewer viewer) {
+    Audience a = e.audience();
+    return a instanceof Audience.Everyone || conference.admits(a, viewer);
+  }
+
+  /** Hands committed events to each event loop's feed, encoded once per distinct audience subsequence. */
+  private void publish(List<Entry> entries) {
+    if (subscribers.isEmpty() || entries.isEmpty()) return;
+    long upTo = entries.get(entries.size() - 1).seq();
+    List<String> everyone = new ArrayList<>();
+    Map<Subscriber, List<String>> special = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      if (e.audience() instanceof Audience.Everyone) {
+        everyone.add(e.frame());
+        for (List<String> own : special.values()) own.add(e.frame());
+        continue;
+      }
+      for (Subscriber s : targets(e)) {
+        special.computeIfAbsent(s, k -> new ArrayList<>(everyone)).add(e.frame());
+      }
+    }
+    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()))) reindexAll();
+    Buffer everyoneFrame = everyone.isEmpty() ? null : Frames.events(upTo, everyone);
+    Map<Context, Map<Subscriber, Buffer>> specialByContext = new HashMap<>();
+    Map<List<String>, Buffer> encoded = new HashMap<>();
+    for (Map.Entry<Subscriber, List<String>> s : special.entrySet()) {
+      Buffer b = encoded.computeIfAbsent(s.getValue(), l -> Frames.events(upTo, l));
+      specialByContext.computeIfAbsent(s.getKey().context(), c -> new HashMap<>()).put(s.getKey(), b);
+    }
+    for (LocalFeed feed : feeds.values()) {
+      Map<Subscriber, Buffer> own = specialByContext.getOrDefault(feed.context, Map.of());
+      if (everyoneFrame == null && own.isEmpty()) continue;
+      feed.context.runOnContext(v -> feed.publish(everyoneFrame, own));
+    }
+  }
+
+  /** The attached subscribers that may see a non-public event. */
+  private Set<Subscriber> targets(Entry e) {
+    Audience a = e.audience();
+    Set<Subscriber> out = new LinkedHashSet<>();
+    if (a instanceof Audience.Participant p) {
+      out.addAll(byParticipant.getOrDefault(p.participantId(), Set.of()));
+    } else if (a instanceof Audience.ParticipantAndModerators p) {
+      out.addAll(byParticipant.getOrDefault(p.participantId(), Set.of()));
+      out.addAll(moderators);
+    } else if (a instanceof Audience.Voter) {
+      // Only the voter's own connections: the submitter is known live; check with the sealer to be sure.
+      if (e.submitter() != null) {
+        for (Subscriber s : byParticipant.getOrDefault(e.submitter(), Set.of())) {
+          if (conference.admits(a, s.viewer())) out.add(s);
+        }
+      }
+    } else if (a instanceof Audience.Moderators) {
+      out.addAll(moderators);
+    } else {
+      for (Subscriber s : subscribers) {
+        if (conference.admits(a, s.viewer())) out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isRosterChange(Event ev) {
+    return ev instanceof Event.ParticipantUpdated || ev instanceof Event.ParticipantRemoved
+        || ev instanceof Event.ParticipantRegistered;
+  }
+
+  private void index(Subscriber s) {
+    String pid = s.viewer().participantId();
+    if (pid != null) byParticipant.computeIfAbsent(pid, k -> new LinkedHashSet<>()).add(s);
+    if (conference.admits(Audience.MODERATORS, s.viewer())) moderators.add(s);
+  }
+
+  private void unindex(Subscriber s) {
+    String pid = s.viewer().participantId();
+    if (pid != null) {
+      Set<Subscriber> set = byParticipant.get(pid);
+      if (set != null) {
+        set.remove(s);
+        if (set.isEmpty()) byParticipant.remove(pid);
+      }
+    }
+    moderators.remove(s);
+  }
+
+  private void reindexAll() {
+    moderators.clear();
+    byParticipant.clear();
+    subscribers.forEach(this::index);
+  }
+
+  /** Sends a frame to every subscriber, or a different one to the moderators. */
+  void broadcast(Buffer toEveryone, Buffer toModerators) {
+    Set<Subscriber> mods = Set.copyOf(moderators);
+    for (LocalFeed feed : feeds.values()) {
+      feed.context.runOnContext(v -> feed.publishTo(mods, toModerators, toEveryone));
+    }
+  }
+
+  Set<Subscriber> moderators() {
+    return moderators;
+  }
+
+  private void presenceTick() {
+    if (!presence.dirty() || subscribers.isEmpty()) return;
+    Presence.Frames f = presence.frames(conference, now());
+    broadcast(f.everyone(), f.moderators());
+  }
+}

@@ -1,0 +1,105 @@
+package vn.hoinghi.live;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import vn.hoinghi.domain.BallotSealer;
+import vn.hoinghi.store.EventStore;
+
+/**
+ * The writers of this node, one per conference, started on first use. Each writer is a worker
+ * verticle: its context runs one task at a time, so the conference has exactly one writer here.
+ * Stream ids starting with "_" (accounts) are not conferences.
+ */
+public final class Conferences {
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,47}");
+  private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+  private final Vertx vertx;
+  private final EventStore store;
+  private final BallotSealer sealer;
+  private final Clock clock;
+  private final Map<String, Future<ConferenceWriter>> writers = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private volatile boolean closing;
+
+  public Conferences(Vertx vertx, EventStore store, BallotSealer sealer, Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.sealer = sealer;
+    this.clock = clock;
+  }
+
+  public static boolean validId(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
+  public BallotSealer sealer() {
+    return sealer;
+  }
+
+  /** The writer of an existing conference; fails with {@link NoSuchConference} when it has no events. */
+  public Future<ConferenceWriter> existing(String id) {
+    if (!validId(id)) return Future.failedFuture(new NoSuchConference(id));
+    Future<ConferenceWriter> running = writers.get(id);
+    if (running != null) return running;
+    return store.latestSeq(id).compose(seq -> seq == 0
+        ? Future.failedFuture(new NoSuchConference(id))
+        : writer(id));
+  }
+
+  /** The writer of a conference, started if needed, whether or not it has events yet. */
+  public Future<ConferenceWriter> writer(String id) {
+    if (closing) return Future.failedFuture(new IllegalStateException("server is stopping"));
+    if (!validId(id)) return Future.failedFuture(new NoSuchConference(id));
+    return writers.computeIfAbsent(id, k -> {
+      ConferenceWriter w = new ConferenceWriter(k, store, sealer, clock);
+      Future<ConferenceWriter> f = vertx.deployVerticle(w,
+          new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).map(dep -> w);
+      f.onFailure(e -> writers.remove(k));
+      return f;
+    });
+  }
+
+  /** A fresh, unguessable conference id ("hn-" and 8 characters). */
+  public String newId() {
+    StringBuilder sb = new StringBuilder("hn-");
+    for (int i = 0; i < 8; i++) sb.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+    return sb.toString();
+  }
+
+  /** Conference ids in the store. */
+  public Future<List<String>> ids() {
+    return store.conferences().map(all -> {
+      List<String> out = new ArrayList<>();
+      for (String id : all) if (!id.startsWith("_")) out.add(id);
+      return out;
+    });
+  }
+
+  /** Writers finish their round in flight and answer what is queued; called at shutdown. */
+  public Future<Void> close() {
+    closing = true;
+    List<Future<?>> all = new ArrayList<>();
+    for (Future<ConferenceWriter> f : writers.values()) {
+      all.add(f.compose(w -> w.deploymentID() == null ? Future.succeededFuture() : vertx.undeploy(w.deploymentID()))
+          .recover(e -> Future.succeededFuture()));
+    }
+    return Future.join(all).mapEmpty();
+  }
+
+  /** No conference with that id exists. */
+  public static final class NoSuchConference extends RuntimeException {
+    public NoSuchConference(String id) {
+      super("no conference " + (id == null ? "null" : id.length() > 64 ? id.substring(0, 64) : id), null, false, false);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package vn.hoinghi.live;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import vn.hoinghi.domain.Conference;
+import vn.hoinghi.domain.Participant;
+import vn.hoinghi.domain.Viewer;
+
+/**
+ * Who is connected, counted by the writer as subscribers attach and detach. It is not in the log:
+ * it describes connections, not the conference. Sent on a clock (at most once a second, only when
+ * it changed): the moderators get every endpoint and participant online; everyone else a summary,
+ * so presence never costs a message per connection per connection.
+ */
+final class Presence {
+  private final Map<String, Integer> connectionsByParticipant = new HashMap<>();
+  private int screens;
+  private boolean dirty;
+
+  record Frames(Buffer everyone, Buffer moderators) {}
+
+  void connected(Viewer v, Conference c) {
+    if (v.participantId() == null) screens++;
+    else connectionsByParticipant.merge(v.participantId(), 1, Integer::sum);
+    dirty = true;
+  }
+
+  void disconnected(Viewer v, Conference c) {
+    if (v.participantId() == null) screens = Math.max(0, screens - 1);
+    else connectionsByParticipant.computeIfPresent(v.participantId(), (k, n) -> n <= 1 ? null : n - 1);
+    dirty = true;
+  }
+
+  boolean dirty() {
+    return dirty;
+  }
+
+  boolean online(String participantId) {
+    return connectionsByParticipant.containsKey(participantId);
+  }
+
+  Frames frames(Conference c, Instant now) {
+    dirty = false;
+    Map<String, int[]> byEndpoint = new TreeMap<>();
+    c.endpoints().forEach(e -> byEndpoint.put(e.id(), new int[2]));
+    JsonArray participants = new JsonArray();
+    int connections = screens;
+    for (Map.Entry<String, Integer> e : connectionsByParticipant.entrySet()) {
+      connections += e.getValue();
+      participants.add(e.getKey());
+      Participant p = c.participant(e.getKey());
+      if (p != null && p.endpointId() != null) {
+        int[] n = byEndpoint.get(p.endpointId());
+        if (n != null) {
+          n[0] += e.getValue();
+          n[1]++;
+        }
+      }
+    }
+    JsonArray endpoints = new JsonArray();
+    int online = 0;
+    for (Map.Entry<String, int[]> e : byEndpoint.entrySet()) {
+      boolean on = e.getValue()[0] > 0;
+      if (on) online++;
+      endpoints.add(new JsonObject().put("endpointId", e.getKey()).put("online", on)
+          .put("connections", e.getValue()[0]).put("participants", e.getValue()[1]));
+    }
+    JsonObject summary = new JsonObject().put("type", "presence").put("at", now.toString())
+        .put("endpointsOnline", online).put("endpointsTotal", byEndpoint.size()).put("connections", connections);
+    JsonObject full = summary.copy().put("endpoints", endpoints).put("participantsOnline", participants);
+    return new Frames(vn.hoinghi.live.Frames.buffer(summary.encode()), vn.hoinghi.live.Frames.buffer(full.encode()));
+  }
+}

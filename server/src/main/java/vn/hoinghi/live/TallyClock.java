@@ -1,0 +1,92 @@
+package vn.hoinghi.live;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.hoinghi.domain.Conference;
+import vn.hoinghi.domain.EndpointTally;
+import vn.hoinghi.domain.Event;
+import vn.hoinghi.domain.Tally;
+import vn.hoinghi.domain.Vote;
+
+/**
+ * Live tallies are a projection sent on a clock, not an event per ballot: a ballot marks its vote
+ * dirty, and every {@link ConferenceWriter#TALLY_INTERVAL_MS} each dirty vote's tally goes out once
+ * — overall counts to everyone, per-endpoint detail to the moderators. So a client receives at most
+ * ten tally frames a second per vote however many ballots arrive.
+ */
+final class TallyClock {
+  private final ConferenceWriter writer;
+  private final Set<String> dirty = new LinkedHashSet<>();
+
+  TallyClock(ConferenceWriter writer) {
+    this.writer = writer;
+  }
+
+  void noteAll(List<Entry> entries) {
+    for (Entry e : entries) {
+      String voteId = voteOf(e.recorded().event());
+      if (voteId != null) dirty.add(voteId);
+    }
+  }
+
+  private static String voteOf(Event ev) {
+    if (ev instanceof Event.BallotCast b) return b.voteId();
+    if (ev instanceof Event.SecretBallotCast b) return b.voteId();
+    if (ev instanceof Event.HallResultRecorded h) return h.voteId();
+    if (ev instanceof Event.HallResultCleared h) return h.voteId();
+    if (ev instanceof Event.VoteOpened v) return v.voteId();
+    if (ev instanceof Event.VoteClosed v) return v.voteId();
+    if (ev instanceof Event.VoteReopened v) return v.voteId();
+    return null;
+  }
+
+  void tick() {
+    if (dirty.isEmpty()) return;
+    Conference c = writer.state();
+    for (String voteId : dirty) {
+      Vote vote = c.vote(voteId);
+      if (vote == null) continue;
+      writer.broadcast(frame(c, vote, false), frame(c, vote, true));
+    }
+    dirty.clear();
+  }
+
+  /** The tallies of open (and just closed) votes for a client that is attaching. */
+  List<Buffer> currentFrames(Subscriber s) {
+    Conference c = writer.state();
+    boolean moderator = writer.moderators().contains(s);
+    List<Buffer> out = new ArrayList<>();
+    for (Vote v : c.votes()) {
+      if (v.status() == vn.hoinghi.domain.VoteStatus.OPEN) out.add(frame(c, v, moderator));
+    }
+    return out;
+  }
+
+  private Buffer frame(Conference c, Vote vote, boolean detail) {
+    JsonArray articles = new JsonArray();
+    for (String articleId : vote.articleIds()) {
+      Tally t = c.tally(vote.id(), articleId);
+      JsonObject a = new JsonObject().put("articleId", articleId).put("agree", t.agree())
+          .put("disagree", t.disagree()).put("other", t.other()).put("total", t.total());
+      if (detail) {
+        JsonObject by = new JsonObject();
+        for (Map.Entry<String, EndpointTally> e : t.byEndpoint().entrySet()) {
+          EndpointTally et = e.getValue();
+          by.put(e.getKey(), new JsonObject().put("agree", et.agree()).put("disagree", et.disagree())
+              .put("other", et.other()).put("total", et.total()).put("collective", et.collective()));
+        }
+        a.put("byEndpoint", by);
+      }
+      articles.add(a);
+    }
+    JsonObject f = new JsonObject().put("type", "tally").put("voteId", vote.id())
+        .put("status", vote.status().name()).put("asOf", writer.committed()).put("articles", articles);
+    return Frames.buffer(f.encode());
+  }
+}

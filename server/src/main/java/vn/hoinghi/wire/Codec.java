@@ -1,0 +1,137 @@
+package vn.hoinghi.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.hoinghi.domain.Command;
+import vn.hoinghi.domain.Event;
+
+/**
+ * JSON for the domain's records. An event's or command's "type" is its record's simple name; its
+ * body is the record's components. Reading is strict: unknown fields, missing primitives, wrong
+ * types and trailing tokens are errors, and the parser bounds nesting and sizes.
+ */
+public final class Codec {
+  /** Deepest nesting accepted from a client; the protocol needs far less. */
+  public static final int MAX_DEPTH = 32;
+  /** Longest single string accepted from a client (a whole draft text fits). */
+  public static final int MAX_STRING = 2 * 1024 * 1024;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
+
+  static {
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_DEPTH)
+        .maxStringLength(MAX_STRING)
+        .maxNumberLength(32)
+        .build());
+  }
+
+  private static final Map<String, Class<? extends Event>> EVENTS = byName(Event.class);
+  private static final Map<String, Class<? extends Command>> COMMANDS = byName(Command.class);
+
+  private Codec() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Map<String, Class<? extends T>> byName(Class<T> sealed) {
+    Map<String, Class<? extends T>> out = new LinkedHashMap<>();
+    for (Class<?> c : sealed.getPermittedSubclasses()) {
+      Class<? extends T> prev = out.put(c.getSimpleName(), (Class<? extends T>) c);
+      if (prev != null) throw new IllegalStateException("two " + sealed.getSimpleName() + " types named " + c.getSimpleName());
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  public static Map<String, Class<? extends Event>> eventTypes() {
+    return EVENTS;
+  }
+
+  public static Map<String, Class<? extends Command>> commandTypes() {
+    return COMMANDS;
+  }
+
+  public static String typeOf(Event e) {
+    return e.getClass().getSimpleName();
+  }
+
+  public static String typeOf(Command c) {
+    return c.getClass().getSimpleName();
+  }
+
+  /** Any record or value as JSON text. */
+  public static String encode(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  public static Event decodeEvent(String type, String json) {
+    Class<? extends Event> c = EVENTS.get(type);
+    if (c == null) throw new IllegalArgumentException("unknown event type " + type);
+    try {
+      return MAPPER.readValue(json, c);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot decode event " + type + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * A command from untrusted input: {@code body} holds the record's fields (plus "type", ignored
+   * here). Throws {@link WireError} with a message fit for the client.
+   */
+  public static Command decodeCommand(String type, JsonNode body) {
+    Class<? extends Command> c = type == null ? null : COMMANDS.get(type);
+    if (c == null) throw new WireError("UNKNOWN_COMMAND", "unknown command type \"" + abbreviate(type) + "\"");
+    try {
+      JsonNode fields = body;
+      if (body != null && body.isObject() && body.has("type")) {
+        fields = ((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).without("type");
+      }
+      return MAPPER.treeToValue(fields, c);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new WireError("INVALID_MESSAGE", "invalid " + type + ": " + abbreviate(m));
+    }
+  }
+
+  /** Parses untrusted JSON text into a tree, bounded by the stream constraints. */
+  public static JsonNode parse(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new WireError("MALFORMED_JSON", "malformed JSON: " + abbreviate(e.getOriginalMessage()));
+    }
+  }
+
+  static String abbreviate(String s) {
+    if (s == null) return "null";
+    return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+  }
+}
