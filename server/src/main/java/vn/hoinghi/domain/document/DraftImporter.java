@@ -61,8 +61,12 @@ public final class DraftImporter {
       return "";
     }
     s = s.replaceFirst("^#{1,6}(?=\\s|$)", "").replaceFirst("\\s#+$", "");
-    s = s.replace("**", "").replace("\\.", ".").replace("\\)", ")");
-    return s.strip();
+    s = s.replace("**", "").replace("\\.", ".").replace("\\)", ")").strip();
+    // A whole line in italics (*…* or _…_) is still text: drop the marks.
+    if (s.length() > 2 && ((s.startsWith("*") && s.endsWith("*")) || (s.startsWith("_") && s.endsWith("_")))) {
+      s = s.substring(1, s.length() - 1).strip();
+    }
+    return s;
   }
 
   private static String vi(NodeKind k) {
