@@ -1,0 +1,19 @@
+package vn.hoinghi.domain;
+
+import java.time.Instant;
+import vn.hoinghi.domain.anchoring.Anchor;
+
+/**
+ * A comment, question or proposed wording on the draft, or a reply ({@code replyTo} set, no anchor of its own).
+ * {@code anchor} points into draft version {@code draftVersion}; {@code orphaned} means a later version no longer
+ * contains the quoted text: the annotation is kept and listed, never dropped. A DELETED annotation keeps its place in
+ * the thread but not its text.
+ */
+public record Annotation(String id, String replyTo, String authorId, String endpointId, AnnotationKind kind, String body,
+    String replacement, Anchor anchor, boolean orphaned, int draftVersion, Instant createdAt, Instant editedAt,
+    AnnotationStatus status, String hiddenReason, String hiddenBy, Response response) {
+
+  public boolean reply() {
+    return replyTo != null;
+  }
+}

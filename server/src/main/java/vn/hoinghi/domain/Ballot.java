@@ -1,0 +1,9 @@
+package vn.hoinghi.domain;
+
+/**
+ * One delegate's choice on one article in one vote. {@code voter} is the participant id in a named vote and the voter
+ * key in an anonymous one ({@code secret} true), so the state, like the log, never pairs a person with a secret
+ * choice. {@code endpointId} is the voter's endpoint when the ballot was cast; it feeds the per-endpoint tally.
+ */
+public record Ballot(String voteId, String articleId, String voter, boolean secret, String endpointId, Choice choice,
+    String text) {}

@@ -1,0 +1,160 @@
+package vn.hoinghi.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import vn.hoinghi.domain.anchoring.TextPositionSelector;
+import vn.hoinghi.domain.anchoring.TextQuoteSelector;
+
+/**
+ * Everything a caller can ask of a conference. Plain data: the wire layer maps each record to JSON by reflection,
+ * with the record's simple name as its "type", so names are unique and stable. Nothing is validated here; invalid
+ * input is a {@link Rejection} from {@link Conference#decide}, not an exception. Who may send each command is in
+ * {@link Permissions} and docs/roles.md.
+ */
+public sealed interface Command {
+
+  // --- The conference ---------------------------------------------------------------------------------------------
+
+  /** Creates the conference (status DRAFT). Only the first command of a conference. */
+  record CreateConference(String title, String description, Instant startsAt, Instant endsAt, VoteMode defaultVoteMode,
+      int speakingLimitSeconds) implements Command {}
+
+  record UpdateConferenceDetails(String title, String description, Instant startsAt, Instant endsAt) implements Command {}
+
+  record UpdateSettings(VoteMode defaultVoteMode, int speakingLimitSeconds) implements Command {}
+
+  /** DRAFT → SCHEDULED; needs the central endpoint and a chair. */
+  record ScheduleConference() implements Command {}
+
+  /** SCHEDULED → LIVE. */
+  record StartConference() implements Command {}
+
+  /** LIVE → FEEDBACK_OPEN until {@code deadline}; closes open votes and ends the turn in progress. */
+  record OpenFeedback(Instant deadline) implements Command {}
+
+  record SetFeedbackDeadline(Instant deadline) implements Command {}
+
+  /** → CLOSED: by the chair from LIVE or FEEDBACK_OPEN, or by SYSTEM once the feedback deadline has passed. */
+  record CloseConference() implements Command {}
+
+  // --- Endpoints --------------------------------------------------------------------------------------------------
+
+  record AddEndpoint(String code, String name, String region, EndpointLevel level) implements Command {}
+
+  record UpdateEndpoint(String endpointId, String name, String region) implements Command {}
+
+  record CheckInEndpoint(String endpointId, int headCount) implements Command {}
+
+  record UpdateHeadCount(String endpointId, int headCount) implements Command {}
+
+  record CheckOutEndpoint(String endpointId) implements Command {}
+
+  // --- Participants and invites -----------------------------------------------------------------------------------
+
+  record RegisterParticipant(String displayName, Set<Role> roles, String endpointId) implements Command {}
+
+  record UpdateParticipant(String participantId, String displayName, Set<Role> roles, String endpointId)
+      implements Command {}
+
+  record RemoveParticipant(String participantId) implements Command {}
+
+  /** {@code code} is chosen by the gateway (random, unguessable); the core checks its format and uniqueness. */
+  record IssueInvite(String code, Role role, String endpointId, int maxUses, Instant expiresAt) implements Command {}
+
+  record RevokeInvite(String code) implements Command {}
+
+  /** From an anonymous actor: creates a participant with the invite's role and endpoint. */
+  record JoinWithInvite(String code, String displayName) implements Command {}
+
+  // --- Agenda -----------------------------------------------------------------------------------------------------
+
+  /** {@code position} null appends; {@code nodeIds} are chapters or articles of the current draft (may be empty). */
+  record AddAgendaItem(String title, AgendaItemKind kind, int plannedMinutes, List<String> nodeIds, Integer position)
+      implements Command {}
+
+  record UpdateAgendaItem(String itemId, String title, AgendaItemKind kind, int plannedMinutes, List<String> nodeIds)
+      implements Command {}
+
+  record MoveAgendaItem(String itemId, int position) implements Command {}
+
+  record RemoveAgendaItem(String itemId) implements Command {}
+
+  /** Makes the item current (completing the current one); its start time is the decision time. */
+  record StartAgendaItem(String itemId) implements Command {}
+
+  record CompleteAgendaItem() implements Command {}
+
+  // --- Draft ------------------------------------------------------------------------------------------------------
+
+  /** Imports a new version from plain text or Markdown; refused with the importer's problems if it has any. */
+  record ImportDraft(String text, String note) implements Command {}
+
+  // --- Voting -----------------------------------------------------------------------------------------------------
+
+  /**
+   * Opens a vote on articles of the current draft. {@code nodeIds} may name articles or chapters, sections or parts
+   * (meaning all their articles). {@code mode} null takes the conference default.
+   */
+  record OpenVote(String title, List<String> nodeIds, VoteMode mode) implements Command {}
+
+  /** {@code text} only with OTHER (ý kiến khác), optional. Casting again replaces the earlier ballot. */
+  record CastBallot(String voteId, String articleId, Choice choice, String text) implements Command {}
+
+  record RecordHallResult(String voteId, String articleId, String endpointId, int agree, int disagree, int other)
+      implements Command {}
+
+  record ClearHallResult(String voteId, String articleId, String endpointId) implements Command {}
+
+  record CloseVote(String voteId) implements Command {}
+
+  record ReopenVote(String voteId) implements Command {}
+
+  // --- Speaker queue ----------------------------------------------------------------------------------------------
+
+  record OpenSpeakerQueue() implements Command {}
+
+  record CloseSpeakerQueue() implements Command {}
+
+  /** A delegate for themself ({@code forHall} false) or a host for the hall; {@code articleId} optional. */
+  record RequestFloor(FloorKind kind, String articleId, boolean forHall) implements Command {}
+
+  record WithdrawFloorRequest(String requestId) implements Command {}
+
+  record ApproveFloorRequest(String requestId) implements Command {}
+
+  record RejectFloorRequest(String requestId, String reason) implements Command {}
+
+  /** Moves a waiting request to {@code position} (0 = front). */
+  record MoveFloorRequest(String requestId, int position) implements Command {}
+
+  record GrantFloor(String requestId) implements Command {}
+
+  record PauseSpeech() implements Command {}
+
+  record ResumeSpeech() implements Command {}
+
+  record EndSpeech() implements Command {}
+
+  // --- Annotations ------------------------------------------------------------------------------------------------
+
+  /**
+   * Annotates a node of the current draft version. Both selectors null: about the whole node. Otherwise both are
+   * required; {@code quote.exact} must be the node's text at {@code position}; prefix and suffix may be null (the core
+   * computes them) or must match. {@code replacement} is required for PROPOSED_WORDING and refused otherwise.
+   */
+  record AddAnnotation(String nodeId, AnnotationKind kind, String body, String replacement, TextQuoteSelector quote,
+      TextPositionSelector position) implements Command {}
+
+  record ReplyToAnnotation(String annotationId, String body) implements Command {}
+
+  record EditAnnotation(String annotationId, String body, String replacement) implements Command {}
+
+  record DeleteAnnotation(String annotationId) implements Command {}
+
+  record HideAnnotation(String annotationId, String reason) implements Command {}
+
+  record RestoreAnnotation(String annotationId) implements Command {}
+
+  record RespondToAnnotation(String annotationId, ResponseKind response, String text) implements Command {}
+}

@@ -1,0 +1,30 @@
+package vn.hoinghi.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import vn.hoinghi.domain.document.DraftDocument;
+
+/**
+ * What one viewer may see of a conference at sequence {@code asOfSeq}, computed at {@code at}: the resume snapshot of
+ * the live feed and the body of REST reads. Invites appear only for moderators and the invited endpoint's hosts;
+ * ballots only the viewer's own (moderators also see named ballots, nobody sees whose secret ballot is whose); a
+ * hidden annotation's text only for its author and the moderators. Times that run (agenda item, speech) are given as
+ * elapsed milliseconds at {@code at}, derived from event times.
+ */
+public record ConferenceView(String conferenceId, long asOfSeq, Instant at, ConferenceInfo info, Participant me,
+    boolean moderator, List<Endpoint> endpoints, List<Participant> participants, List<Invite> invites,
+    List<AgendaEntry> agenda, DraftView draft, List<VoteView> votes, QueueView speakerQueue,
+    List<Annotation> annotations) {
+
+  public record AgendaEntry(AgendaItem item, long elapsedMillis) {}
+
+  /** The current draft version; {@code versions} says how many exist. */
+  public record DraftView(int version, int versions, DraftDocument document, String note, Instant importedAt) {}
+
+  /** A vote with its live tallies per article, the halls' collective results and the ballots this viewer may see. */
+  public record VoteView(Vote vote, Map<String, Tally> tallies, List<HallResult> hallResults, List<Ballot> ballots) {}
+
+  public record QueueView(boolean open, List<FloorRequest> waiting, Speech current, long currentElapsedMillis,
+      List<SpeechRecord> history) {}
+}

@@ -1,0 +1,183 @@
+package vn.hoinghi.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import vn.hoinghi.domain.anchoring.TextPositionSelector;
+import vn.hoinghi.domain.anchoring.TextQuoteSelector;
+import vn.hoinghi.domain.document.DraftDocument;
+
+/**
+ * Every fact the log records. The state is the fold of these, so each carries everything the fold needs (generated
+ * ids, the writer's time where a clock matters): replay never consults anything but the log. Plain data, mapped to
+ * JSON by reflection with the record's simple name as "type". Who receives each event is
+ * {@link Conference#audienceOf(Event)}.
+ */
+public sealed interface Event {
+
+  // --- The conference ---------------------------------------------------------------------------------------------
+
+  record ConferenceCreated(String conferenceId, String title, String description, Instant startsAt, Instant endsAt,
+      VoteMode defaultVoteMode, int speakingLimitSeconds) implements Event {}
+
+  record ConferenceDetailsUpdated(String title, String description, Instant startsAt, Instant endsAt) implements Event {}
+
+  record SettingsUpdated(VoteMode defaultVoteMode, int speakingLimitSeconds) implements Event {}
+
+  record ConferenceScheduled() implements Event {}
+
+  record ConferenceStarted(Instant at) implements Event {}
+
+  record FeedbackOpened(Instant at, Instant deadline) implements Event {}
+
+  record FeedbackDeadlineChanged(Instant deadline) implements Event {}
+
+  record ConferenceClosed(Instant at) implements Event {}
+
+  // --- Endpoints --------------------------------------------------------------------------------------------------
+
+  record EndpointAdded(String endpointId, String code, String name, String region, EndpointLevel level)
+      implements Event {}
+
+  record EndpointUpdated(String endpointId, String name, String region) implements Event {}
+
+  record EndpointCheckedIn(String endpointId, int headCount, Instant at) implements Event {}
+
+  record HeadCountUpdated(String endpointId, int headCount) implements Event {}
+
+  record EndpointCheckedOut(String endpointId, Instant at) implements Event {}
+
+  // --- Participants and invites -----------------------------------------------------------------------------------
+
+  /** Also the result of joining with an invite (followed by {@link InviteUsed}). */
+  record ParticipantRegistered(String participantId, String displayName, Set<Role> roles, String endpointId)
+      implements Event {
+    public ParticipantRegistered {
+      roles = Roles.copy(roles);
+    }
+  }
+
+  record ParticipantUpdated(String participantId, String displayName, Set<Role> roles, String endpointId)
+      implements Event {
+    public ParticipantUpdated {
+      roles = Roles.copy(roles);
+    }
+  }
+
+  record ParticipantRemoved(String participantId) implements Event {}
+
+  record InviteIssued(String code, Role role, String endpointId, int maxUses, Instant expiresAt, String issuedBy)
+      implements Event {}
+
+  record InviteRevoked(String code) implements Event {}
+
+  record InviteUsed(String code, String participantId) implements Event {}
+
+  // --- Agenda -----------------------------------------------------------------------------------------------------
+
+  record AgendaItemAdded(String itemId, String title, AgendaItemKind kind, int plannedMinutes, List<String> nodeIds,
+      int position) implements Event {
+    public AgendaItemAdded {
+      nodeIds = List.copyOf(nodeIds);
+    }
+  }
+
+  record AgendaItemUpdated(String itemId, String title, AgendaItemKind kind, int plannedMinutes, List<String> nodeIds)
+      implements Event {
+    public AgendaItemUpdated {
+      nodeIds = List.copyOf(nodeIds);
+    }
+  }
+
+  record AgendaItemMoved(String itemId, int position) implements Event {}
+
+  record AgendaItemRemoved(String itemId) implements Event {}
+
+  record AgendaItemStarted(String itemId, Instant at) implements Event {}
+
+  record AgendaItemCompleted(String itemId, Instant at) implements Event {}
+
+  // --- Draft ------------------------------------------------------------------------------------------------------
+
+  /** The whole parsed document with its stable ids, so replay never runs the importer again. */
+  record DraftVersionImported(int version, DraftDocument document, String note, String importedBy, Instant at)
+      implements Event {}
+
+  /** An annotation found its quote again in a new version (possibly in another node), or was orphaned. */
+  record AnnotationReanchored(String annotationId, int draftVersion, String nodeId, TextQuoteSelector quote,
+      TextPositionSelector position, boolean orphaned) implements Event {}
+
+  // --- Voting -----------------------------------------------------------------------------------------------------
+
+  record VoteOpened(String voteId, String title, List<String> articleIds, VoteMode mode, int draftVersion, Instant at)
+      implements Event {
+    public VoteOpened {
+      articleIds = List.copyOf(articleIds);
+    }
+  }
+
+  /** A ballot of a named vote. */
+  record BallotCast(String voteId, String articleId, String participantId, String endpointId, Choice choice, String text)
+      implements Event {}
+
+  /** A ballot of an anonymous vote: only the voter key, never the participant. */
+  record SecretBallotCast(String voteId, String articleId, String voterKey, String endpointId, Choice choice,
+      String text) implements Event {}
+
+  record HallResultRecorded(String voteId, String articleId, String endpointId, int agree, int disagree, int other,
+      String recordedBy) implements Event {}
+
+  record HallResultCleared(String voteId, String articleId, String endpointId) implements Event {}
+
+  record VoteClosed(String voteId, Instant at) implements Event {}
+
+  record VoteReopened(String voteId, Instant at) implements Event {}
+
+  // --- Speaker queue ----------------------------------------------------------------------------------------------
+
+  record SpeakerQueueOpened() implements Event {}
+
+  record SpeakerQueueClosed() implements Event {}
+
+  /** Joins the end of the queue, or for a point of order the front (behind earlier points of order). */
+  record FloorRequested(String requestId, String participantId, String endpointId, FloorKind kind, String articleId,
+      boolean forHall, Instant at) implements Event {}
+
+  record FloorRequestWithdrawn(String requestId) implements Event {}
+
+  record FloorRequestApproved(String requestId) implements Event {}
+
+  record FloorRequestRejected(String requestId, String reason) implements Event {}
+
+  record FloorRequestMoved(String requestId, int position) implements Event {}
+
+  record FloorGranted(String requestId, String participantId, Instant at, int limitSeconds) implements Event {}
+
+  record SpeechPaused(String requestId, Instant at) implements Event {}
+
+  record SpeechResumed(String requestId, Instant at) implements Event {}
+
+  record SpeechEnded(String requestId, Instant at, long spokenSeconds) implements Event {}
+
+  // --- Annotations ------------------------------------------------------------------------------------------------
+
+  record AnnotationAdded(String annotationId, String authorId, String endpointId, int draftVersion, String nodeId,
+      AnnotationKind kind, String body, String replacement, TextQuoteSelector quote, TextPositionSelector position,
+      Instant at) implements Event {}
+
+  record ReplyAdded(String annotationId, String replyTo, String authorId, String endpointId, String body, Instant at)
+      implements Event {}
+
+  record AnnotationEdited(String annotationId, String body, String replacement, Instant at) implements Event {}
+
+  record AnnotationDeleted(String annotationId, Instant at) implements Event {}
+
+  /** Carries no text: it goes to everyone, and the text must not. */
+  record AnnotationHidden(String annotationId, String reason, String hiddenBy, Instant at) implements Event {}
+
+  /** Carries the text again, for screens that only ever saw the annotation hidden. */
+  record AnnotationRestored(String annotationId, String body, String replacement) implements Event {}
+
+  record AnnotationResponded(String annotationId, ResponseKind response, String text, String respondedBy, Instant at)
+      implements Event {}
+}

@@ -1,0 +1,339 @@
+package vn.hoinghi.domain;
+
+import static vn.hoinghi.domain.ConferenceStatus.CLOSED;
+import static vn.hoinghi.domain.ConferenceStatus.FEEDBACK_OPEN;
+import static vn.hoinghi.domain.ConferenceStatus.LIVE;
+import static vn.hoinghi.domain.ConferenceStatus.SCHEDULED;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.hoinghi.domain.Command.AddEndpoint;
+import vn.hoinghi.domain.Command.CheckInEndpoint;
+import vn.hoinghi.domain.Command.CheckOutEndpoint;
+import vn.hoinghi.domain.Command.IssueInvite;
+import vn.hoinghi.domain.Command.JoinWithInvite;
+import vn.hoinghi.domain.Command.RegisterParticipant;
+import vn.hoinghi.domain.Command.RemoveParticipant;
+import vn.hoinghi.domain.Command.RevokeInvite;
+import vn.hoinghi.domain.Command.UpdateEndpoint;
+import vn.hoinghi.domain.Command.UpdateHeadCount;
+import vn.hoinghi.domain.Command.UpdateParticipant;
+import vn.hoinghi.domain.Event.EndpointAdded;
+import vn.hoinghi.domain.Event.EndpointCheckedIn;
+import vn.hoinghi.domain.Event.EndpointCheckedOut;
+import vn.hoinghi.domain.Event.EndpointUpdated;
+import vn.hoinghi.domain.Event.HeadCountUpdated;
+import vn.hoinghi.domain.Event.InviteIssued;
+import vn.hoinghi.domain.Event.InviteRevoked;
+import vn.hoinghi.domain.Event.InviteUsed;
+import vn.hoinghi.domain.Event.ParticipantRegistered;
+import vn.hoinghi.domain.Event.ParticipantRemoved;
+import vn.hoinghi.domain.Event.ParticipantUpdated;
+
+/** Endpoints (điểm cầu), participants and their roles, and invite codes. */
+final class Roster {
+
+  private final Conference conf;
+  final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+  final Map<String, String> endpointIdByCode = new HashMap<>();
+  final Map<String, Participant> participants = new LinkedHashMap<>();
+  final Map<String, Invite> invites = new LinkedHashMap<>();
+
+  Roster(Conference conf) {
+    this.conf = conf;
+  }
+
+  void register(Tables t) {
+    t.handlers()
+        .handle(AddEndpoint.class, this::addEndpoint)
+        .handle(UpdateEndpoint.class, this::updateEndpoint)
+        .handle(CheckInEndpoint.class, this::checkIn)
+        .handle(UpdateHeadCount.class, this::updateHeadCount)
+        .handle(CheckOutEndpoint.class, this::checkOut)
+        .handle(RegisterParticipant.class, this::registerParticipant)
+        .handle(UpdateParticipant.class, this::updateParticipant)
+        .handle(RemoveParticipant.class, this::removeParticipant)
+        .handle(IssueInvite.class, this::issueInvite)
+        .handle(RevokeInvite.class, this::revokeInvite)
+        .handle(JoinWithInvite.class, this::joinWithInvite);
+    t.folds()
+        .fold(EndpointAdded.class, e -> {
+          endpoints.put(e.endpointId(), new Endpoint(e.endpointId(), e.code(), e.name(), e.region(), e.level(), false, 0, null));
+          endpointIdByCode.put(e.code(), e.endpointId());
+        })
+        .fold(EndpointUpdated.class, e -> endpoints.computeIfPresent(e.endpointId(), (k, x) ->
+            new Endpoint(x.id(), x.code(), e.name(), e.region(), x.level(), x.checkedIn(), x.headCount(), x.checkedInAt())))
+        .fold(EndpointCheckedIn.class, e -> endpoints.computeIfPresent(e.endpointId(), (k, x) ->
+            new Endpoint(x.id(), x.code(), x.name(), x.region(), x.level(), true, e.headCount(), e.at())))
+        .fold(HeadCountUpdated.class, e -> endpoints.computeIfPresent(e.endpointId(), (k, x) ->
+            new Endpoint(x.id(), x.code(), x.name(), x.region(), x.level(), x.checkedIn(), e.headCount(), x.checkedInAt())))
+        .fold(EndpointCheckedOut.class, e -> endpoints.computeIfPresent(e.endpointId(), (k, x) ->
+            new Endpoint(x.id(), x.code(), x.name(), x.region(), x.level(), false, x.headCount(), x.checkedInAt())))
+        .fold(ParticipantRegistered.class, e -> participants.put(e.participantId(),
+            new Participant(e.participantId(), e.displayName(), e.roles(), e.endpointId(), true)))
+        .fold(ParticipantUpdated.class, e -> participants.put(e.participantId(),
+            new Participant(e.participantId(), e.displayName(), e.roles(), e.endpointId(), true)))
+        .fold(ParticipantRemoved.class, e -> participants.computeIfPresent(e.participantId(), (k, x) ->
+            new Participant(x.id(), x.displayName(), x.roles(), x.endpointId(), false)))
+        .fold(InviteIssued.class, e -> invites.put(e.code(),
+            new Invite(e.code(), e.role(), e.endpointId(), e.maxUses(), 0, e.expiresAt(), false, e.issuedBy())))
+        .fold(InviteRevoked.class, e -> invites.computeIfPresent(e.code(), (k, x) ->
+            new Invite(x.code(), x.role(), x.endpointId(), x.maxUses(), x.uses(), x.expiresAt(), true, x.issuedBy())))
+        .fold(InviteUsed.class, e -> invites.computeIfPresent(e.code(), (k, x) ->
+            new Invite(x.code(), x.role(), x.endpointId(), x.maxUses(), x.uses() + 1, x.expiresAt(), x.revoked(), x.issuedBy())));
+    // Endpoints and participants are public in a conference (the hall screens list them); invite codes are secrets
+    // of the moderators and of the invited endpoint's hosts.
+    t.audiences()
+        .map(EndpointAdded.class, e -> Audience.EVERYONE)
+        .map(EndpointUpdated.class, e -> Audience.EVERYONE)
+        .map(EndpointCheckedIn.class, e -> Audience.EVERYONE)
+        .map(HeadCountUpdated.class, e -> Audience.EVERYONE)
+        .map(EndpointCheckedOut.class, e -> Audience.EVERYONE)
+        .map(ParticipantRegistered.class, e -> Audience.EVERYONE)
+        .map(ParticipantUpdated.class, e -> Audience.EVERYONE)
+        .map(ParticipantRemoved.class, e -> Audience.EVERYONE)
+        .map(InviteIssued.class, e -> new Audience.EndpointHosts(e.endpointId()))
+        .map(InviteRevoked.class, e -> new Audience.EndpointHosts(inviteEndpoint(e.code())))
+        .map(InviteUsed.class, e -> new Audience.EndpointHosts(inviteEndpoint(e.code())));
+  }
+
+  Optional<Endpoint> central() {
+    return endpoints.values().stream().filter(e -> e.level() == EndpointLevel.CENTRAL).findFirst();
+  }
+
+  Endpoint endpoint(String id) {
+    Endpoint e = id == null ? null : endpoints.get(id);
+    if (e == null) {
+      throw Reject.notFound("Không tìm thấy điểm cầu " + id, "Endpoint " + id + " not found");
+    }
+    return e;
+  }
+
+  Participant activeParticipant(String id) {
+    Participant p = id == null ? null : participants.get(id);
+    if (p == null || !p.active()) {
+      throw Reject.notFound("Không tìm thấy người tham dự " + id, "Participant " + id + " not found");
+    }
+    return p;
+  }
+
+  private String inviteEndpoint(String code) {
+    Invite i = invites.get(code);
+    return i == null ? "" : i.endpointId();
+  }
+
+  // --- Endpoints --------------------------------------------------------------------------------------------------
+
+  private void addEndpoint(AddEndpoint c, Decide d) {
+    String code = c.code() == null ? null : c.code().strip();
+    if (code == null || !Check.ENDPOINT_CODE.matcher(code).matches()) {
+      throw Reject.invalid("Mã điểm cầu phải gồm 2–10 chữ in hoa hoặc chữ số (ví dụ HNI, DTP)",
+          "An endpoint code is 2–10 upper-case letters or digits (e.g. HNI, DTP)");
+    }
+    String name = Check.text(c.name(), Check.NAME, Limits.NAME, true, false);
+    String region = Check.text(c.region(), Check.REGION, Limits.REGION, false, false);
+    EndpointLevel level = Check.required(c.level(), "cấp điểm cầu", "endpoint level");
+    conf.requireNotClosed();
+    if (endpointIdByCode.containsKey(code)) {
+      throw Reject.conflict("Mã điểm cầu " + code + " đã được dùng", "Endpoint code " + code + " is already in use");
+    }
+    if (level == EndpointLevel.CENTRAL && central().isPresent()) {
+      throw Reject.conflict("Hội nghị chỉ có một điểm cầu Trung ương", "A conference has exactly one central endpoint");
+    }
+    if (endpoints.size() >= Limits.ENDPOINTS) {
+      throw Reject.limit("Đã đạt số điểm cầu tối đa (" + Limits.ENDPOINTS + ")",
+          "The maximum number of endpoints (" + Limits.ENDPOINTS + ") is reached");
+    }
+    d.emit(new EndpointAdded(d.nextId("ep"), code, name, region, level));
+  }
+
+  private void updateEndpoint(UpdateEndpoint c, Decide d) {
+    String name = Check.text(c.name(), Check.NAME, Limits.NAME, true, false);
+    String region = Check.text(c.region(), Check.REGION, Limits.REGION, false, false);
+    Endpoint e = endpoint(c.endpointId());
+    conf.requireNotClosed();
+    d.emit(new EndpointUpdated(e.id(), name, region));
+  }
+
+  private void checkIn(CheckInEndpoint c, Decide d) {
+    int headCount = Check.range(c.headCount(), 0, Limits.HEAD_COUNT, "số người có mặt", "head count");
+    Endpoint e = endpoint(c.endpointId());
+    d.requireEndpointScope(e.id());
+    conf.requireStatus(SCHEDULED, LIVE);
+    if (e.checkedIn()) {
+      throw Reject.wrongState("Điểm cầu " + e.name() + " đã điểm danh", "Endpoint " + e.name() + " is already checked in");
+    }
+    d.emit(new EndpointCheckedIn(e.id(), headCount, d.now));
+  }
+
+  private void updateHeadCount(UpdateHeadCount c, Decide d) {
+    int headCount = Check.range(c.headCount(), 0, Limits.HEAD_COUNT, "số người có mặt", "head count");
+    Endpoint e = endpoint(c.endpointId());
+    d.requireEndpointScope(e.id());
+    conf.requireStatus(SCHEDULED, LIVE);
+    requireCheckedIn(e);
+    int recorded = conf.voting.largestOpenHallResult(e.id());
+    if (headCount < recorded) {
+      throw Reject.conflict("Số người có mặt không thể thấp hơn kết quả biểu quyết chung đã ghi (" + recorded + ")",
+          "The head count cannot be lower than a recorded hall result of an open vote (" + recorded + ")");
+    }
+    d.emit(new HeadCountUpdated(e.id(), headCount));
+  }
+
+  private void checkOut(CheckOutEndpoint c, Decide d) {
+    Endpoint e = endpoint(c.endpointId());
+    d.requireEndpointScope(e.id());
+    conf.requireStatus(SCHEDULED, LIVE, FEEDBACK_OPEN);
+    requireCheckedIn(e);
+    d.emit(new EndpointCheckedOut(e.id(), d.now));
+  }
+
+  private static void requireCheckedIn(Endpoint e) {
+    if (!e.checkedIn()) {
+      throw Reject.wrongState("Điểm cầu " + e.name() + " chưa điểm danh", "Endpoint " + e.name() + " is not checked in");
+    }
+  }
+
+  // --- Participants -----------------------------------------------------------------------------------------------
+
+  private void registerParticipant(RegisterParticipant c, Decide d) {
+    String name = Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
+    Set<Role> roles = roles(c.roles());
+    conf.requireNotClosed();
+    String endpointId = placement(roles, c.endpointId());
+    requireRoom();
+    d.emit(new ParticipantRegistered(d.nextId("p"), name, roles, endpointId));
+  }
+
+  private void updateParticipant(UpdateParticipant c, Decide d) {
+    String name = Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
+    Set<Role> roles = roles(c.roles());
+    Participant p = activeParticipant(c.participantId());
+    conf.requireNotClosed();
+    String endpointId = placement(roles, c.endpointId());
+    d.emit(new ParticipantUpdated(p.id(), name, roles, endpointId));
+  }
+
+  private void removeParticipant(RemoveParticipant c, Decide d) {
+    Participant p = activeParticipant(c.participantId());
+    conf.requireNotClosed();
+    // A removed participant can no longer act, so their turn ends and their waiting requests leave the queue.
+    conf.speakerQueue.releaseAll(p.id(), d);
+    d.emit(new ParticipantRemoved(p.id()));
+  }
+
+  private static Set<Role> roles(Set<Role> requested) {
+    if (requested == null || requested.isEmpty() || requested.contains(null)) {
+      throw Reject.invalid("Cần ít nhất một vai trò", "At least one role is required");
+    }
+    return Roles.copy(requested);
+  }
+
+  /**
+   * Where a participant with these roles belongs: hosts and delegates need an endpoint; the chair and the secretary
+   * belong to the central endpoint (taken when none is given).
+   */
+  private String placement(Set<Role> roles, String endpointId) {
+    boolean central = roles.contains(Role.CHAIR) || roles.contains(Role.SECRETARY);
+    if (endpointId != null) {
+      Endpoint e = endpoint(endpointId);
+      if (central && e.level() != EndpointLevel.CENTRAL) {
+        throw Reject.invalid("Chủ trì và thư ký thuộc điểm cầu Trung ương", "The chair and the secretary belong to the central endpoint");
+      }
+      return e.id();
+    }
+    if (central) {
+      return central().map(Endpoint::id).orElseThrow(() -> Reject.wrongState(
+          "Cần thêm điểm cầu Trung ương trước", "Add the central endpoint first"));
+    }
+    if (roles.contains(Role.HOST) || roles.contains(Role.DELEGATE)) {
+      throw Reject.invalid("Điểm cầu chủ trì và đại biểu phải thuộc một điểm cầu", "Hosts and delegates must belong to an endpoint");
+    }
+    return null;
+  }
+
+  private void requireRoom() {
+    if (participants.size() >= Limits.PARTICIPANTS) {
+      throw Reject.limit("Đã đạt số người tham dự tối đa", "The maximum number of participants is reached");
+    }
+  }
+
+  // --- Invites ----------------------------------------------------------------------------------------------------
+
+  private void issueInvite(IssueInvite c, Decide d) {
+    String code = inviteCode(c.code());
+    Role role = Check.required(c.role(), "vai trò", "role");
+    if (role == Role.CHAIR || role == Role.SECRETARY) {
+      throw Reject.invalid("Mã mời chỉ dành cho điểm cầu, đại biểu hoặc màn hình theo dõi",
+          "Invites are for hosts, delegates or observers only");
+    }
+    int maxUses = Check.range(c.maxUses(), 1, Limits.INVITE_USES, "số lượt dùng", "maximum uses");
+    Check.required(c.expiresAt(), "thời hạn", "expiry");
+    if (!c.expiresAt().isAfter(d.now) || c.expiresAt().isAfter(d.now.plus(Duration.ofDays(Limits.MAX_DAYS_AHEAD)))) {
+      throw Reject.invalid("Thời hạn mã mời phải ở tương lai, không quá " + Limits.MAX_DAYS_AHEAD + " ngày",
+          "An invite must expire in the future, within " + Limits.MAX_DAYS_AHEAD + " days");
+    }
+    Endpoint e = endpoint(c.endpointId());
+    d.requireEndpointScope(e.id());
+    if (role == Role.HOST && d.isParticipant() && !d.has(Role.CHAIR) && !d.has(Role.SECRETARY)) {
+      throw Reject.forbidden("Điểm cầu chỉ được mời đại biểu hoặc màn hình theo dõi", "A host may only invite delegates or observers");
+    }
+    conf.requireNotClosed();
+    if (invites.containsKey(code)) {
+      throw Reject.conflict("Mã mời đã tồn tại", "This invite code already exists");
+    }
+    if (invites.size() >= Limits.INVITES) {
+      throw Reject.limit("Đã đạt số mã mời tối đa", "The maximum number of invites is reached");
+    }
+    d.emit(new InviteIssued(code, role, e.id(), maxUses, c.expiresAt(), d.actorName()));
+  }
+
+  private void revokeInvite(RevokeInvite c, Decide d) {
+    Invite i = invite(inviteCode(c.code()));
+    d.requireEndpointScope(i.endpointId());
+    if (i.revoked()) {
+      throw Reject.wrongState("Mã mời đã bị thu hồi", "The invite is already revoked");
+    }
+    d.emit(new InviteRevoked(i.code()));
+  }
+
+  private void joinWithInvite(JoinWithInvite c, Decide d) {
+    String code = inviteCode(c.code());
+    String name = Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
+    Invite i = invite(code);
+    conf.requireNotClosed();
+    if (i.revoked()) {
+      throw Reject.wrongState("Mã mời đã bị thu hồi", "The invite has been revoked");
+    }
+    if (!d.now.isBefore(i.expiresAt())) {
+      throw Reject.wrongState("Mã mời đã hết hạn", "The invite has expired");
+    }
+    if (i.uses() >= i.maxUses()) {
+      throw Reject.limit("Mã mời đã hết lượt dùng", "The invite has been used up");
+    }
+    requireRoom();
+    String participantId = d.nextId("p");
+    d.emit(new ParticipantRegistered(participantId, name, Set.of(i.role()), i.endpointId()));
+    d.emit(new InviteUsed(code, participantId));
+  }
+
+  private Invite invite(String code) {
+    Invite i = invites.get(code);
+    if (i == null) {
+      throw Reject.notFound("Không tìm thấy mã mời", "Invite not found");
+    }
+    return i;
+  }
+
+  private static String inviteCode(String code) {
+    if (code == null || !Check.INVITE_CODE.matcher(code).matches()) {
+      throw Reject.invalid("Mã mời phải gồm 6–64 chữ cái, chữ số, '-' hoặc '_'",
+          "An invite code is 6–64 letters, digits, '-' or '_'");
+    }
+    return code;
+  }
+}

@@ -1,0 +1,4 @@
+package vn.hoinghi.domain;
+
+/** The sequence numbers of the events one command produced. */
+public record SeqRange(long first, long last) {}

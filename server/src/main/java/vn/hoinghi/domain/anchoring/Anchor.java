@@ -1,0 +1,16 @@
+package vn.hoinghi.domain.anchoring;
+
+/**
+ * The target of an annotation: a node of the draft and, optionally, a passage of its text. Both selectors are null
+ * when the annotation is about the whole node (an article, a clause).
+ */
+public record Anchor(String nodeId, TextQuoteSelector quote, TextPositionSelector position) {
+
+  public static Anchor wholeNode(String nodeId) {
+    return new Anchor(nodeId, null, null);
+  }
+
+  public boolean wholeNode() {
+    return quote == null;
+  }
+}

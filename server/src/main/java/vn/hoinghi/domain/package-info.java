@@ -1,0 +1,6 @@
+/**
+ * The pure domain core of an online feedback conference: commands in, events or a typed rejection out, state derived
+ * only from events. {@link vn.hoinghi.domain.Conference} is the aggregate; one writer owns an instance. Nothing here
+ * knows about Vert.x, SQL or JSON: another layer maps the records to the wire and to storage.
+ */
+package vn.hoinghi.domain;
