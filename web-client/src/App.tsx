@@ -7,7 +7,15 @@ export function App() {
   const [conn, setConn] = useState<Conn>('connecting');
   const [status, setStatus] = useState<ServerStatus | null>(null);
 
+  const [conferences, setConferences] = useState<number | null>(null);
+
   useEffect(() => connectStatus(setConn, setStatus), []);
+  useEffect(() => {
+    fetch('/api/conferences')
+      .then((r) => r.json())
+      .then((b) => setConferences(b.conferences.length))
+      .catch(() => setConferences(null));
+  }, []);
 
   return (
     <main>
@@ -22,7 +30,7 @@ export function App() {
           <dt>Kho dữ liệu</dt>
           <dd>{status.store}</dd>
           <dt>Số hội nghị</dt>
-          <dd>{status.conferences}</dd>
+          <dd data-testid="conference-count">{conferences ?? '…'}</dd>
         </dl>
       )}
     </main>

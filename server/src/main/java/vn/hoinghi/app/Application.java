@@ -8,31 +8,53 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hoinghi.auth.Accounts;
+import vn.hoinghi.auth.SigningKeys;
+import vn.hoinghi.auth.Throttle;
+import vn.hoinghi.auth.Tokens;
+import vn.hoinghi.gateway.Gateway;
+import vn.hoinghi.gateway.GatewayMetrics;
 import vn.hoinghi.http.HttpVerticle;
+import vn.hoinghi.live.Conferences;
+import vn.hoinghi.live.HmacBallotSealer;
 import vn.hoinghi.store.EventStore;
 import vn.hoinghi.store.MeteredEventStore;
 import vn.hoinghi.store.postgres.PgEventStore;
 import vn.hoinghi.store.sqlite.SqliteEventStore;
 
-/** The running server: one Vert.x instance, one store, the HTTP verticle. */
+/** The running server: one Vert.x instance, one store, the conference writers, the gateway, HTTP. */
 public final class Application {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
   private final ServerConfig config;
   private final Vertx vertx;
   private final EventStore store;
-  private final HttpVerticle http;
+  private final Conferences conferences;
+  private final Accounts accounts;
+  private final Gateway gateway;
+  private final List<HttpVerticle> http;
+  private final List<String> httpDeployments;
+  private final DemoSeed.Result demo;
   private volatile boolean stopped;
 
-  private Application(ServerConfig config, Vertx vertx, EventStore store, HttpVerticle http) {
+  private Application(ServerConfig config, Vertx vertx, EventStore store, Conferences conferences, Accounts accounts,
+                      Gateway gateway, List<HttpVerticle> http, List<String> httpDeployments, DemoSeed.Result demo) {
     this.config = config;
     this.vertx = vertx;
     this.store = store;
+    this.conferences = conferences;
+    this.accounts = accounts;
+    this.gateway = gateway;
     this.http = http;
+    this.httpDeployments = httpDeployments;
+    this.demo = demo;
   }
 
   /** Vert.x with Micrometer metrics exposed for Prometheus scraping. */
@@ -45,28 +67,67 @@ public final class Application {
         .build();
   }
 
-  /**
-   * Opens the store (migrating it) and starts serving. Blocks the calling thread, which must not
-   * be an event loop; failures are {@link ConfigError} or the store's one-line error.
-   */
   public static Application start(Vertx vertx, ServerConfig config) {
+    return start(vertx, config, Clock.systemUTC());
+  }
+
+  /**
+   * Opens the store (migrating it), loads accounts, seeds the demo when asked and the store is
+   * empty, and starts serving. Blocks the calling thread, which must not be an event loop; failures
+   * are {@link ConfigError} or the store's one-line error.
+   */
+  public static Application start(Vertx vertx, ServerConfig config, Clock clock) {
     EventStore raw = config.store() instanceof ServerConfig.Store.Postgres p
         ? PgEventStore.open(vertx, p.url(), p.schema(), p.poolSize())
         : SqliteEventStore.open(vertx, config.dataDir());
     MeterRegistry registry = BackendRegistries.getDefaultNow();
     EventStore store = registry == null ? raw : new MeteredEventStore(raw, registry);
-    HttpVerticle http = new HttpVerticle(config, store, version());
     try {
-      vertx.deployVerticle(http, new DeploymentOptions()).await(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      store.close();
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new ConfigError("cannot listen on " + config.httpHost() + ":" + config.httpPort() + ": "
-          + cause.getMessage());
+      Accounts accounts = await(Accounts.load(vertx, store), "load accounts");
+      String ballotSecret = config.ballotSecret().isEmpty()
+          ? SigningKeys.generatedSecret(config.dataDir(), "ballot-hmac.secret") : config.ballotSecret();
+      Conferences conferences = new Conferences(vertx, store, new HmacBallotSealer(ballotSecret), clock);
+      Tokens tokens = new Tokens(SigningKeys.provider(vertx, config.jwt(), config.dataDir()), config.jwt().algorithm(),
+          config.jwt().accessTtlSeconds(), config.jwt().refreshTtlSeconds());
+      Gateway gateway = new Gateway(vertx, tokens, conferences, accounts, new Throttle(clock), new GatewayMetrics(registry),
+          version(), config.store() instanceof ServerConfig.Store.Postgres ? "postgresql" : "embedded");
+      DemoSeed.Result demo = config.demoSeed() ? DemoSeed.seedIfEmpty(conferences, accounts) : DemoSeed.Result.NONE;
+
+      int instances = config.httpInstances() > 0 ? config.httpInstances() : Math.max(1, Runtime.getRuntime().availableProcessors());
+      List<HttpVerticle> http = new ArrayList<>();
+      List<String> deployments = new ArrayList<>();
+      for (int i = 0; i < instances; i++) {
+        HttpVerticle v = new HttpVerticle(config, store, gateway);
+        try {
+          deployments.add(vertx.deployVerticle(v, new DeploymentOptions()).await(30, TimeUnit.SECONDS));
+        } catch (Exception e) {
+          Throwable cause = e.getCause() != null ? e.getCause() : e;
+          throw new ConfigError("cannot listen on " + config.httpHost() + ":" + config.httpPort() + ": "
+              + cause.getMessage());
+        }
+        http.add(v);
+      }
+      Application app = new Application(config, vertx, store, conferences, accounts, gateway, http, deployments, demo);
+      LOG.info("Hội Nghị {} listening on http://{}:{}/ with {}", version(), displayHost(config.httpHost()),
+          app.port(), store.describe());
+      return app;
+    } catch (RuntimeException e) {
+      try {
+        store.close().await(5, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // already failing
+      }
+      throw e;
     }
-    LOG.info("Hội Nghị {} listening on http://{}:{}/ with {}", version(), displayHost(config.httpHost()),
-        http.actualPort(), store.describe());
-    return new Application(config, vertx, store, http);
+  }
+
+  private static <T> T await(Future<T> f, String what) {
+    try {
+      return f.await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new ConfigError("cannot " + what + ": " + cause.getMessage());
+    }
   }
 
   private static String displayHost(String host) {
@@ -79,45 +140,38 @@ public final class Application {
   }
 
   public int port() {
-    return http.actualPort();
+    return http.get(0).actualPort();
   }
 
-  public EventStore store() {
-    return store;
-  }
-
-  public Vertx vertx() {
-    return vertx;
-  }
-
-  public ServerConfig config() {
-    return config;
-  }
+  public EventStore store() { return store; }
+  public Vertx vertx() { return vertx; }
+  public ServerConfig config() { return config; }
+  public Conferences conferences() { return conferences; }
+  public Accounts accounts() { return accounts; }
+  public Gateway gateway() { return gateway; }
+  public DemoSeed.Result demo() { return demo; }
 
   /**
-   * Graceful stop: stop accepting and close sockets with "going away", let pending appends
-   * commit, close the store, then Vert.x. Idempotent.
+   * Graceful stop: refuse new sockets and close open ones with "going away", stop listening, let
+   * every writer commit its round in flight, close the store, then Vert.x. Idempotent.
    */
   public synchronized void stop() {
     if (stopped) return;
     stopped = true;
-    Duration grace = Duration.ofSeconds(Math.max(1, config.shutdownGraceSeconds()));
-    try {
-      vertx.undeploy(vertx.deploymentIDs().iterator().hasNext() ? vertx.deploymentIDs().iterator().next() : "")
-          .await(grace.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      LOG.warn("HTTP shutdown did not finish cleanly: {}", e.getMessage());
-    }
-    try {
-      store.close().await(grace.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      LOG.warn("store did not close cleanly: {}", e.getMessage());
-    }
-    try {
-      vertx.close().await(grace.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
-    }
+    long grace = Duration.ofSeconds(Math.max(1, config.shutdownGraceSeconds())).toMillis();
+    step("close sockets", gateway.closeAll(), grace);
+    for (String id : httpDeployments) step("stop HTTP", vertx.undeploy(id), grace);
+    step("stop writers", conferences.close(), grace);
+    step("close store", store.close(), grace);
+    step("close Vert.x", vertx.close(), grace);
     LOG.info("Hội Nghị stopped");
+  }
+
+  private static void step(String what, Future<?> f, long graceMs) {
+    try {
+      f.await(graceMs, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("{} did not finish cleanly: {}", what, e.getMessage());
+    }
   }
 }

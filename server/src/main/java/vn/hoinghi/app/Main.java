@@ -25,6 +25,7 @@ public final class Main {
       setLogLevel(config.logLevel());
       Application app = Application.start(vertx, config);
       Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "hoinghi-shutdown"));
+      if (app.demo().conferenceId() != null) System.out.print(DemoSeed.banner(app.demo(), app.port()));
       System.out.println("Hội Nghị đang chạy tại / is running at http://localhost:" + app.port() + "/");
     } catch (Exception e) {
       Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -52,10 +53,10 @@ public final class Main {
 
         Every key can also come from a JSON config file or an environment variable
         HOINGHI_<KEY> (dots become underscores). Keys:
-          http.host, http.port, store (embedded | postgresql://user:pass@host:5432/db),
+          http.host, http.port, http.instances, store (embedded | postgresql://user:pass@host:5432/db),
           postgres.schema, postgres.pool.size, data.dir, jwt.algorithm (HS256|RS256),
           jwt.secret, jwt.private.key.file, jwt.public.key.file, jwt.access.ttl.seconds,
-          jwt.refresh.ttl.seconds, log.level, demo.seed, shutdown.grace.seconds
+          jwt.refresh.ttl.seconds, ballot.secret, log.level, demo.seed, shutdown.grace.seconds
         See docs/configuration.md.""";
   }
 }

@@ -13,17 +13,19 @@ import java.util.Set;
 public record ServerConfig(
     String httpHost,
     int httpPort,
+    int httpInstances,
     Store store,
     Path dataDir,
     Jwt jwt,
+    String ballotSecret,
     String logLevel,
     boolean demoSeed,
     int shutdownGraceSeconds) {
 
   public static final Set<String> KEYS = Set.of(
-      "http.host", "http.port", "store", "postgres.schema", "postgres.pool.size", "data.dir",
+      "http.host", "http.port", "http.instances", "store", "postgres.schema", "postgres.pool.size", "data.dir",
       "jwt.algorithm", "jwt.secret", "jwt.private.key.file", "jwt.public.key.file",
-      "jwt.access.ttl.seconds", "jwt.refresh.ttl.seconds", "log.level", "demo.seed",
+      "jwt.access.ttl.seconds", "jwt.refresh.ttl.seconds", "ballot.secret", "log.level", "demo.seed",
       "shutdown.grace.seconds");
 
   /** Where events are kept: the embedded SQLite file, or a PostgreSQL database. */
@@ -65,7 +67,10 @@ public record ServerConfig(
     if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
       throw new ConfigError("log.level must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF; got \"" + level + "\"");
     }
-    return new ServerConfig(host, port, store, Path.of(dataDir), jwt, level, bool(c, "demo.seed"),
+    String ballot = string(c, "ballot.secret");
+    if (!ballot.isEmpty() && ballot.length() < 32) throw new ConfigError("ballot.secret must be at least 32 characters");
+    int instances = integer(c, "http.instances", 0, 64);
+    return new ServerConfig(host, port, instances, store, Path.of(dataDir), jwt, ballot, level, bool(c, "demo.seed"),
         integer(c, "shutdown.grace.seconds", 0, 600));
   }
 

@@ -72,6 +72,7 @@ public final class ClientSession implements Subscriber {
     ws.pongHandler(b -> lastInboundMs = System.currentTimeMillis());
     ws.closeHandler(v -> onClosed());
     ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
+    ws.writeFrame(TextFrames.of(gateway.serverFrame()));
     helloTimer = gateway.vertx().setTimer(HELLO_TIMEOUT_MS, t -> {
       if (state == State.AWAIT_HELLO || state == State.AUTHENTICATING) close(CloseCodes.AUTH_REQUIRED, "authentication required");
     });
@@ -197,7 +198,7 @@ public final class ClientSession implements Subscriber {
   /** Checks the participant against the conference's current roster, then starts the feed. */
   private void admit(Tokens.Claims c, ConferenceWriter w, Long resumeAfter) {
     boolean organizer = c.kind() == Tokens.Kind.ORGANIZER;
-    w.query(conf -> organizer ? null : conf.participant(c.subject())).onComplete(ar -> {
+    w.query(conf -> organizer ? null : conf.participant(c.subject()).orElse(null)).onComplete(ar -> {
       if (state == State.CLOSED) return;
       Participant p = ar.succeeded() ? ar.result() : null;
       if (!organizer && (p == null || !p.active())) {

@@ -40,8 +40,12 @@ public final class Gateway {
   private final Map<Context, Set<ClientSession>> sessions = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
+  private final io.vertx.core.buffer.Buffer serverFrame;
+
   public Gateway(Vertx vertx, Tokens tokens, Conferences conferences, Accounts accounts, Throttle throttle,
-                 GatewayMetrics metrics) {
+                 GatewayMetrics metrics, String version, String storeKind) {
+    this.serverFrame = io.vertx.core.buffer.Buffer.buffer(new io.vertx.core.json.JsonObject().put("type", "server")
+        .put("server", "hoinghi").put("version", version).put("store", storeKind).put("protocol", SUBPROTOCOL).encode());
     this.vertx = vertx;
     this.tokens = tokens;
     this.conferences = conferences;
@@ -51,6 +55,8 @@ public final class Gateway {
   }
 
   Vertx vertx() { return vertx; }
+  /** The first frame on every connection: who answers, before any authentication. */
+  io.vertx.core.buffer.Buffer serverFrame() { return serverFrame; }
   public Tokens tokens() { return tokens; }
   public Conferences conferences() { return conferences; }
   public Accounts accounts() { return accounts; }

@@ -55,12 +55,16 @@ public final class RestApi {
 
   private final Vertx vertx;
   private final Gateway gateway;
-  private final String publicBaseUrl;
 
-  public RestApi(Vertx vertx, Gateway gateway, String publicBaseUrl) {
+  public RestApi(Vertx vertx, Gateway gateway) {
     this.vertx = vertx;
     this.gateway = gateway;
-    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  /** The address the caller used, for links it will share (join links, QR codes). */
+  private static String baseUrl(RoutingContext ctx) {
+    String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
+    return ctx.request().scheme() + "://" + host;
   }
 
   /** The /api sub-router. */
@@ -147,7 +151,7 @@ public final class RestApi {
   /** Tokens for a participant, with roles and endpoint read from the conference's current roster. */
   private void issueParticipantTokens(RoutingContext ctx, String conferenceId, String participantId, int status) {
     gateway.conferences().existing(conferenceId)
-        .compose(w -> w.query(c -> c.participant(participantId)))
+        .compose(w -> w.query(c -> c.participant(participantId).orElse(null)))
         .onComplete(ar -> {
           Participant p = ar.succeeded() ? ar.result() : null;
           if (p == null || !p.active()) {
@@ -399,7 +403,7 @@ public final class RestApi {
         JsonArray problems = new JsonArray();
         r.problems().forEach(p -> problems.add(new JsonObject(Codec.encode(p))));
         JsonObject out = new JsonObject().put("ok", r.problems().isEmpty()).put("problems", problems);
-        if (r.document() != null) out.put("document", new JsonObject(Codec.encode(r.document())));
+        if (r.doc() != null) out.put("document", new JsonObject(Codec.encode(r.doc())));
         json(ctx, 200, out);
       });
     });
@@ -571,7 +575,7 @@ public final class RestApi {
           .onSuccess(o -> {
             if (o instanceof Outcome.Acked) {
               json(ctx, 201, Replies.outcome(commandId, o).put("code", code)
-                  .put("joinUrl", publicBaseUrl + "/#/join/" + id + "/" + code));
+                  .put("joinUrl", baseUrl(ctx) + "/#/join/" + id + "/" + code));
             } else {
               outcome(ctx, commandId, o, 201);
             }
@@ -591,7 +595,7 @@ public final class RestApi {
     String voteId = ctx.pathParam("voteId");
     callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
         .compose(w -> w.query(conf -> {
-          var vote = conf.vote(voteId);
+          var vote = conf.vote(voteId).orElse(null);
           if (vote == null) return null;
           JsonArray articles = new JsonArray();
           for (String a : vote.articleIds()) {

@@ -320,7 +320,9 @@ public final class ConferenceWriter extends VerticleBase {
   private void deadlineTick() {
     if (!ready || stopping) return;
     Instant now = clock.instant();
-    if (conference.feedbackDeadlinePassed(now)) {
+    var info = conference.info();
+    if (info != null && info.status() == vn.hoinghi.domain.ConferenceStatus.FEEDBACK_OPEN
+        && info.feedbackDeadline() != null && !now.isBefore(info.feedbackDeadline())) {
       submit(new CommandEnvelope("system-close-" + committed, vn.hoinghi.domain.Actor.system(),
           new vn.hoinghi.domain.Command.CloseConference()), null);
     }

@@ -53,7 +53,7 @@ final class Presence {
     for (Map.Entry<String, Integer> e : connectionsByParticipant.entrySet()) {
       connections += e.getValue();
       participants.add(e.getKey());
-      Participant p = c.participant(e.getKey());
+      Participant p = c.participant(e.getKey()).orElse(null);
       if (p != null && p.endpointId() != null) {
         int[] n = byEndpoint.get(p.endpointId());
         if (n != null) {

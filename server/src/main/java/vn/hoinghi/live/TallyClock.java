@@ -50,7 +50,7 @@ final class TallyClock {
     if (dirty.isEmpty()) return;
     Conference c = writer.state();
     for (String voteId : dirty) {
-      Vote vote = c.vote(voteId);
+      Vote vote = c.vote(voteId).orElse(null);
       if (vote == null) continue;
       writer.broadcast(frame(c, vote, false), frame(c, vote, true));
     }

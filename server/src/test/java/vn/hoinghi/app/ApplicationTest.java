@@ -71,14 +71,14 @@ class ApplicationTest {
 
   @ParameterizedTest(name = "on the {0} store")
   @EnumSource(StoreKind.class)
-  @DisplayName("a WebSocket on /ws receives the server status; stop closes it with 1001 going away")
+  @DisplayName("a WebSocket on /ws is greeted with the server frame; stop closes it with 1001 going away")
   void webSocketStatusAndGoingAway(StoreKind kind) throws Exception {
     TestServer s = TestServer.start(kind);
     WsProbe ws = WsProbe.connect("ws://127.0.0.1:" + s.port() + "/ws");
     JsonObject status = new JsonObject(ws.next());
-    assertThat(status.getString("type")).isEqualTo("status");
+    assertThat(status.getString("type")).isEqualTo("server");
     assertThat(status.getString("store")).isEqualTo(kind == StoreKind.EMBEDDED ? "embedded" : "postgresql");
-    assertThat(status.getInteger("conferences")).isNotNegative();
+    assertThat(status.getString("protocol")).isEqualTo("hoinghi.v1");
     s.close();
     assertThat(ws.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1001);
   }

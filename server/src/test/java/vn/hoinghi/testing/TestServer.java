@@ -40,7 +40,8 @@ public final class TestServer implements AutoCloseable {
     String schema = null;
     JsonObject c = defaults()
         .put("http.host", "127.0.0.1")
-        .put("http.port", 0)
+        .put("http.port", freePort())
+        .put("http.instances", 2)
         .put("data.dir", dir.toString())
         .put("demo.seed", false)
         .put("shutdown.grace.seconds", 5);
