@@ -63,6 +63,13 @@ public final class Tokens {
         .setExpiresInSeconds(ttl));
   }
 
+  /** The token's expiry (epoch seconds): vertx-auth-jwt keeps "exp" in the user's attributes. */
+  private static long expiry(io.vertx.ext.auth.User user) {
+    Object exp = user.containsKey("exp") ? user.get("exp") : user.principal().getValue("exp");
+    if (exp instanceof Number n) return n.longValue();
+    throw new IllegalArgumentException("token without expiry");
+  }
+
   /** Verifies signature, algorithm, issuer and expiry, and that the token is of the expected type. */
   public Future<Claims> verify(String token, Type expected) {
     if (token == null || token.isBlank() || token.length() > 8192) {
@@ -84,7 +91,7 @@ public final class Tokens {
             if (sub == null || sub.isBlank()) throw new IllegalArgumentException("subject");
             if (kind == Kind.PARTICIPANT && p.getString("conf") == null) throw new IllegalArgumentException("conf");
             return Future.succeededFuture(new Claims(sub, kind, p.getString("conf"), type, roles,
-                p.getString("endpoint"), p.getString("name"), p.getLong("exp", 0L)));
+                p.getString("endpoint"), p.getString("name"), expiry(user)));
           } catch (RuntimeException e) {
             return Future.failedFuture(new AuthError("INVALID_TOKEN", "invalid token"));
           }

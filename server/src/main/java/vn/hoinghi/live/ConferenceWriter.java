@@ -372,8 +372,14 @@ public final class ConferenceWriter extends VerticleBase {
     ctx.runOnContext(v -> {
       if (!subscribers.add(s)) return;
       index(s);
-      List<Buffer> catchUp = catchUp(s.viewer(), resumeAfter);
-      catchUp.addAll(tallies.currentFrames(s));
+      List<Buffer> catchUp;
+      try {
+        catchUp = catchUp(s.viewer(), resumeAfter);
+        catchUp.addAll(tallies.currentFrames(s));
+      } catch (RuntimeException e) {
+        LOG.error("cannot catch {} up on {}", s.viewer(), conferenceId, e);
+        throw e;
+      }
       LocalFeed feed = feeds.computeIfAbsent(s.context(), LocalFeed::new);
       presence.connected(s.viewer(), conference);
       s.context().runOnContext(x -> feed.add(s, catchUp));
