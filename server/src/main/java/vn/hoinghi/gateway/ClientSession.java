@@ -21,6 +21,7 @@ import vn.hoinghi.live.ConferenceWriter;
 import vn.hoinghi.live.Conferences;
 import vn.hoinghi.live.Subscriber;
 import vn.hoinghi.wire.Codec;
+import vn.hoinghi.wire.MessageValidator;
 import vn.hoinghi.wire.WireError;
 
 /**
@@ -129,15 +130,32 @@ public final class ClientSession implements Subscriber {
       return;
     }
     String type = msg.get("type").asText();
+    String definition = switch (type) {
+      case "hello" -> "HelloMessage";
+      case "ping" -> "PingMessage";
+      case "token" -> "TokenMessage";
+      case "command" -> null; // the envelope is checked here, the command against its own definition
+      default -> "";
+    };
+    if ("".equals(definition)) {
+      sendJson(Replies.error(null, "UNKNOWN_TYPE", "unknown message type \"" + abbreviate(type) + "\""));
+      noteAbuse();
+      return;
+    }
+    if (definition != null) {
+      try {
+        MessageValidator.check(definition, toVertx(msg));
+      } catch (WireError e) {
+        sendJson(Replies.error(null, e.code(), e.getMessage()));
+        noteAbuse();
+        return;
+      }
+    }
     switch (type) {
       case "hello" -> onHello(msg);
       case "command" -> onCommand(msg);
       case "ping" -> onPing(msg);
-      case "token" -> onToken(msg);
-      default -> {
-        sendJson(Replies.error(null, "UNKNOWN_TYPE", "unknown message type \"" + abbreviate(type) + "\""));
-        noteAbuse();
-      }
+      default -> onToken(msg);
     }
   }
 
@@ -245,7 +263,11 @@ public final class ClientSession implements Subscriber {
     Command command;
     try {
       JsonNode body = msg.get("command");
-      command = Codec.decodeCommand(body.path("type").isTextual() ? body.get("type").asText() : null, body);
+      String commandType = body.path("type").isTextual() ? body.get("type").asText() : null;
+      if (commandType != null && MessageValidator.defines(commandType + "Command")) {
+        MessageValidator.check(commandType + "Command", toVertx(body));
+      }
+      command = Codec.decodeCommand(commandType, body);
     } catch (WireError e) {
       sendJson(Replies.error(id, e.code(), e.getMessage()));
       noteAbuse();
@@ -311,6 +333,12 @@ public final class ClientSession implements Subscriber {
       if (!ok) return "unexpected field \"" + abbreviate(n) + "\"";
     }
     return null;
+  }
+
+  private static JsonObject toVertx(JsonNode node) {
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> map = Codec.mapper().convertValue(node, java.util.Map.class);
+    return new JsonObject(map);
   }
 
   private static String idOf(String text) {
