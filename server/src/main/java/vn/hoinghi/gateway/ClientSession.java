@@ -72,11 +72,21 @@ public final class ClientSession implements Subscriber {
     });
     ws.pongHandler(b -> lastInboundMs = System.currentTimeMillis());
     ws.closeHandler(v -> onClosed());
-    ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
+    ws.exceptionHandler(this::onSocketError);
     ws.writeFrame(TextFrames.of(gateway.serverFrame()));
     helloTimer = gateway.vertx().setTimer(HELLO_TIMEOUT_MS, t -> {
       if (state == State.AWAIT_HELLO || state == State.AUTHENTICATING) close(CloseCodes.AUTH_REQUIRED, "authentication required");
     });
+  }
+
+  /** Vert.x reports an oversized message as an exception and drops it; the protocol closes with 1009. */
+  private void onSocketError(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("max message size") || m.contains("frame length") || e instanceof io.netty.handler.codec.TooLongFrameException) {
+      close(CloseCodes.TOO_BIG, "message too big (max " + vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE + " bytes)");
+    } else {
+      LOG.debug("websocket error: {}", m);
+    }
   }
 
   // ------------------------------------------------------------------------------------ Subscriber

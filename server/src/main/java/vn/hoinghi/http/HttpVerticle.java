@@ -51,7 +51,7 @@ public final class HttpVerticle extends VerticleBase {
         .setHost(config.httpHost())
         .setPort(config.httpPort())
         .setAcceptBacklog(4096)
-        .setMaxWebSocketFrameSize(MAX_WS_MESSAGE)
+        .setMaxWebSocketFrameSize(4 * MAX_WS_MESSAGE)
         .setMaxWebSocketMessageSize(MAX_WS_MESSAGE)
         .setWebSocketSubProtocols(List.of(Gateway.SUBPROTOCOL))
         .setIdleTimeout(0);
