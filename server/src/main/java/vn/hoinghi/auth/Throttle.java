@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #MAX_WAIT_SECONDS}; a success clears the key.
  */
 public final class Throttle {
+  /** Failures allowed per key before waits begin; per address it is higher, a hall shares one NAT address. */
   public static final int FREE = 5;
+  public static final int FREE_PER_ADDRESS = 100;
   public static final long WINDOW_MS = 15 * 60 * 1000L;
   public static final long MAX_WAIT_SECONDS = 300;
   private static final int MAX_KEYS = 100_000;
@@ -36,12 +38,16 @@ public final class Throttle {
   }
 
   public void failure(String key) {
+    failure(key, FREE);
+  }
+
+  public void failure(String key, int free) {
     long now = clock.millis();
     if (keys.size() > MAX_KEYS) keys.clear(); // bounded memory under a spray of keys
     keys.compute(key, (k, s) -> {
       if (s == null || now - s.firstAt() > WINDOW_MS) return new State(1, now, 0);
       int n = s.failures() + 1;
-      long wait = n <= FREE ? 0 : Math.min(MAX_WAIT_SECONDS, 1L << Math.min(20, n - FREE));
+      long wait = n <= free ? 0 : Math.min(MAX_WAIT_SECONDS, 1L << Math.min(20, n - free));
       return new State(n, s.firstAt(), now + wait * 1000);
     });
   }

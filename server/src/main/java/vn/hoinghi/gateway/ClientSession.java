@@ -274,9 +274,6 @@ public final class ClientSession implements Subscriber {
     try {
       JsonNode body = msg.get("command");
       String commandType = body.path("type").isTextual() ? body.get("type").asText() : null;
-      if (commandType != null && MessageValidator.defines(commandType + "Command")) {
-        MessageValidator.check(commandType + "Command", toVertx(body));
-      }
       command = Codec.decodeCommand(commandType, body);
     } catch (WireError e) {
       sendJson(Replies.error(id, e.code(), e.getMessage()));

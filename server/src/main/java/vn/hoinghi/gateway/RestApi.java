@@ -115,7 +115,7 @@ public final class RestApi {
     gateway.accounts().verify(username, password).onComplete(ar -> {
       if (ar.failed() || ar.result().isEmpty()) {
         gateway.throttle().failure(userKey);
-        gateway.throttle().failure(ipKey);
+        gateway.throttle().failure(ipKey, vn.hoinghi.auth.Throttle.FREE_PER_ADDRESS);
         fail(ctx, 401, Replies.error(null, "LOGIN_FAILED", null));
         return;
       }
@@ -191,7 +191,7 @@ public final class RestApi {
         .compose(w -> w.submit(new CommandEnvelope(commandId, Actor.anonymous(), new Command.JoinWithInvite(code, name)), null))
         .onComplete(ar -> {
           if (ar.failed()) {
-            gateway.throttle().failure(ipKey);
+            gateway.throttle().failure(ipKey, vn.hoinghi.auth.Throttle.FREE_PER_ADDRESS);
             failCause(ctx, ar.cause());
             return;
           }
@@ -201,7 +201,7 @@ public final class RestApi {
                 .map(e -> ((Event.ParticipantRegistered) e).participantId()).findFirst().orElse(null);
             issueParticipantTokens(ctx, conferenceId, pid, 201);
           } else {
-            gateway.throttle().failure(ipKey);
+            gateway.throttle().failure(ipKey, vn.hoinghi.auth.Throttle.FREE_PER_ADDRESS);
             outcome(ctx, commandId, o, 201);
           }
         });
@@ -314,9 +314,13 @@ public final class RestApi {
       }
       JsonNode body = treeBody(ctx);
       if (body == null) return;
+      // Defaults for what a form may leave out; the domain checks the rest.
+      com.fasterxml.jackson.databind.node.ObjectNode fields = ((com.fasterxml.jackson.databind.node.ObjectNode) body).deepCopy();
+      if (!fields.hasNonNull("defaultVoteMode")) fields.put("defaultVoteMode", "NAMED");
+      if (!fields.has("speakingLimitSeconds")) fields.put("speakingLimitSeconds", 300);
       Command command;
       try {
-        command = Codec.decodeCommand("CreateConference", body);
+        command = Codec.decodeCommand("CreateConference", fields);
       } catch (WireError e) {
         fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
         return;
@@ -562,6 +566,7 @@ public final class RestApi {
       String code = randomCode(10);
       JsonObject fields = body.copy().put("code", code);
       if (!fields.containsKey("maxUses")) fields.put("maxUses", 500);
+      if (!fields.containsKey("expiresAt")) fields.put("expiresAt", Instant.now().plus(java.time.Duration.ofDays(7)).toString());
       Command command;
       try {
         command = Codec.decodeCommand("IssueInvite", Codec.parse(fields.encode()));

@@ -109,6 +109,14 @@ public final class Codec {
   public static Command decodeCommand(String type, JsonNode body) {
     Class<? extends Command> c = type == null ? null : COMMANDS.get(type);
     if (c == null) throw new WireError("UNKNOWN_COMMAND", "unknown command type \"" + abbreviate(type) + "\"");
+    // The schema first: it names the offending field and refuses coercions Jackson would allow (7 → "7").
+    if (body != null && body.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode typed = ((com.fasterxml.jackson.databind.node.ObjectNode) body).deepCopy();
+      typed.put("type", type);
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> map = MAPPER.convertValue(typed, java.util.Map.class);
+      MessageValidator.check(type + "Command", new io.vertx.core.json.JsonObject(map));
+    }
     try {
       JsonNode fields = body;
       if (body != null && body.isObject() && body.has("type")) {
