@@ -35,6 +35,11 @@ public final class ClientSession implements Subscriber {
   static final long HELLO_TIMEOUT_MS = 10_000;
   static final int ABUSE_LIMIT = 100;
   static final int RATE_VIOLATION_LIMIT = 200;
+  static final int WRITE_QUEUE_BYTES = 1024 * 1024;
+  static final long CONGESTION_MS = 10_000;
+  static final int CONGESTION_FRAMES = 500;
+  private long congestedSince;
+  private int framesWhileCongested;
 
   private enum State { AWAIT_HELLO, AUTHENTICATING, LIVE, CLOSED }
 
@@ -64,6 +69,7 @@ public final class ClientSession implements Subscriber {
   }
 
   void start() {
+    ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> {
       lastInboundMs = System.currentTimeMillis();
@@ -101,13 +107,27 @@ public final class ClientSession implements Subscriber {
     return viewer;
   }
 
+  /**
+   * Writes a feed frame. A full outbound queue (over {@link #WRITE_QUEUE_BYTES}) alone is not
+   * fatal — a phone on a poor link may take seconds to drain a snapshot — but a client that stays
+   * congested for {@link #CONGESTION_MS} or while {@link #CONGESTION_FRAMES} more frames pile up is
+   * closed with 4008: it never stalls the others and its memory stays bounded. It resumes on reconnect.
+   */
   @Override
   public void deliver(Buffer frame) {
     if (state == State.CLOSED) return;
     if (ws.writeQueueFull()) {
-      gateway.metrics().slowClosed();
-      close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
-      return;
+      long now = System.currentTimeMillis();
+      if (congestedSince == 0) {
+        congestedSince = now;
+        framesWhileCongested = 0;
+        ws.drainHandler(v -> congestedSince = 0);
+      }
+      if (++framesWhileCongested > CONGESTION_FRAMES || now - congestedSince > CONGESTION_MS) {
+        gateway.metrics().slowClosed();
+        close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
+        return;
+      }
     }
     ws.writeFrame(TextFrames.of(frame));
     gateway.metrics().framesOut();
