@@ -1,0 +1,391 @@
+package vn.hoinghi.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The load generator: N authenticated delegate connections to one conference, a vote burst, a
+ * chair broadcast, and what it cost the server. See docs/benchmarks.md for commands and figures.
+ *
+ * <pre>
+ * java -cp ... vn.hoinghi.bench.LoadGenerator --url http://127.0.0.1:8080 --clients 5000 \
+ *      [--burst-ms 5000] [--broadcasts 5] [--server-pid PID] [--organizer bantochuc --password hoinghi-demo]
+ * </pre>
+ *
+ * Steps: (1) as the organizer, create a conference with the central endpoint and the 34 provincial
+ * halls, a chair, the demo draft and one invite per hall; (2) N delegates join with the invites
+ * (REST) and connect (WebSocket, hello, snapshot); (3) server heap and resident memory per
+ * connection, after a GC (needs --server-pid, uses jcmd); (4) the chair opens a vote on Điều 5 and
+ * every delegate casts a ballot at a random moment within the burst window: ack latency, tally
+ * convergence after the last ballot, tally equal to the ballots; (5) the chair advances the agenda
+ * several times: fan-out latency from the event's server timestamp to each client's receipt.
+ */
+public final class LoadGenerator {
+  private static final HttpClient HTTP = HttpClient.newBuilder().build();
+
+  private final String base;
+  private final String host;
+  private final int port;
+  private final Map<String, String> opts;
+  private final Vertx vertx;
+  private final WebSocketClient ws;
+
+  private String conferenceId;
+  private String chairToken;
+  private final List<Delegate> delegates = new ArrayList<>();
+
+  private final Histogram connectMs = new ConcurrentHistogram(3);
+  private final Histogram ackMs = new ConcurrentHistogram(3);
+  private final Histogram convergeMs = new ConcurrentHistogram(3);
+  private final Histogram fanoutMs = new ConcurrentHistogram(3);
+  private final AtomicLong lastBallotAckAt = new AtomicLong();
+  private final AtomicInteger acked = new AtomicInteger();
+  private final AtomicInteger ballotErrors = new AtomicInteger();
+  private final AtomicLong framesIn = new AtomicLong();
+  private final AtomicLong tallyFrames = new AtomicLong();
+
+  private LoadGenerator(Map<String, String> opts) {
+    this.opts = opts;
+    this.base = opts.getOrDefault("url", "http://127.0.0.1:8080");
+    URI u = URI.create(base);
+    this.host = u.getHost();
+    this.port = u.getPort();
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Integer.parseInt(opts.getOrDefault("loops", "2"))));
+    this.ws = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setConnectTimeout(60_000)
+        .setMaxConnections(100_000));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    LoadGenerator g = new LoadGenerator(o);
+    try {
+      g.run();
+    } finally {
+      g.vertx.close().await(10, TimeUnit.SECONDS);
+    }
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    int n = Integer.parseInt(opts.getOrDefault("clients", "1000"));
+    long burstMs = Long.parseLong(opts.getOrDefault("burst-ms", "5000"));
+    int broadcasts = Integer.parseInt(opts.getOrDefault("broadcasts", "5"));
+    String pid = opts.get("server-pid");
+
+    List<String> invites = setUp();
+    Map<String, Long> baseline = pid == null ? Map.of() : serverMemory(pid);
+    long t0 = System.nanoTime();
+    List<String> tokens = join(n, invites);
+    double joinS = (System.nanoTime() - t0) / 1e9;
+    t0 = System.nanoTime();
+    connectAll(tokens);
+    double connectS = (System.nanoTime() - t0) / 1e9;
+    Map<String, Long> loaded = pid == null ? Map.of() : serverMemory(pid);
+
+    JsonObject chair = new JsonObject();
+    // (4) the vote burst
+    for (Delegate d : delegates) d.burstMs = burstMs;
+    long voteStart = System.currentTimeMillis();
+    JsonObject opened = command(chairToken, new JsonObject().put("type", "OpenVote").put("title", "Biểu quyết Điều 5")
+        .put("nodeIds", new JsonArray().add("d5")).put("mode", "NAMED"));
+    String voteId = opened.getString("voteId");
+    for (Delegate d : delegates) d.vote(voteId);
+    long deadline = System.currentTimeMillis() + burstMs + 60_000;
+    while (acked.get() + ballotErrors.get() < n && System.currentTimeMillis() < deadline) Thread.sleep(20);
+    long lastAck = lastBallotAckAt.get();
+    while (System.currentTimeMillis() < deadline && delegates.stream().anyMatch(d -> d.tallyTotal < acked.get())) Thread.sleep(20);
+    for (Delegate d : delegates) if (d.convergedAt > 0) convergeMs.recordValue(Math.max(0, d.convergedAt - lastAck));
+    int unconverged = (int) delegates.stream().filter(d -> d.tallyTotal < acked.get()).count();
+    JsonObject tally = get("/api/conferences/" + conferenceId + "/votes/" + voteId + "/tally", chairToken);
+    int tallied = tally.getJsonArray("articles").getJsonObject(0).getInteger("total");
+    JsonObject state = get("/api/conferences/" + conferenceId + "/state", chairToken);
+    long ballotsInLog = state.getJsonObject("state").getJsonArray("votes").stream().map(v -> (JsonObject) v)
+        .filter(v -> v.getJsonObject("vote").getString("id").equals(voteId))
+        .mapToLong(v -> v.getJsonArray("ballots").size()).sum();
+    double burstS = (lastAck - voteStart) / 1000.0;
+    command(chairToken, new JsonObject().put("type", "CloseVote").put("voteId", voteId));
+
+    // (5) chair broadcasts
+    JsonArray agenda = state.getJsonObject("state").getJsonArray("agenda");
+    for (int i = 0; i < broadcasts; i++) {
+      String item = agenda.getJsonObject(i % agenda.size()).getJsonObject("item").getString("id");
+      command(chairToken, new JsonObject().put("type", "StartAgendaItem").put("itemId", item));
+      Thread.sleep(1000);
+    }
+    Thread.sleep(2000);
+    long received = delegates.stream().mapToLong(d -> d.agendaEvents).sum();
+
+    JsonObject report = new JsonObject()
+        .put("clients", n).put("connected", delegates.size())
+        .put("joinSeconds", round(joinS)).put("connectSeconds", round(connectS))
+        .put("connectMs", pct(connectMs))
+        .put("ballotsAcked", acked.get()).put("ballotErrors", ballotErrors.get())
+        .put("burstSeconds", round(burstS)).put("ackMs", pct(ackMs))
+        .put("tallyTotal", tallied).put("ballotsInLog", ballotsInLog)
+        .put("convergedAfterLastAckMs", pct(convergeMs)).put("unconverged", unconverged)
+        .put("tallyFramesPerClient", round((double) tallyFrames.get() / Math.max(1, delegates.size())))
+        .put("broadcasts", broadcasts).put("broadcastDeliveries", received)
+        .put("fanoutMs", pct(fanoutMs));
+    if (pid != null) {
+      long heapPer = (loaded.get("heap") - baseline.get("heap")) / Math.max(1, delegates.size());
+      long rssPer = (loaded.get("rss") - baseline.get("rss")) / Math.max(1, delegates.size());
+      report.put("serverHeapBytesPerConnection", heapPer).put("serverRssBytesPerConnection", rssPer)
+          .put("serverHeapBaseline", baseline.get("heap")).put("serverHeapLoaded", loaded.get("heap"));
+    }
+    System.out.println(report.encodePrettily());
+    if (opts.containsKey("out")) Files.writeString(Path.of(opts.get("out")), report.encodePrettily());
+    for (Delegate d : delegates) d.socket.close();
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static JsonObject pct(Histogram h) {
+    if (h.getTotalCount() == 0) return new JsonObject().put("count", 0);
+    return new JsonObject().put("count", h.getTotalCount()).put("p50", h.getValueAtPercentile(50))
+        .put("p90", h.getValueAtPercentile(90)).put("p99", h.getValueAtPercentile(99)).put("max", h.getMaxValue());
+  }
+
+  // ------------------------------------------------------------------------------------------- set-up over REST
+
+  private List<String> setUp() throws Exception {
+    String org = post("/api/login", new JsonObject().put("username", opts.getOrDefault("organizer", "bantochuc"))
+        .put("password", opts.getOrDefault("password", "hoinghi-demo")), null).getString("accessToken");
+    conferenceId = post("/api/conferences", new JsonObject().put("title", "Tải thử " + Instant.now())
+        .put("speakingLimitSeconds", 300), org).getString("conferenceId");
+    StringBuilder csv = new StringBuilder("code,name,region,level\nTW,Điểm cầu Trung ương,Bắc,CENTRAL\n");
+    for (int i = 1; i <= 34; i++) csv.append("P").append(i).append(",Tỉnh ủy số ").append(i).append(",Nam,PROVINCIAL\n");
+    expect(http("POST", "/api/conferences/" + conferenceId + "/endpoints/import", csv.toString(), org), 201);
+    JsonObject state = get("/api/conferences/" + conferenceId + "/state", org);
+    List<String> endpointIds = new ArrayList<>();
+    String central = null;
+    for (Object o : state.getJsonObject("state").getJsonArray("endpoints")) {
+      JsonObject e = (JsonObject) o;
+      if (e.getString("level").equals("CENTRAL")) central = e.getString("id");
+      else endpointIds.add(e.getString("id"));
+    }
+    String chairUser = "chair-" + conferenceId;
+    expect(post("/api/conferences/" + conferenceId + "/participants", new JsonObject().put("displayName", "Chủ trì tải thử")
+        .put("roles", new JsonArray().add("CHAIR")).put("endpointId", central).put("username", chairUser)
+        .put("password", "load-test-password"), org), 201);
+    chairToken = post("/api/login", new JsonObject().put("username", chairUser).put("password", "load-test-password")
+        .put("conferenceId", conferenceId), null).getString("accessToken");
+    String draft = new String(LoadGenerator.class.getClassLoader().getResourceAsStream("demo/draft.md").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    expect(http("POST", "/api/conferences/" + conferenceId + "/draft", draft, org), 201);
+    for (String[] item : new String[][] {{"Khai mạc", "OPENING"}, {"Trình bày dự thảo", "PRESENTATION"},
+        {"Thảo luận", "DISCUSSION"}, {"Biểu quyết", "VOTE"}, {"Kết luận", "CONCLUSION"}}) {
+      command(chairToken, new JsonObject().put("type", "AddAgendaItem").put("title", item[0]).put("kind", item[1])
+          .put("plannedMinutes", 10).put("nodeIds", new JsonArray()));
+    }
+    command(chairToken, new JsonObject().put("type", "ScheduleConference"));
+    command(chairToken, new JsonObject().put("type", "StartConference"));
+    List<String> codes = new ArrayList<>();
+    for (String e : endpointIds) {
+      JsonObject inv = post("/api/conferences/" + conferenceId + "/invites", new JsonObject().put("role", "DELEGATE")
+          .put("endpointId", e).put("maxUses", 100_000), chairToken);
+      expect(inv, 201);
+      codes.add(inv.getString("code"));
+    }
+    System.err.println("set up conference " + conferenceId + " with " + codes.size() + " hall invites");
+    return codes;
+  }
+
+  private List<String> join(int n, List<String> codes) throws Exception {
+    List<String> tokens = java.util.Collections.synchronizedList(new ArrayList<>());
+    Semaphore inFlight = new Semaphore(32);
+    CountDownLatch done = new CountDownLatch(n);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+    for (int i = 0; i < n; i++) {
+      int k = i;
+      inFlight.acquire();
+      pool.execute(() -> {
+        try {
+          JsonObject r = post("/api/join", new JsonObject().put("conferenceId", conferenceId)
+              .put("code", codes.get(k % codes.size())).put("displayName", "Đại biểu " + k), null);
+          if (r.getString("accessToken") != null) tokens.add(r.getString("accessToken"));
+          else System.err.println("join failed: " + r);
+        } catch (Exception e) {
+          System.err.println("join failed: " + e);
+        } finally {
+          inFlight.release();
+          done.countDown();
+        }
+      });
+    }
+    done.await();
+    pool.shutdown();
+    System.err.println("joined " + tokens.size());
+    return tokens;
+  }
+
+  private void connectAll(List<String> tokens) throws Exception {
+    Semaphore inFlight = new Semaphore(200);
+    CountDownLatch ready = new CountDownLatch(tokens.size());
+    for (String t : tokens) {
+      inFlight.acquire();
+      Delegate d = new Delegate();
+      d.connect(t).onComplete(ar -> {
+        inFlight.release();
+        ready.countDown();
+        if (ar.succeeded()) synchronized (delegates) { delegates.add(d); }
+        else System.err.println("connect failed: " + ar.cause());
+      });
+    }
+    if (!ready.await(10, TimeUnit.MINUTES)) System.err.println("not every client connected");
+    System.err.println("connected " + delegates.size());
+  }
+
+  /** One delegate connection: parses only what the measurements need. */
+  private final class Delegate {
+    WebSocket socket;
+    long burstMs;
+    volatile int tallyTotal;
+    volatile long convergedAt;
+    volatile long agendaEvents;
+    long ballotSentNanos;
+    String voteId;
+    Promise<Void> ready;
+
+    Future<Void> connect(String token) {
+      ready = Promise.promise();
+      long start = System.nanoTime();
+      ws.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws").addSubProtocol("hoinghi.v1"))
+          .onSuccess(s -> {
+            socket = s;
+            s.textMessageHandler(this::onText);
+            s.writeTextMessage(new JsonObject().put("type", "hello").put("token", token).encode());
+            ready.future().onSuccess(v -> connectMs.recordValue((System.nanoTime() - start) / 1_000_000));
+          })
+          .onFailure(ready::tryFail);
+      return ready.future();
+    }
+
+    void vote(String voteId) {
+      this.voteId = voteId;
+      long delay = 1 + ThreadLocalRandom.current().nextLong(Math.max(1, burstMs));
+      vertx.setTimer(delay, t -> {
+        String choice = new String[] {"AGREE", "DISAGREE", "OTHER"}[ThreadLocalRandom.current().nextInt(3)];
+        ballotSentNanos = System.nanoTime();
+        socket.writeTextMessage("{\"type\":\"command\",\"id\":\"b-" + voteId + "\",\"command\":{\"type\":\"CastBallot\","
+            + "\"voteId\":\"" + voteId + "\",\"articleId\":\"d5\",\"choice\":\"" + choice + "\"}}");
+      });
+    }
+
+    void onText(String text) {
+      framesIn.incrementAndGet();
+      if (text.startsWith("{\"type\":\"snapshot\"")) {
+        ready.tryComplete();
+      } else if (text.startsWith("{\"type\":\"tally\"")) {
+        tallyFrames.incrementAndGet();
+        int at = text.indexOf("\"total\":");
+        if (at > 0) {
+          int end = at + 8;
+          while (end < text.length() && Character.isDigit(text.charAt(end))) end++;
+          int total = Integer.parseInt(text.substring(at + 8, end));
+          if (total > tallyTotal) {
+            tallyTotal = total;
+            if (total >= acked.get()) convergedAt = System.currentTimeMillis();
+          }
+        }
+      } else if (text.startsWith("{\"type\":\"ack\"")) {
+        ackMs.recordValue((System.nanoTime() - ballotSentNanos) / 1_000_000);
+        acked.incrementAndGet();
+        lastBallotAckAt.accumulateAndGet(System.currentTimeMillis(), Math::max);
+      } else if (text.startsWith("{\"type\":\"error\"")) {
+        ballotErrors.incrementAndGet();
+        System.err.println("error: " + text);
+      } else if (text.startsWith("{\"type\":\"events\"") && text.contains("\"type\":\"AgendaItemStarted\"")) {
+        long now = System.currentTimeMillis();
+        int at = text.indexOf("\"at\":\"", text.indexOf("AgendaItemStarted"));
+        Instant sent = Instant.parse(text.substring(at + 6, text.indexOf('"', at + 6)));
+        fanoutMs.recordValue(Math.max(0, now - sent.toEpochMilli()));
+        agendaEvents++;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------- HTTP
+
+  private JsonObject command(String token, JsonObject command) throws Exception {
+    JsonObject r = post("/api/conferences/" + conferenceId + "/commands", new JsonObject()
+        .put("id", "load-" + System.nanoTime()).put("command", command), token);
+    if (!"ack".equals(r.getString("type"))) throw new IllegalStateException(command.getString("type") + ": " + r);
+    if (command.getString("type").equals("OpenVote")) {
+      JsonObject state = get("/api/conferences/" + conferenceId + "/state", token);
+      JsonArray votes = state.getJsonObject("state").getJsonArray("votes");
+      r.put("voteId", votes.getJsonObject(votes.size() - 1).getJsonObject("vote").getString("id"));
+    }
+    return r;
+  }
+
+  private static void expect(JsonObject r, int status) {
+    if (r.getInteger("_status") != status) throw new IllegalStateException("expected " + status + ": " + r);
+  }
+
+  private JsonObject get(String path, String token) throws Exception {
+    return http("GET", path, null, token);
+  }
+
+  private JsonObject post(String path, JsonObject body, String token) throws Exception {
+    return http("POST", path, body.encode(), token);
+  }
+
+  private JsonObject http(String method, String path, String body, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    JsonObject out = r.body().isBlank() ? new JsonObject() : new JsonObject(r.body());
+    return out.put("_status", r.statusCode());
+  }
+
+  /** Server heap after a full GC (jcmd) and resident set size, in bytes. */
+  private Map<String, Long> serverMemory(String pid) throws Exception {
+    new ProcessBuilder("jcmd", pid, "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+    Thread.sleep(500);
+    String gc = new String(new ProcessBuilder("jcmd", pid, "GC.heap_info").redirectErrorStream(true).start()
+        .getInputStream().readAllBytes());
+    long heap = 0;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(gc);
+    if (m.find()) heap = Long.parseLong(m.group(1)) * 1024;
+    long rss = 0;
+    for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+      if (line.startsWith("VmRSS:")) rss = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+    }
+    return Map.of("heap", heap, "rss", rss);
+  }
+}
