@@ -227,7 +227,8 @@ final class Roster {
   }
 
   private static Set<Role> roles(Set<Role> requested) {
-    if (requested == null || requested.isEmpty() || requested.contains(null)) {
+    // Sets from the wire may hold nulls; immutable sets refuse contains(null), so look element by element.
+    if (requested == null || requested.isEmpty() || requested.stream().anyMatch(java.util.Objects::isNull)) {
       throw Reject.invalid("Cần ít nhất một vai trò", "At least one role is required");
     }
     return Roles.copy(requested);

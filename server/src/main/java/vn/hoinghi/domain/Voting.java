@@ -178,8 +178,8 @@ final class Voting {
 
   /** The tally of one article in one vote, or null when the vote or the article is unknown. */
   Tally tally(String voteId, String articleId) {
-    Vote v = votes.get(voteId);
-    if (v == null || !v.articleIds().contains(articleId)) {
+    Vote v = voteId == null ? null : votes.get(voteId);
+    if (v == null || articleId == null || !v.articleIds().contains(articleId)) {
       return null;
     }
     ArticleTally t = tallies.get(new ArticleKey(voteId, articleId));
