@@ -32,6 +32,11 @@ final class World {
   String delegateHni;
   String observer;
 
+  /** Nothing yet: not even created. */
+  static World empty() {
+    return new World();
+  }
+
   /** Created, with endpoints, participants and the draft, still DRAFT. */
   static World prepared() {
     World w = new World();
