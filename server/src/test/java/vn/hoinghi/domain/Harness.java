@@ -22,7 +22,7 @@ final class Harness {
   private int counter;
 
   Harness() {
-    this(Conference.empty("conf-1", TestSealer.INSTANCE));
+    this(Conference.empty("conf-1", FixedSecretSealer.INSTANCE));
   }
 
   Harness(Conference conf) {
@@ -83,7 +83,7 @@ final class Harness {
   }
 
   Conference replay() {
-    Conference c = Conference.empty(conf.conferenceId(), TestSealer.INSTANCE);
+    Conference c = Conference.empty(conf.conferenceId(), FixedSecretSealer.INSTANCE);
     log.forEach(c::apply);
     return c;
   }
@@ -92,7 +92,7 @@ final class Harness {
   void assertReplayEqualsLive() {
     ConferenceSnapshot live = conf.snapshot();
     assertThat(replay().snapshot()).as("replay equals live").isEqualTo(live);
-    assertThat(Conference.restore(live, TestSealer.INSTANCE).snapshot()).as("restore equals live").isEqualTo(live);
+    assertThat(Conference.restore(live, FixedSecretSealer.INSTANCE).snapshot()).as("restore equals live").isEqualTo(live);
     for (int i = 0; i < log.size(); i++) {
       assertThat(log.get(i).seq()).as("gap-free log").isEqualTo(i + 1);
     }

@@ -66,7 +66,7 @@ class IdempotencyTest extends WorldTest {
     Decision d = replayed.decide(new CommandEnvelope("req-1", w.as(w.delegateDtp),
         new RequestFloor(FloorKind.CONTRIBUTION, null, false)), w.h.now);
     assertThat(d).isEqualTo(new Decision.AlreadyApplied(seq, seq));
-    Conference restored = Conference.restore(w.conf().snapshot(), TestSealer.INSTANCE);
+    Conference restored = Conference.restore(w.conf().snapshot(), FixedSecretSealer.INSTANCE);
     assertThat(restored.decide(new CommandEnvelope("req-1", w.as(w.delegateDtp),
         new RequestFloor(FloorKind.CONTRIBUTION, null, false)), w.h.now)).isEqualTo(d);
     assertThat(w.conf().snapshot().commands().get(w.delegateDtp)).containsEntry("req-1", new SeqRange(seq, seq));

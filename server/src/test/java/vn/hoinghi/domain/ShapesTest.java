@@ -88,7 +88,7 @@ class ShapesTest {
   @Test
   @DisplayName("every command has a handler and a permission rule; every event a fold and an audience")
   void tablesComplete() {
-    Conference.empty("x", TestSealer.INSTANCE);
+    Conference.empty("x", FixedSecretSealer.INSTANCE);
     for (Class<?> c : Command.class.getPermittedSubclasses()) {
       @SuppressWarnings("unchecked")
       Class<? extends Command> cc = (Class<? extends Command>) c;

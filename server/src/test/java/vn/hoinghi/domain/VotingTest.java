@@ -122,7 +122,7 @@ class VotingTest {
       String v = w.openVote(VoteMode.ANONYMOUS, "d1");
       Decision d = w.h.send("ballot-1", w.as(w.delegateDtp), new CastBallot(v, "d1", Choice.DISAGREE, null));
       Decision.Accepted accepted = (Decision.Accepted) d;
-      String key = TestSealer.INSTANCE.voterKey("conf-1", v, w.delegateDtp);
+      String key = FixedSecretSealer.INSTANCE.voterKey("conf-1", v, w.delegateDtp);
       assertThat(accepted.recordedActor()).isEqualTo("voter:" + key);
       assertThat(accepted.events()).containsExactly(new SecretBallotCast(v, "d1", key, w.dtp, Choice.DISAGREE, null));
       RecordedEvent last = w.h.log.get(w.h.log.size() - 1);

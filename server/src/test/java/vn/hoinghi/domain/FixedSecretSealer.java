@@ -7,9 +7,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** An HMAC sealer like the server's, with a fixed test secret. */
-final class TestSealer implements BallotSealer {
+final class FixedSecretSealer implements BallotSealer {
 
-  static final TestSealer INSTANCE = new TestSealer();
+  static final FixedSecretSealer INSTANCE = new FixedSecretSealer();
 
   @Override
   public String voterKey(String conferenceId, String voteId, String participantId) {

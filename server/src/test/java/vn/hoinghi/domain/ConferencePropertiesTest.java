@@ -31,7 +31,7 @@ import vn.hoinghi.domain.document.Drafts;
  * the end replay and restore must give the live state.
  */
 @Label("Random command sequences from random roles")
-class ConferenceProperties {
+class ConferencePropertiesTest {
 
   /**
    * How often each kind of step comes up (index = kind in {@link Run#step}): the live session's commands more often,
@@ -94,7 +94,7 @@ class ConferenceProperties {
       }
       run.step(steps.get(i));
     }
-    Conference restored = Conference.restore(mid, TestSealer.INSTANCE);
+    Conference restored = Conference.restore(mid, FixedSecretSealer.INSTANCE);
     for (RecordedEvent e : run.w.h.log) {
       if (e.seq() > midVersion) {
         restored.apply(e);
