@@ -99,13 +99,16 @@ class RosterTest {
     }
 
     @Test
-    @DisplayName("the head count may not drop below a hall result recorded in an open vote")
+    @DisplayName("the head count may not drop below a hall result of an open vote, by an update or a new check-in")
     void headCountAboveHallResult() {
       w = World.live().checkedIn(30);
       String vote = w.openVote(VoteMode.NAMED, "d1");
       w.h.ok(w.as(w.hostDtp), new RecordHallResult(vote, "d1", w.dtp, 20, 5, 0));
       w.h.rejected(w.as(w.hostDtp), new UpdateHeadCount(w.dtp, 24), RejectionCode.CONFLICT);
       w.h.ok(w.as(w.hostDtp), new UpdateHeadCount(w.dtp, 25));
+      w.h.ok(w.as(w.hostDtp), new CheckOutEndpoint(w.dtp));
+      w.h.rejected(w.as(w.hostDtp), new CheckInEndpoint(w.dtp, 24), RejectionCode.CONFLICT);
+      w.h.ok(w.as(w.hostDtp), new CheckInEndpoint(w.dtp, 25));
       w.h.ok(w.as(w.chair), new CloseVote(vote));
       w.h.ok(w.as(w.hostDtp), new UpdateHeadCount(w.dtp, 3));
     }

@@ -245,6 +245,20 @@ class VotingTest {
     }
 
     @Test
+    @DisplayName("no reopening while a hall result exceeds the hall's head count, lowered since the vote closed")
+    void reopenAboveHeadCount() {
+      w = World.live().checkedIn(30);
+      String v = w.openVote(VoteMode.NAMED, "d1");
+      w.h.ok(w.as(w.hostDtp), new RecordHallResult(v, "d1", w.dtp, 20, 0, 0));
+      w.h.ok(w.as(w.chair), new CloseVote(v));
+      w.h.ok(w.as(w.hostDtp), new UpdateHeadCount(w.dtp, 18));
+      Rejection r = w.h.rejected(w.as(w.chair), new ReopenVote(v), RejectionCode.CONFLICT);
+      assertThat(r.details()).containsExactly(w.dtp);
+      w.h.ok(w.as(w.hostDtp), new UpdateHeadCount(w.dtp, 20));
+      w.h.ok(w.as(w.chair), new ReopenVote(v));
+    }
+
+    @Test
     @DisplayName("no reopening while open, after a new draft version, with an article in another open vote, or by others")
     void reopenRefused() {
       w = World.live();
