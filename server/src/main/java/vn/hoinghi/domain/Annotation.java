@@ -16,4 +16,24 @@ public record Annotation(String id, String replyTo, String authorId, String endp
   public boolean reply() {
     return replyTo != null;
   }
+
+  Annotation withText(String newBody, String newReplacement, java.time.Instant at) {
+    return new Annotation(id, replyTo, authorId, endpointId, kind, newBody, newReplacement, anchor, orphaned,
+        draftVersion, createdAt, at, status, hiddenReason, hiddenBy, response);
+  }
+
+  Annotation withStatus(AnnotationStatus newStatus, String reason, String by) {
+    return new Annotation(id, replyTo, authorId, endpointId, kind, body, replacement, anchor, orphaned, draftVersion,
+        createdAt, editedAt, newStatus, reason, by, response);
+  }
+
+  Annotation withResponse(Response newResponse) {
+    return new Annotation(id, replyTo, authorId, endpointId, kind, body, replacement, anchor, orphaned, draftVersion,
+        createdAt, editedAt, status, hiddenReason, hiddenBy, newResponse);
+  }
+
+  Annotation withAnchor(Anchor newAnchor, boolean nowOrphaned, int version) {
+    return new Annotation(id, replyTo, authorId, endpointId, kind, body, replacement, newAnchor, nowOrphaned, version,
+        createdAt, editedAt, status, hiddenReason, hiddenBy, response);
+  }
 }

@@ -59,27 +59,16 @@ final class Annotations {
         .fold(ReplyAdded.class, e -> put(new Annotation(e.annotationId(), e.replyTo(), e.authorId(), e.endpointId(),
             AnnotationKind.COMMENT, e.body(), null, null, false, 0, e.at(), null, AnnotationStatus.VISIBLE, null,
             null, null)))
-        .fold(AnnotationEdited.class, e -> change(e.annotationId(), a -> new Annotation(a.id(), a.replyTo(),
-            a.authorId(), a.endpointId(), a.kind(), e.body(), e.replacement(), a.anchor(), a.orphaned(),
-            a.draftVersion(), a.createdAt(), e.at(), a.status(), a.hiddenReason(), a.hiddenBy(), a.response())))
-        .fold(AnnotationDeleted.class, e -> change(e.annotationId(), a -> new Annotation(a.id(), a.replyTo(),
-            a.authorId(), a.endpointId(), a.kind(), null, null, a.anchor(), a.orphaned(), a.draftVersion(),
-            a.createdAt(), e.at(), AnnotationStatus.DELETED, null, null, a.response())))
-        .fold(AnnotationHidden.class, e -> change(e.annotationId(), a -> new Annotation(a.id(), a.replyTo(),
-            a.authorId(), a.endpointId(), a.kind(), a.body(), a.replacement(), a.anchor(), a.orphaned(),
-            a.draftVersion(), a.createdAt(), a.editedAt(), AnnotationStatus.HIDDEN, e.reason(), e.hiddenBy(),
-            a.response())))
-        .fold(AnnotationRestored.class, e -> change(e.annotationId(), a -> new Annotation(a.id(), a.replyTo(),
-            a.authorId(), a.endpointId(), a.kind(), a.body(), a.replacement(), a.anchor(), a.orphaned(),
-            a.draftVersion(), a.createdAt(), a.editedAt(), AnnotationStatus.VISIBLE, null, null, a.response())))
-        .fold(AnnotationResponded.class, e -> change(e.annotationId(), a -> new Annotation(a.id(), a.replyTo(),
-            a.authorId(), a.endpointId(), a.kind(), a.body(), a.replacement(), a.anchor(), a.orphaned(),
-            a.draftVersion(), a.createdAt(), a.editedAt(), a.status(), a.hiddenReason(), a.hiddenBy(),
-            new Response(e.response(), e.text(), e.respondedBy(), e.at()))))
-        .fold(AnnotationReanchored.class, e -> change(e.annotationId(), a -> new Annotation(a.id(), a.replyTo(),
-            a.authorId(), a.endpointId(), a.kind(), a.body(), a.replacement(),
-            new Anchor(e.nodeId(), e.quote(), e.position()), e.orphaned(), e.draftVersion(), a.createdAt(),
-            a.editedAt(), a.status(), a.hiddenReason(), a.hiddenBy(), a.response())));
+        .fold(AnnotationEdited.class, e -> change(e.annotationId(), a -> a.withText(e.body(), e.replacement(), e.at())))
+        .fold(AnnotationDeleted.class, e -> change(e.annotationId(), a ->
+            a.withText(null, null, e.at()).withStatus(AnnotationStatus.DELETED, null, null)))
+        .fold(AnnotationHidden.class, e -> change(e.annotationId(), a ->
+            a.withStatus(AnnotationStatus.HIDDEN, e.reason(), e.hiddenBy())))
+        .fold(AnnotationRestored.class, e -> change(e.annotationId(), a -> a.withStatus(AnnotationStatus.VISIBLE, null, null)))
+        .fold(AnnotationResponded.class, e -> change(e.annotationId(), a ->
+            a.withResponse(new Response(e.response(), e.text(), e.respondedBy(), e.at()))))
+        .fold(AnnotationReanchored.class, e -> change(e.annotationId(), a ->
+            a.withAnchor(new Anchor(e.nodeId(), e.quote(), e.position()), e.orphaned(), e.draftVersion())));
     // Events that carry an annotation's text follow its current visibility: once hidden or deleted, a client resuming
     // from an older sequence number must not receive the text again.
     t.audiences()

@@ -6,10 +6,9 @@ import java.util.regex.Pattern;
 /** Input checks shared by the handlers; each failure is an INVALID or LIMIT rejection naming the field in both languages. */
 final class Check {
 
-  static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + Limits.COMMAND_ID + "}");
   static final Pattern ENDPOINT_CODE = Pattern.compile("[A-Z0-9]{2,10}");
   static final Pattern INVITE_CODE = Pattern.compile("[A-Za-z0-9_-]{6,64}");
-  private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:~-]{1,100}");
 
   private Check() {}
 
@@ -55,14 +54,6 @@ final class Check {
   static <T> T required(T value, String vi, String en) {
     if (value == null) {
       throw Reject.invalid("Thiếu " + vi, "The " + en + " is missing");
-    }
-    return value;
-  }
-
-  /** A reference to an existing object (id, code): a shape check only, existence is the handler's business. */
-  static String ref(String value, String vi, String en) {
-    if (value == null || !REF.matcher(value).matches()) {
-      throw Reject.invalid("Mã " + vi + " không hợp lệ", "Invalid " + en + " id");
     }
     return value;
   }

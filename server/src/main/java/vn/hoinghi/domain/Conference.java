@@ -241,9 +241,7 @@ public final class Conference {
         speakerQueue.elapsedMillis(now), List.copyOf(speakerQueue.history));
     List<Annotation> visibleAnnotations = annotations.annotations.values().stream()
         .map(a -> a.status() == AnnotationStatus.HIDDEN && !moderator && (me == null || !a.authorId().equals(me.id()))
-            ? new Annotation(a.id(), a.replyTo(), a.authorId(), a.endpointId(), a.kind(), null, null, a.anchor(),
-                a.orphaned(), a.draftVersion(), a.createdAt(), a.editedAt(), a.status(), a.hiddenReason(),
-                a.hiddenBy(), a.response())
+            ? a.withText(null, null, a.editedAt())
             : a)
         .toList();
     return new ConferenceView(conferenceId, version, now, lifecycle.info, me, moderator,

@@ -3,7 +3,6 @@ package vn.hoinghi.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One call of {@link Conference#decide}: the command's envelope and actor, the decision time, the events decided so far
@@ -59,10 +58,6 @@ final class Decide {
       throw Reject.forbidden("Thao tác này chỉ dành cho người tham dự hội nghị", "Only a participant may do this");
     }
     return participant;
-  }
-
-  Set<Role> roles() {
-    return participant == null ? Set.of() : participant.roles();
   }
 
   boolean has(Role r) {

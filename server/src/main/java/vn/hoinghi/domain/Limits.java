@@ -23,7 +23,6 @@ public final class Limits {
   public static final int PARTICIPANTS = 200_000;
   public static final int INVITES = 20_000;
   public static final int INVITE_USES = 10_000;
-  public static final int ROLES = Role.values().length;
   public static final int HEAD_COUNT = 100_000;
   public static final int AGENDA_ITEMS = 200;
   public static final int AGENDA_NODES = 100;

@@ -8,6 +8,8 @@ import java.util.List;
  */
 final class Reject extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   final transient Rejection rejection;
 
   private Reject(Rejection rejection) {

@@ -167,6 +167,7 @@ final class Roster {
     if (e.checkedIn()) {
       throw Reject.wrongState("Điểm cầu " + e.name() + " đã điểm danh", "Endpoint " + e.name() + " is already checked in");
     }
+    requireRoomForHallResults(e, headCount);
     d.emit(new EndpointCheckedIn(e.id(), headCount, d.now));
   }
 
@@ -176,12 +177,17 @@ final class Roster {
     d.requireEndpointScope(e.id());
     conf.requireStatus(SCHEDULED, LIVE);
     requireCheckedIn(e);
+    requireRoomForHallResults(e, headCount);
+    d.emit(new HeadCountUpdated(e.id(), headCount));
+  }
+
+  /** A hall result of an open vote must stay within the head count, whether it is updated or declared anew. */
+  private void requireRoomForHallResults(Endpoint e, int headCount) {
     int recorded = conf.voting.largestOpenHallResult(e.id());
     if (headCount < recorded) {
       throw Reject.conflict("Số người có mặt không thể thấp hơn kết quả biểu quyết chung đã ghi (" + recorded + ")",
           "The head count cannot be lower than a recorded hall result of an open vote (" + recorded + ")");
     }
-    d.emit(new HeadCountUpdated(e.id(), headCount));
   }
 
   private void checkOut(CheckOutEndpoint c, Decide d) {
@@ -227,7 +233,8 @@ final class Roster {
   }
 
   private static Set<Role> roles(Set<Role> requested) {
-    if (requested == null || requested.isEmpty() || requested.contains(null)) {
+    // Sets from the wire may hold nulls; immutable sets refuse contains(null), so look element by element.
+    if (requested == null || requested.isEmpty() || requested.stream().anyMatch(java.util.Objects::isNull)) {
       throw Reject.invalid("Cần ít nhất một vai trò", "At least one role is required");
     }
     return Roles.copy(requested);

@@ -178,8 +178,8 @@ final class Voting {
 
   /** The tally of one article in one vote, or null when the vote or the article is unknown. */
   Tally tally(String voteId, String articleId) {
-    Vote v = votes.get(voteId);
-    if (v == null || !v.articleIds().contains(articleId)) {
+    Vote v = voteId == null ? null : votes.get(voteId);
+    if (v == null || articleId == null || !v.articleIds().contains(articleId)) {
       return null;
     }
     ArticleTally t = tallies.get(new ArticleKey(voteId, articleId));
@@ -314,8 +314,8 @@ final class Voting {
 
   /**
    * A closed vote may be reopened while the session is live, on the draft version it was opened on (ballots refer to
-   * that text), when none of its articles is in another open vote, and at most {@link Limits#REOPENS} times. Ballots
-   * and hall results are kept; delegates may change them again.
+   * that text), when none of its articles is in another open vote, when its hall results still fit the halls' head
+   * counts, and at most {@link Limits#REOPENS} times. Ballots and hall results are kept; delegates may change them.
    */
   private void reopen(ReopenVote c, Decide d) {
     Vote v = vote(c.voteId());
@@ -335,6 +335,18 @@ final class Voting {
     if (!busy.isEmpty()) {
       throw Reject.of(RejectionCode.CONFLICT, "Một số điều đang được biểu quyết ở cuộc khác",
           "Some articles are in another open vote", busy);
+    }
+    // The head count may have dropped while the vote was closed; a reopened vote must not hold a hall result above it.
+    List<String> overfull = new ArrayList<>();
+    for (HallResult r : hallResults.values()) {
+      if (r.voteId().equals(v.id()) && r.total() > conf.roster.endpoints.get(r.endpointId()).headCount()) {
+        overfull.add(r.endpointId());
+      }
+    }
+    if (!overfull.isEmpty()) {
+      throw Reject.of(RejectionCode.CONFLICT,
+          "Kết quả chung của một số điểm cầu vượt số người có mặt hiện tại; cần cập nhật số người có mặt trước",
+          "Some halls' results exceed their current head count; update the head count first", overfull);
     }
     if (v.reopenCount() >= Limits.REOPENS) {
       throw Reject.limit("Chỉ được mở lại tối đa " + Limits.REOPENS + " lần", "A vote may be reopened at most " + Limits.REOPENS + " times");

@@ -10,7 +10,7 @@ public record Anchor(String nodeId, TextQuoteSelector quote, TextPositionSelecto
     return new Anchor(nodeId, null, null);
   }
 
-  public boolean wholeNode() {
+  public boolean coversWholeNode() {
     return quote == null;
   }
 }

@@ -67,7 +67,7 @@ public final class Anchoring {
 
     public Result reanchor(Anchor old) {
       DraftNode same = byId.get(old.nodeId());
-      if (old.wholeNode()) {
+      if (old.coversWholeNode()) {
         return new Result(old, same == null);
       }
       if (same != null) {
