@@ -216,7 +216,7 @@ public final class LoadGenerator {
     List<String> codes = new ArrayList<>();
     for (String e : endpointIds) {
       JsonObject inv = post("/api/conferences/" + conferenceId + "/invites", new JsonObject().put("role", "DELEGATE")
-          .put("endpointId", e).put("maxUses", 100_000), chairToken);
+          .put("endpointId", e).put("maxUses", 10_000), chairToken);
       expect(inv, 201);
       codes.add(inv.getString("code"));
     }

@@ -95,7 +95,7 @@ class RolesTableTest {
 
   record Spec(Base base, Function<Cell, Command> command) {}
 
-  private static final Map<String, Spec> SPECS = new HashMap<>();
+  static final Map<String, Spec> SPECS = new HashMap<>();
 
   private static void spec(String name, Base base, Function<Cell, Command> command) {
     SPECS.put(name, new Spec(base, command));
@@ -233,7 +233,7 @@ class RolesTableTest {
     return rows;
   }
 
-  private static World world(Base base) {
+  static World world(Base base) {
     switch (base) {
       case NOTHING:
         return World.empty();
@@ -258,7 +258,7 @@ class RolesTableTest {
     return w;
   }
 
-  private static Actor actor(World w, Column c) {
+  static Actor actor(World w, Column c) {
     return switch (c) {
       case ORGANIZER -> World.ORGANIZER;
       case ANONYMOUS -> Actor.anonymous();
@@ -267,7 +267,7 @@ class RolesTableTest {
     };
   }
 
-  private static String participant(World w, Column c) {
+  static String participant(World w, Column c) {
     String id = switch (c) {
       case CHAIR -> w.chair;
       case SECRETARY -> w.secretary;
@@ -279,7 +279,7 @@ class RolesTableTest {
     return id == null && role(c) != null ? "p-1" : id;
   }
 
-  private static String endpoint(World w, Column c, boolean own) {
+  static String endpoint(World w, Column c, boolean own) {
     boolean central = c == Column.CHAIR || c == Column.SECRETARY;
     if (central) {
       return own ? w.central : w.dtp;

@@ -93,6 +93,11 @@ public final class TestClient implements AutoCloseable {
 
   /** Opens the socket and says hello; waits for the welcome and the first catch-up frame. */
   public TestClient connect(Long resumeAfter) {
+    return connect(resumeAfter, null);
+  }
+
+  /** {@code conferenceId}: needed with an organizer token only. */
+  public TestClient connect(Long resumeAfter, String conferenceId) {
     closed = new CompletableFuture<>();
     welcome = null;
     int framesBefore = frames.size();
@@ -100,6 +105,7 @@ public final class TestClient implements AutoCloseable {
         .buildAsync(URI.create(baseUrl.replace("http://", "ws://") + "/ws"), new Listener()).join();
     JsonObject hello = new JsonObject().put("type", "hello").put("token", accessToken);
     if (resumeAfter != null) hello.put("resumeAfter", resumeAfter);
+    if (conferenceId != null) hello.put("conferenceId", conferenceId);
     send(hello);
     waitFor(() -> welcome != null, "welcome for " + username);
     // The feed starts with a snapshot or an events frame that says how far we are.

@@ -31,6 +31,11 @@ public final class TestServer implements AutoCloseable {
 
   /** {@code overrides} are configuration keys on top of the test defaults. */
   public static TestServer start(StoreKind kind, JsonObject overrides) {
+    return start(kind, overrides, java.time.Clock.systemUTC());
+  }
+
+  /** With the conference writers' clock under the test's control. */
+  public static TestServer start(StoreKind kind, JsonObject overrides, java.time.Clock clock) {
     Path dir;
     try {
       dir = Files.createTempDirectory("hoinghi-test");
@@ -51,7 +56,7 @@ public final class TestServer implements AutoCloseable {
       c.put("store", TestPostgres.URL).put("postgres.schema", schema).put("postgres.pool.size", 8);
     }
     c.mergeIn(overrides);
-    Application app = Application.start(Application.newVertx(), ServerConfig.from(c));
+    Application app = Application.start(Application.newVertx(), ServerConfig.from(c), clock);
     return new TestServer(app, dir, schema);
   }
 
