@@ -118,7 +118,7 @@ public final class ProtocolSchema {
     ObjectNode hello = message("hello");
     props(hello).set("token", F.objectNode().put("type", "string").put("maxLength", 8192));
     props(hello).set("conferenceId", F.objectNode().put("type", "string").put("maxLength", 64));
-    props(hello).set("resumeAfter", F.objectNode().put("type", "integer").put("minimum", 0));
+    props(hello).set("resumeAfter", nullable(F.objectNode().put("type", "integer").put("minimum", 0)));
     props(hello).set("client", F.objectNode().put("type", "string").put("maxLength", 200));
     defs.set("HelloMessage", hello);
 

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /** A minimal blocking WebSocket client for tests, on the JDK's own client. */
 public final class WsProbe implements WebSocket.Listener, AutoCloseable {
+  public WsProbe() {}
+
   public final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
   public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
