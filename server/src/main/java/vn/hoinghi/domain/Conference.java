@@ -213,6 +213,28 @@ public final class Conference {
   }
 
   /** What this viewer may see now: the resume snapshot of the live feed and the body of REST reads. */
+  /**
+   * Moderators get the whole active roster. Everybody else gets the people the screen names — moderators, hosts,
+   * observers, whoever is in the queue, has spoken or wrote an annotation — and themself: a national conference has
+   * tens of thousands of delegates, and every resume snapshot would otherwise carry all of them.
+   */
+  private List<Participant> visibleParticipants(Participant me, boolean moderator, ConferenceView.QueueView queue,
+      List<Annotation> visibleAnnotations) {
+    if (moderator) {
+      return roster.participants.values().stream().filter(Participant::active).toList();
+    }
+    java.util.Set<String> named = new java.util.HashSet<>();
+    if (me != null) named.add(me.id());
+    queue.waiting().forEach(r -> named.add(r.participantId()));
+    if (queue.current() != null) named.add(queue.current().participantId());
+    queue.history().forEach(h -> named.add(h.participantId()));
+    visibleAnnotations.forEach(a -> named.add(a.authorId()));
+    return roster.participants.values().stream()
+        .filter(p -> p.active() && (named.contains(p.id()) || !p.has(Role.DELEGATE) || p.moderator()
+            || p.has(Role.HOST) || p.has(Role.OBSERVER)))
+        .toList();
+  }
+
   public ConferenceView viewFor(Viewer viewer, Instant now) {
     Audience.Recipient r = recipient(viewer);
     Participant me = r.participantId() == null ? null : roster.participants.get(r.participantId());
@@ -231,7 +253,11 @@ public final class Conference {
     List<ConferenceView.VoteView> votes = new ArrayList<>();
     for (Vote v : voting.votes.values()) {
       Map<String, Tally> tallies = new LinkedHashMap<>();
-      v.articleIds().forEach(a -> tallies.put(a, voting.tally(v.id(), a)));
+      // Per-endpoint detail only for moderators, as in the live tally frames; it grows with the number of halls.
+      v.articleIds().forEach(a -> {
+        Tally t = voting.tally(v.id(), a);
+        tallies.put(a, moderator ? t : new Tally(t.agree(), t.disagree(), t.other(), t.total(), Map.of()));
+      });
       List<HallResult> halls = voting.hallResults.values().stream().filter(h -> h.voteId().equals(v.id())).toList();
       votes.add(new ConferenceView.VoteView(v, Collections.unmodifiableMap(tallies), halls, visibleBallots(v, me, moderator,
           namedByVote)));
@@ -246,7 +272,7 @@ public final class Conference {
         .toList();
     return new ConferenceView(conferenceId, version, now, lifecycle.info, me, moderator,
         List.copyOf(roster.endpoints.values()),
-        roster.participants.values().stream().filter(Participant::active).toList(), invites, agendaEntries, draft,
+        visibleParticipants(me, moderator, queue, visibleAnnotations), invites, agendaEntries, draft,
         votes, queue, visibleAnnotations);
   }
 

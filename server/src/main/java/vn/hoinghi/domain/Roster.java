@@ -93,12 +93,26 @@ final class Roster {
         .map(EndpointCheckedIn.class, e -> Audience.EVERYONE)
         .map(HeadCountUpdated.class, e -> Audience.EVERYONE)
         .map(EndpointCheckedOut.class, e -> Audience.EVERYONE)
-        .map(ParticipantRegistered.class, e -> Audience.EVERYONE)
-        .map(ParticipantUpdated.class, e -> Audience.EVERYONE)
-        .map(ParticipantRemoved.class, e -> Audience.EVERYONE)
+        .map(ParticipantRegistered.class, e -> personAudience(e.roles(), e.endpointId()))
+        .map(ParticipantUpdated.class, e -> personAudience(e.roles(), e.endpointId()))
+        .map(ParticipantRemoved.class, e -> {
+          Participant p = participants.get(e.participantId());
+          return p == null ? Audience.MODERATORS : personAudience(p.roles(), p.endpointId());
+        })
         .map(InviteIssued.class, e -> new Audience.EndpointHosts(e.endpointId()))
         .map(InviteRevoked.class, e -> new Audience.EndpointHosts(inviteEndpoint(e.code())))
         .map(InviteUsed.class, e -> new Audience.EndpointHosts(inviteEndpoint(e.code())));
+  }
+
+  /**
+   * Who hears that a person joined or changed: everyone for the people screens name (chair, secretary, hosts,
+   * observers); for a plain delegate only the moderators and the hosts of their hall. Tens of thousands of delegates
+   * join a national conference: announcing each to everyone would cost every client a message per delegate. Other
+   * clients learn a delegate's name from the snapshot once the delegate speaks or writes, or by looking them up.
+   */
+  private static Audience personAudience(Set<Role> roles, String endpointId) {
+    boolean plainDelegate = roles.stream().allMatch(r -> r == Role.DELEGATE);
+    return plainDelegate && endpointId != null ? new Audience.EndpointHosts(endpointId) : Audience.EVERYONE;
   }
 
   Optional<Endpoint> central() {

@@ -84,6 +84,7 @@ public final class RestApi {
     r.post("/conferences/:id/draft/preview").handler(this::previewDraft);
     r.post("/conferences/:id/endpoints/import").handler(this::importEndpoints);
     r.post("/conferences/:id/participants").handler(this::registerParticipant);
+    r.get("/conferences/:id/participants/:pid").handler(this::participant);
     r.post("/conferences/:id/invites").handler(this::issueInvite);
     r.delete("/conferences/:id/invites/:code").handler(this::revokeInvite);
     r.get("/conferences/:id/votes/:voteId/tally").handler(this::tally);
@@ -556,6 +557,24 @@ public final class RestApi {
           })
           .onFailure(e -> failCause(ctx, e));
     });
+  }
+
+  /** A name for an id seen in the feed (delegates' arrivals are not announced to everyone). */
+  private void participant(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String pid = ctx.pathParam("pid");
+    callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
+        .compose(w -> w.query(conf -> conf.participant(pid).orElse(null)))
+        .onSuccess(p -> {
+          if (p == null) {
+            fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no participant " + pid));
+          } else {
+            json(ctx, 200, new JsonObject().put("participantId", p.id()).put("displayName", p.displayName())
+                .put("endpointId", p.endpointId()).put("active", p.active())
+                .put("roles", new JsonArray(p.roles().stream().map(Enum::name).sorted().toList())));
+          }
+        })
+        .onFailure(e -> failCause(ctx, e)));
   }
 
   private void issueInvite(RoutingContext ctx) {

@@ -300,7 +300,16 @@ class RosterTest {
       assertThat(w.conf().viewFor(Viewer.organizerConsole(), w.h.now).invites()).hasSize(1);
       ParticipantRegistered joined = (ParticipantRegistered) w.h.ok(Actor.anonymous(),
           new JoinWithInvite("HNI-SECRET", "Khách")).get(0);
-      assertThat(w.conf().audienceOf(joined)).isEqualTo(Audience.EVERYONE);
+      // A delegate's arrival is for the moderators and the hall's hosts only (it would cost everyone a message each).
+      Audience arrival = w.conf().audienceOf(joined);
+      assertThat(arrival).isEqualTo(new Audience.EndpointHosts(w.hni));
+      assertThat(w.conf().admits(arrival, Viewer.participant(w.hostHni))).isTrue();
+      assertThat(w.conf().admits(arrival, Viewer.participant(w.chair))).isTrue();
+      assertThat(w.conf().admits(arrival, Viewer.participant(w.delegateHni))).isFalse();
+      // A host's arrival is public: screens list the halls' hosts.
+      ParticipantRegistered host = w.h.ok(ORG, new RegisterParticipant("Phó điểm cầu", java.util.EnumSet.of(Role.HOST), w.hni),
+          ParticipantRegistered.class);
+      assertThat(w.conf().audienceOf(host)).isEqualTo(Audience.EVERYONE);
     }
   }
 }

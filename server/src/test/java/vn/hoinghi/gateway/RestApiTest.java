@@ -117,6 +117,8 @@ class RestApiTest {
   @DisplayName("an invite issued by a host lets a person join the hall as a delegate, live over the WebSocket")
   void inviteJoin() {
     String host = login("dongthap");
+    TestClient watcherDelegate = TestClient.demo(server, "daibieu5");
+    TestClient watcherHost = TestClient.demo(server, "dongthap");
     JsonObject state = http(base, "GET", "/api/conferences/demo/state", null, host);
     String dtp = LiveSessionTest.endpointId(state, "DTP");
     String hni = LiveSessionTest.endpointId(state, "HNI");
@@ -134,6 +136,15 @@ class RestApiTest {
     TestClient c = TestClient.withToken(base, "khanh", joined.getString("accessToken")).connect(null);
     assertThat(c.welcome.getString("name")).isEqualTo("Phạm Văn Khánh");
     c.close();
+    // A delegate's arrival goes to the moderators and the hall's hosts, not to every delegate; a name can be looked up.
+    String pid = joined.getString("participantId");
+    JsonObject looked = http(base, "GET", "/api/conferences/demo/participants/" + pid, null, login("daibieu4"));
+    assertThat(looked.getString("displayName")).isEqualTo("Phạm Văn Khánh");
+    assertThat(http(base, "GET", "/api/conferences/demo/participants/p-999999", null, host).getInteger("_status")).isEqualTo(404);
+    watcherHost.awaitEvent("ParticipantRegistered", d -> pid.equals(d.getString("participantId")));
+    assertThat(watcherDelegate.events).noneMatch(e -> e.getString("type").equals("ParticipantRegistered"));
+    watcherDelegate.close();
+    watcherHost.close();
     assertThat(post(base, "/api/join", new JsonObject().put("conferenceId", "demo").put("code", "WRONGCODE1")
         .put("displayName", "Kẻ lạ"), null).getInteger("_status")).isBetween(400, 404);
   }
