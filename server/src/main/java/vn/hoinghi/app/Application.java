@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hoinghi.auth.Accounts;
+import vn.hoinghi.cluster.Cluster;
+import vn.hoinghi.cluster.PgCluster;
 import vn.hoinghi.auth.SigningKeys;
 import vn.hoinghi.auth.Throttle;
 import vn.hoinghi.auth.Tokens;
@@ -86,7 +88,11 @@ public final class Application {
       Accounts accounts = await(Accounts.load(vertx, store), "load accounts");
       String ballotSecret = config.ballotSecret().isEmpty()
           ? SigningKeys.generatedSecret(config.dataDir(), "ballot-hmac.secret") : config.ballotSecret();
-      Conferences conferences = new Conferences(vertx, store, new HmacBallotSealer(ballotSecret), clock);
+      // On PostgreSQL several nodes may share the database: one writes each conference, the others follow the log.
+      Cluster cluster = raw instanceof PgEventStore pg
+          ? await(PgCluster.start(vertx, pg.options(), pg.pool()).map(c -> (Cluster) c), "listen to PostgreSQL")
+          : Cluster.single();
+      Conferences conferences = new Conferences(vertx, store, new HmacBallotSealer(ballotSecret), clock, cluster);
       Tokens tokens = new Tokens(SigningKeys.provider(vertx, config.jwt(), config.dataDir()), config.jwt().algorithm(),
           config.jwt().accessTtlSeconds(), config.jwt().refreshTtlSeconds());
       Gateway gateway = new Gateway(vertx, tokens, conferences, accounts, new Throttle(clock), new GatewayMetrics(registry),
@@ -162,6 +168,7 @@ public final class Application {
     step("close sockets", gateway.closeAll(), grace);
     for (String id : httpDeployments) step("stop HTTP", vertx.undeploy(id), grace);
     step("stop writers", conferences.close(), grace);
+    step("leave the cluster", conferences.cluster().close(), grace);
     step("close store", store.close(), grace);
     step("close Vert.x", vertx.close(), grace);
     LOG.info("Hội Nghị stopped");

@@ -30,6 +30,7 @@ import vn.hoinghi.domain.Decision;
 import vn.hoinghi.domain.Event;
 import vn.hoinghi.domain.RecordedEvent;
 import vn.hoinghi.domain.Viewer;
+import vn.hoinghi.cluster.Cluster;
 import vn.hoinghi.store.AppendConflict;
 import vn.hoinghi.store.EventStore;
 import vn.hoinghi.store.NewEvent;
@@ -61,6 +62,12 @@ public final class ConferenceWriter extends VerticleBase {
   private final EventStore store;
   private final BallotSealer sealer;
   private final Clock clock;
+  private final Cluster cluster;
+  /** This node writes the conference (holds its lock); otherwise it follows the log and forwards commands. */
+  private boolean leader;
+  private boolean catchingUp;
+  private boolean catchUpAgain;
+  private long leaderTimer = -1;
   private Context ctx;
   private Conference conference;
   private long committed;
@@ -81,10 +88,15 @@ public final class ConferenceWriter extends VerticleBase {
   private record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise) {}
 
   public ConferenceWriter(String conferenceId, EventStore store, BallotSealer sealer, Clock clock) {
+    this(conferenceId, store, sealer, clock, Cluster.single());
+  }
+
+  public ConferenceWriter(String conferenceId, EventStore store, BallotSealer sealer, Clock clock, Cluster cluster) {
     this.conferenceId = conferenceId;
     this.store = store;
     this.sealer = sealer;
     this.clock = clock;
+    this.cluster = cluster;
     this.tallies = new TallyClock(this);
   }
 
@@ -97,13 +109,116 @@ public final class ConferenceWriter extends VerticleBase {
   @Override
   public Future<?> start() {
     ctx = context;
-    return load().onSuccess(v -> {
-      ready = true;
-      vertx.setPeriodic(TALLY_INTERVAL_MS, t -> tallies.tick());
-      vertx.setPeriodic(PRESENCE_INTERVAL_MS, t -> presenceTick());
-      vertx.setPeriodic(DEADLINE_CHECK_MS, t -> deadlineTick());
+    return load()
+        .compose(v -> cluster.tryLead(conferenceId, this::submitLocal))
+        .onSuccess(won -> {
+          leader = won;
+          ready = true;
+          vertx.setPeriodic(TALLY_INTERVAL_MS, t -> tallies.tick());
+          vertx.setPeriodic(PRESENCE_INTERVAL_MS, t -> presenceTick());
+          vertx.setPeriodic(DEADLINE_CHECK_MS, t -> deadlineTick());
+          if (!leader) watchForLeadership();
+          drain();
+        });
+  }
+
+  // ------------------------------------------------------------------------------------------- several nodes
+
+  /** A follower tries, once a second, to take over the writing: it wins when the writer's node is gone. */
+  private void watchForLeadership() {
+    if (leaderTimer >= 0 || stopping) return;
+    leaderTimer = vertx.setPeriodic(1_000, t -> {
+      if (leader || stopping) return;
+      cluster.tryLead(conferenceId, this::submitLocal).onSuccess(won -> {
+        if (!won || leader) return;
+        vertx.cancelTimer(leaderTimer);
+        leaderTimer = -1;
+        LOG.info("taking over conference {} at seq {}", conferenceId, committed);
+        leader = true;
+        // The former writer may have committed more than we saw: read the log to its end before deciding anything.
+        followLog(Long.MAX_VALUE);
+      });
+    });
+  }
+
+  /** This node lost the lock (its database connection dropped): stop writing, answer what waits, follow again. */
+  void stepDown() {
+    ctx.runOnContext(v -> {
+      if (!leader) return;
+      leader = false;
+      Pending p;
+      while ((p = queue.poll()) != null) {
+        p.promise().tryComplete(new Outcome.Failed("UNAVAILABLE", "the conference's writer moved; send the command again"));
+      }
+      watchForLeadership();
+    });
+  }
+
+  /**
+   * Another node committed up to {@code seq} (or, with −1, notifications may have been missed): read the log from
+   * where this replica stands, apply and publish, in order. Also used by a new writer to reach the end of the log.
+   */
+  public void followLog(long seq) {
+    ctx.runOnContext(v -> {
+      if (!ready || stopping) return;
+      if (leader && !catchingUp && seq != Long.MAX_VALUE) return;
+      if (seq >= 0 && seq <= committed && seq != Long.MAX_VALUE) return;
+      if (catchingUp) {
+        catchUpAgain = true;
+        return;
+      }
+      catchingUp = true;
+      readAhead();
+    });
+  }
+
+  private void readAhead() {
+    store.read(conferenceId, committed, READ_PAGE).onComplete(ar -> {
+      if (ar.failed()) {
+        catchingUp = false;
+        LOG.warn("cannot follow the log of {}: {}", conferenceId, ar.cause().getMessage());
+        vertx.setTimer(1_000, t -> followLog(-1));
+        return;
+      }
+      List<Entry> entries = new ArrayList<>();
+      for (StoredEvent se : ar.result()) {
+        if (se.seq() != conference.version() + 1) break;
+        RecordedEvent re = new RecordedEvent(se.seq(), se.actor(), se.commandId(), se.at(),
+            Codec.decodeEvent(se.type(), se.payload()));
+        conference.apply(re);
+        Entry e = new Entry(re, Frames.event(re, se.payload()), conference.audienceOf(re.event()), null);
+        remember(e);
+        entries.add(e);
+        committed = se.seq();
+      }
+      publish(entries);
+      tallies.noteAll(entries);
+      if (ar.result().size() == READ_PAGE || catchUpAgain) {
+        catchUpAgain = false;
+        readAhead();
+      } else {
+        catchingUp = false;
+        drain();
+      }
+    });
+  }
+
+  /** Commands forwarded by other nodes, decided here because this node writes. */
+  private Future<Outcome> submitLocal(CommandEnvelope envelope, String submitter) {
+    Promise<Outcome> promise = Promise.promise();
+    ctx.runOnContext(v -> {
+      if (stopping || !leader) {
+        promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "the conference's writer moved; send the command again"));
+        return;
+      }
+      queue.add(new Pending(envelope, submitter, promise));
       drain();
     });
+    return promise.future();
+  }
+
+  public boolean leads() {
+    return leader;
   }
 
   /** Answers what is queued with "stopping" once the round in flight has committed. */
@@ -112,7 +227,7 @@ public final class ConferenceWriter extends VerticleBase {
     stopping = true;
     Promise<Void> done = Promise.promise();
     waitIdle(done);
-    return done.future();
+    return done.future().compose(v -> cluster.release(conferenceId));
   }
 
   private void waitIdle(Promise<Void> done) {
@@ -183,6 +298,11 @@ public final class ConferenceWriter extends VerticleBase {
         promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping"));
         return;
       }
+      if (ready && !leader) {
+        cluster.forward(conferenceId, envelope, submitter).onComplete(ar -> promise.tryComplete(ar.succeeded()
+            ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again")));
+        return;
+      }
       queue.add(new Pending(envelope, submitter, promise));
       drain();
     });
@@ -190,7 +310,17 @@ public final class ConferenceWriter extends VerticleBase {
   }
 
   private void drain() {
-    if (!ready || appending || queue.isEmpty()) return;
+    if (!ready || appending || catchingUp || queue.isEmpty()) return;
+    if (!leader) {
+      // Queued before this node learned it is not the writer: hand them over.
+      Pending p;
+      while ((p = queue.poll()) != null) {
+        Pending q = p;
+        cluster.forward(conferenceId, q.envelope(), q.submitter()).onComplete(ar -> q.promise().tryComplete(
+            ar.succeeded() ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again")));
+      }
+      return;
+    }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     long base = conference.version();
     List<NewEvent> toAppend = new ArrayList<>();
@@ -251,6 +381,7 @@ public final class ConferenceWriter extends VerticleBase {
         committed = conference.version();
         entries.forEach(this::remember);
         answers.forEach(a -> a.getKey().promise().tryComplete(a.getValue()));
+        cluster.committed(conferenceId, committed);
         publish(entries);
         tallies.noteAll(entries);
         maybeSnapshot(now);
@@ -318,7 +449,7 @@ public final class ConferenceWriter extends VerticleBase {
   }
 
   private void deadlineTick() {
-    if (!ready || stopping) return;
+    if (!ready || stopping || !leader) return;
     Instant now = clock.instant();
     var info = conference.info();
     if (info != null && info.status() == vn.hoinghi.domain.ConferenceStatus.FEEDBACK_OPEN

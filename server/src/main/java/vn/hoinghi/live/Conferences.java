@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import vn.hoinghi.cluster.Cluster;
 import vn.hoinghi.domain.BallotSealer;
 import vn.hoinghi.store.EventStore;
 
@@ -27,15 +28,37 @@ public final class Conferences {
   private final EventStore store;
   private final BallotSealer sealer;
   private final Clock clock;
+  private final Cluster cluster;
   private final Map<String, Future<ConferenceWriter>> writers = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private volatile boolean closing;
 
   public Conferences(Vertx vertx, EventStore store, BallotSealer sealer, Clock clock) {
+    this(vertx, store, sealer, clock, Cluster.single());
+  }
+
+  public Conferences(Vertx vertx, EventStore store, BallotSealer sealer, Clock clock, Cluster cluster) {
     this.vertx = vertx;
     this.store = store;
     this.sealer = sealer;
     this.clock = clock;
+    this.cluster = cluster;
+    cluster.onCommitted((conferenceId, seq) -> {
+      if (conferenceId == null) {
+        writers.values().forEach(f -> f.onSuccess(w -> w.followLog(-1)));
+      } else {
+        Future<ConferenceWriter> f = writers.get(conferenceId);
+        if (f != null) f.onSuccess(w -> w.followLog(seq));
+      }
+    });
+    cluster.onLeadershipLost(conferenceId -> {
+      Future<ConferenceWriter> f = writers.get(conferenceId);
+      if (f != null) f.onSuccess(ConferenceWriter::stepDown);
+    });
+  }
+
+  public Cluster cluster() {
+    return cluster;
   }
 
   public static boolean validId(String id) {
@@ -61,7 +84,7 @@ public final class Conferences {
     if (closing) return Future.failedFuture(new IllegalStateException("server is stopping"));
     if (!validId(id)) return Future.failedFuture(new NoSuchConference(id));
     return writers.computeIfAbsent(id, k -> {
-      ConferenceWriter w = new ConferenceWriter(k, store, sealer, clock);
+      ConferenceWriter w = new ConferenceWriter(k, store, sealer, clock, cluster);
       Future<ConferenceWriter> f = vertx.deployVerticle(w,
           new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).map(dep -> w);
       f.onFailure(e -> writers.remove(k));

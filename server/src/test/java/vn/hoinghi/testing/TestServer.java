@@ -18,11 +18,21 @@ public final class TestServer implements AutoCloseable {
   public final Application app;
   public final Path dataDir;
   private final String schema;
+  private final boolean ownsSchema;
 
-  private TestServer(Application app, Path dataDir, String schema) {
+  private TestServer(Application app, Path dataDir, String schema, boolean ownsSchema) {
     this.app = app;
     this.dataDir = dataDir;
     this.schema = schema;
+    this.ownsSchema = ownsSchema;
+  }
+
+  /** A node on an existing PostgreSQL schema shared with other nodes; the caller drops the schema. */
+  public static TestServer node(String schema, JsonObject overrides) {
+    TestPostgres.assumeReachable();
+    JsonObject c = new JsonObject().put("store", TestPostgres.URL).put("postgres.schema", schema)
+        .put("postgres.pool.size", 8).mergeIn(overrides);
+    return start(StoreKind.EMBEDDED, c, java.time.Clock.systemUTC(), false);
   }
 
   public static TestServer start(StoreKind kind) {
@@ -36,6 +46,10 @@ public final class TestServer implements AutoCloseable {
 
   /** With the conference writers' clock under the test's control. */
   public static TestServer start(StoreKind kind, JsonObject overrides, java.time.Clock clock) {
+    return start(kind, overrides, clock, true);
+  }
+
+  private static TestServer start(StoreKind kind, JsonObject overrides, java.time.Clock clock, boolean ownsSchema) {
     Path dir;
     try {
       dir = Files.createTempDirectory("hoinghi-test");
@@ -57,7 +71,7 @@ public final class TestServer implements AutoCloseable {
     }
     c.mergeIn(overrides);
     Application app = Application.start(Application.newVertx(), ServerConfig.from(c), clock);
-    return new TestServer(app, dir, schema);
+    return new TestServer(app, dir, schema, ownsSchema);
   }
 
   public static JsonObject defaults() {
@@ -87,7 +101,7 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    if (schema != null) TestPostgres.dropSchema(schema);
+    if (schema != null && ownsSchema) TestPostgres.dropSchema(schema);
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException ignored) {

@@ -89,6 +89,16 @@ public final class PgEventStore implements EventStore {
     }
   }
 
+  /** The connection options (with the schema's search_path), for the cluster's own connections. */
+  public PgConnectOptions options() {
+    return options;
+  }
+
+  /** The pool, shared with the cluster's short queries. */
+  public Pool pool() {
+    return pool;
+  }
+
   @Override
   public String describe() {
     return "PostgreSQL " + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase()

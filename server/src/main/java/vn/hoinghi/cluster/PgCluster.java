@@ -1,0 +1,335 @@
+package vn.hoinghi.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.pubsub.PgChannel;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hoinghi.domain.Actor;
+import vn.hoinghi.domain.CommandEnvelope;
+import vn.hoinghi.domain.Event;
+import vn.hoinghi.domain.Rejection;
+import vn.hoinghi.domain.RejectionCode;
+import vn.hoinghi.live.Outcome;
+import vn.hoinghi.wire.Codec;
+
+/**
+ * The cluster on PostgreSQL.
+ *
+ * <ul>
+ *   <li><b>Writer</b>: a session-level advisory lock per conference, held on one dedicated connection per node. When
+ *       the node dies its connection closes, PostgreSQL frees the locks, and another node's periodic attempt wins.
+ *       Appends stay optimistic (expected sequence), so even a writer that has not yet noticed the loss of its lock
+ *       can never write a gap or overwrite: it gets a conflict and reloads.</li>
+ *   <li><b>Fan-out</b>: after each commit the writer sends {@code NOTIFY hoinghi_events 'conference seq'}; the other
+ *       nodes read the new events from the log (so order and completeness come from the log, not from the
+ *       notification) and publish them to their own connections.</li>
+ *   <li><b>Commands</b>: a follower inserts the command into {@code command_inbox} and notifies; the writer node
+ *       takes the rows, decides them, writes each outcome to {@code command_outbox} and notifies the origin node.</li>
+ * </ul>
+ */
+public final class PgCluster implements Cluster {
+  private static final Logger LOG = LoggerFactory.getLogger(PgCluster.class);
+  static final String EVENTS = "hoinghi_events";
+  static final String INBOX = "hoinghi_inbox";
+  static final String OUTBOX = "hoinghi_outbox";
+  static final long FORWARD_TIMEOUT_MS = 15_000;
+
+  private final Vertx vertx;
+  private final PgConnectOptions options;
+  private final Pool pool;
+  private final String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
+  private final PgSubscriber subscriber;
+  private final PgChannel events;
+  private final PgChannel inbox;
+  private final PgChannel outbox;
+  private final List<BiConsumer<String, Long>> committedHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> lostHandlers = new CopyOnWriteArrayList<>();
+  private final Map<String, Inbox> leading = new ConcurrentHashMap<>();
+  private final Map<String, Promise<Outcome>> pending = new ConcurrentHashMap<>();
+  private final Set<String> draining = ConcurrentHashMap.newKeySet();
+  private Future<PgConnection> lockConnection;
+  private volatile boolean closed;
+
+  private PgCluster(Vertx vertx, PgConnectOptions options, Pool pool) {
+    this.vertx = vertx;
+    this.options = options;
+    this.pool = pool;
+    this.subscriber = PgSubscriber.subscriber(vertx, new PgConnectOptions(options));
+    subscriber.reconnectPolicy(retries -> closed ? -1L : 1_000L);
+    this.events = subscriber.channel(EVENTS);
+    this.inbox = subscriber.channel(INBOX);
+    this.outbox = subscriber.channel(OUTBOX);
+  }
+
+  /** Connects the notification listener; call once at start-up. */
+  public static Future<PgCluster> start(Vertx vertx, PgConnectOptions options, Pool pool) {
+    PgCluster c = new PgCluster(vertx, options, pool);
+    c.events.handler(c::onEvents);
+    // After a (re)subscription notifications may have been missed: every follower re-reads the log.
+    c.events.subscribeHandler(v -> c.committedHandlers.forEach(h -> h.accept(null, -1L)));
+    c.inbox.handler(c::onInbox);
+    c.inbox.subscribeHandler(v -> c.leading.keySet().forEach(c::drainInbox));
+    c.outbox.handler(c::onOutbox);
+    c.outbox.subscribeHandler(v -> c.drainOutbox());
+    return c.subscriber.connect().map(c);
+  }
+
+  @Override
+  public String nodeId() {
+    return nodeId;
+  }
+
+  // ------------------------------------------------------------------------------------------- writer lock
+
+  private synchronized Future<PgConnection> lockConnection() {
+    if (lockConnection == null || lockConnection.failed()) {
+      lockConnection = PgConnection.connect(vertx, new PgConnectOptions(options)).onSuccess(conn ->
+          conn.closeHandler(v -> onLockConnectionLost()));
+    }
+    return lockConnection;
+  }
+
+  private void onLockConnectionLost() {
+    synchronized (this) {
+      lockConnection = null;
+    }
+    if (closed) return;
+    List<String> lost = new ArrayList<>(leading.keySet());
+    leading.clear();
+    LOG.warn("lost the lock connection: no longer writing {}", lost);
+    for (String c : lost) lostHandlers.forEach(h -> h.accept(c));
+  }
+
+  @Override
+  public Future<Boolean> tryLead(String conferenceId, Inbox handler) {
+    if (closed) return Future.succeededFuture(false);
+    if (leading.containsKey(conferenceId)) return Future.succeededFuture(true);
+    return lockConnection()
+        .compose(conn -> conn.preparedQuery("SELECT pg_try_advisory_lock(hashtextextended($1, 7))")
+            .execute(Tuple.of(conferenceId)))
+        .map(rs -> rs.iterator().next().getBoolean(0))
+        .onSuccess(won -> {
+          if (won) {
+            leading.put(conferenceId, handler);
+            LOG.info("{} writes conference {}", nodeId, conferenceId);
+            drainInbox(conferenceId);
+          }
+        })
+        .otherwise(e -> {
+          LOG.debug("lock attempt failed: {}", e.getMessage());
+          return false;
+        });
+  }
+
+  @Override
+  public Future<Void> release(String conferenceId) {
+    if (leading.remove(conferenceId) == null || lockConnection == null) return Future.succeededFuture();
+    return lockConnection.compose(conn -> conn.preparedQuery("SELECT pg_advisory_unlock(hashtextextended($1, 7))")
+        .execute(Tuple.of(conferenceId))).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  @Override
+  public void onLeadershipLost(Consumer<String> handler) {
+    lostHandlers.add(handler);
+  }
+
+  // ------------------------------------------------------------------------------------------- fan-out
+
+  @Override
+  public void committed(String conferenceId, long seq) {
+    notify(EVENTS, conferenceId + " " + seq);
+  }
+
+  @Override
+  public void onCommitted(BiConsumer<String, Long> handler) {
+    committedHandlers.add(handler);
+  }
+
+  private void onEvents(String payload) {
+    int sp = payload.indexOf(' ');
+    if (sp < 0) return;
+    String conference = payload.substring(0, sp);
+    if (leading.containsKey(conference)) return; // our own commit
+    long seq;
+    try {
+      seq = Long.parseLong(payload.substring(sp + 1));
+    } catch (NumberFormatException e) {
+      return;
+    }
+    committedHandlers.forEach(h -> h.accept(conference, seq));
+  }
+
+  private void notify(String channel, String payload) {
+    pool.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(channel, payload))
+        .onFailure(e -> LOG.warn("NOTIFY {} failed: {}", channel, e.getMessage()));
+  }
+
+  // ------------------------------------------------------------------------------------------- forwarding
+
+  @Override
+  public Future<Outcome> forward(String conferenceId, CommandEnvelope env, String submitter) {
+    String requestId = UUID.randomUUID().toString();
+    Promise<Outcome> promise = Promise.promise();
+    pending.put(requestId, promise);
+    long timer = vertx.setTimer(FORWARD_TIMEOUT_MS, t -> {
+      if (pending.remove(requestId) != null) {
+        promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again"));
+      }
+    });
+    promise.future().onComplete(ar -> vertx.cancelTimer(timer));
+    JsonObject envelope = new JsonObject()
+        .put("commandId", env.commandId())
+        .put("actorKind", env.actor().kind().name())
+        .put("actorId", env.actor().id())
+        .put("submitter", submitter)
+        .put("type", Codec.typeOf(env.command()))
+        .put("command", new JsonObject(Codec.encode(env.command())));
+    pool.preparedQuery("INSERT INTO command_inbox(conference_id, origin_node, request_id, envelope) "
+            + "VALUES ($1, $2, $3, $4::text::json)")
+        .execute(Tuple.of(conferenceId, nodeId, requestId, envelope.encode()))
+        .onSuccess(v -> notify(INBOX, conferenceId))
+        .onFailure(e -> {
+          pending.remove(requestId);
+          promise.tryComplete(new Outcome.Failed("STORE_UNAVAILABLE",
+              "the event store is unavailable; nothing was saved, try again"));
+        });
+    return promise.future();
+  }
+
+  private void onInbox(String conferenceId) {
+    if (leading.containsKey(conferenceId)) drainInbox(conferenceId);
+  }
+
+  /** Takes the conference's forwarded commands, decides them in order, and posts each outcome back. */
+  private void drainInbox(String conferenceId) {
+    Inbox handler = leading.get(conferenceId);
+    if (handler == null || !draining.add(conferenceId)) return;
+    pool.preparedQuery("DELETE FROM command_inbox WHERE id IN (SELECT id FROM command_inbox WHERE conference_id = $1 "
+            + "ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED) RETURNING id, origin_node, request_id, envelope::text")
+        .execute(Tuple.of(conferenceId))
+        .onComplete(ar -> {
+          draining.remove(conferenceId);
+          if (ar.failed()) {
+            LOG.warn("cannot read the command inbox: {}", ar.cause().getMessage());
+            return;
+          }
+          List<Row> rows = new ArrayList<>();
+          ar.result().forEach(rows::add);
+          rows.sort((a, b) -> Long.compare(a.getLong(0), b.getLong(0)));
+          for (Row r : rows) {
+            String origin = r.getString(1);
+            String requestId = r.getString(2);
+            Future<Outcome> outcome;
+            try {
+              JsonObject e = new JsonObject(r.getString(3));
+              Actor actor = new Actor(e.getString("actorId"), Actor.Kind.valueOf(e.getString("actorKind")));
+              JsonNode body = Codec.mapper().readTree(e.getJsonObject("command").encode());
+              CommandEnvelope env = new CommandEnvelope(e.getString("commandId"), actor,
+                  Codec.decodeCommand(e.getString("type"), body));
+              outcome = handler.submit(env, e.getString("submitter"));
+            } catch (Exception ex) {
+              outcome = Future.succeededFuture(new Outcome.Failed("INVALID_MESSAGE", "unreadable forwarded command"));
+            }
+            outcome.onComplete(o -> reply(origin, requestId, o.succeeded() ? o.result()
+                : new Outcome.Failed("INTERNAL", "the writer could not handle this command")));
+          }
+          if (rows.size() == 500) drainInbox(conferenceId);
+        });
+  }
+
+  private void reply(String origin, String requestId, Outcome outcome) {
+    if (origin.equals(nodeId)) {
+      Promise<Outcome> p = pending.remove(requestId);
+      if (p != null) p.tryComplete(outcome);
+      return;
+    }
+    pool.preparedQuery("INSERT INTO command_outbox(origin_node, request_id, outcome) VALUES ($1, $2, $3::text::json) "
+            + "ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(origin, requestId, encode(outcome).encode()))
+        .onSuccess(v -> notify(OUTBOX, origin))
+        .onFailure(e -> LOG.warn("cannot post an outcome: {}", e.getMessage()));
+  }
+
+  private void onOutbox(String origin) {
+    if (nodeId.equals(origin)) drainOutbox();
+  }
+
+  private void drainOutbox() {
+    pool.preparedQuery("DELETE FROM command_outbox WHERE origin_node = $1 RETURNING request_id, outcome::text")
+        .execute(Tuple.of(nodeId))
+        .onSuccess(rs -> {
+          for (Row r : rs) {
+            Promise<Outcome> p = pending.remove(r.getString(0));
+            if (p != null) p.tryComplete(decode(new JsonObject(r.getString(1))));
+          }
+        })
+        .onFailure(e -> LOG.warn("cannot read the command outbox: {}", e.getMessage()));
+  }
+
+  static JsonObject encode(Outcome o) {
+    if (o instanceof Outcome.Acked a) {
+      JsonArray evs = new JsonArray();
+      for (Event e : a.events()) evs.add(new JsonObject().put("type", Codec.typeOf(e)).put("data", new JsonObject(Codec.encode(e))));
+      return new JsonObject().put("kind", "acked").put("firstSeq", a.firstSeq()).put("lastSeq", a.lastSeq())
+          .put("duplicate", a.duplicate()).put("events", evs);
+    }
+    if (o instanceof Outcome.Refused r) {
+      Rejection j = r.rejection();
+      return new JsonObject().put("kind", "refused").put("code", j.code().name()).put("vi", j.messageVi())
+          .put("en", j.messageEn()).put("details", new JsonArray(List.copyOf(j.details())));
+    }
+    Outcome.Failed f = (Outcome.Failed) o;
+    return new JsonObject().put("kind", "failed").put("code", f.code()).put("message", f.message());
+  }
+
+  static Outcome decode(JsonObject o) {
+    switch (o.getString("kind")) {
+      case "acked": {
+        List<Event> evs = new ArrayList<>();
+        for (Object x : o.getJsonArray("events")) {
+          JsonObject e = (JsonObject) x;
+          evs.add(Codec.decodeEvent(e.getString("type"), e.getJsonObject("data").encode()));
+        }
+        return new Outcome.Acked(o.getLong("firstSeq"), o.getLong("lastSeq"), o.getBoolean("duplicate"), evs);
+      }
+      case "refused": {
+        List<String> details = new ArrayList<>();
+        o.getJsonArray("details").forEach(d -> details.add(String.valueOf(d)));
+        return new Outcome.Refused(new Rejection(RejectionCode.valueOf(o.getString("code")), o.getString("vi"),
+            o.getString("en"), details));
+      }
+      default:
+        return new Outcome.Failed(o.getString("code"), o.getString("message"));
+    }
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    pending.forEach((id, p) -> p.tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping")));
+    pending.clear();
+    Future<Void> lock = lockConnection == null ? Future.succeededFuture()
+        : lockConnection.compose(PgConnection::close).otherwiseEmpty();
+    return Future.join(lock, subscriber.close()).mapEmpty();
+  }
+}
