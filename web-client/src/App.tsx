@@ -2,9 +2,10 @@
 // the one live connection of this tab open while a conference view is shown.
 import { useEffect } from 'preact/hooks';
 import { navigate, route } from './app/router';
-import { allowedViews, homeView, session } from './app/session';
+import { allowedViews, homeView, session, type ViewName } from './app/session';
 import { lang, t } from './i18n';
-import { connection, startLive } from './state/store';
+import { conference, connection, startLive } from './state/store';
+import { Shell } from './ui/Shell';
 import { ChairView } from './views/ChairView';
 import { DelegateView } from './views/DelegateView';
 import { HostView } from './views/HostView';
@@ -33,6 +34,8 @@ function ConferenceRoute(props: { conferenceId: string; view: string | null }) {
       </main>
     );
   }
+  // The views read the conference state; until the first snapshot arrives the frame shows "loading".
+  if (!conference.value) return view === 'screen' ? <ScreenView /> : <Shell view={view as ViewName}>{null}</Shell>;
   switch (view) {
     case 'chair':
       return <ChairView />;

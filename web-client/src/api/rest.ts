@@ -72,9 +72,10 @@ export const api = {
   conferences: () => call<{ conferences: ConferenceSummary[] }>('GET', '/api/conferences'),
   state: (conferenceId: string, token: string) =>
     call<{ upTo: number; state: ConferenceView }>('GET', `/api/conferences/${encodeURIComponent(conferenceId)}/state`, undefined, token),
-  issueInvite: (conferenceId: string, token: string, role: string, endpointId: string, maxUses?: number) =>
+  // The server requires expiresAt although docs/api.md marks it optional: send one (default two days ahead).
+  issueInvite: (conferenceId: string, token: string, role: string, endpointId: string, expiresAt: string, maxUses?: number) =>
     call<{ code: string; joinUrl: string }>('POST', `/api/conferences/${encodeURIComponent(conferenceId)}/invites`,
-      { role, endpointId, ...(maxUses ? { maxUses } : {}) }, token),
+      { role, endpointId, expiresAt, ...(maxUses ? { maxUses } : {}) }, token),
   tally: (conferenceId: string, token: string, voteId: string) =>
     call<{ voteId: string; status: 'OPEN' | 'CLOSED'; asOf: number; articles: any[] }>('GET',
       `/api/conferences/${encodeURIComponent(conferenceId)}/votes/${encodeURIComponent(voteId)}/tally`, undefined, token),

@@ -17,15 +17,15 @@ export function TallyChart(props: { state: ConferenceState; vote: Vote; large?: 
   const { state, vote } = props;
   const tally = state.tallies[vote.id!];
   const ids = vote.articleIds ?? [];
-  const rowH = props.large ? 56 : 34;
-  const labelW = props.large ? 150 : 90;
-  const width = 600;
+  const rowH = props.large ? 56 : 30;
+  const labelW = props.large ? 150 : 72;
+  const width = props.large ? 600 : 360;
   const barW = width - labelW - 10;
   const height = ids.length * (rowH + 8) + 4;
   return (
     <figure class="tally-chart" data-testid={`tally-chart-${vote.id}`}>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={t('vote.chart', { title: vote.title ?? '' })}
-        preserveAspectRatio="xMinYMin meet" style={{ maxHeight: props.large ? undefined : `${Math.max(60, height)}px` }}>
+        preserveAspectRatio="xMinYMin meet">
         {ids.map((a, i) => {
           const c: ArticleTally = tally?.articles[a] ?? { agree: 0, disagree: 0, other: 0, total: 0 };
           const y = i * (rowH + 8) + 2;
@@ -33,7 +33,7 @@ export function TallyChart(props: { state: ConferenceState; vote: Vote; large?: 
           const wA = (c.agree / total) * barW;
           const wD = (c.disagree / total) * barW;
           const wO = (c.other / total) * barW;
-          const fs = props.large ? 22 : 14;
+          const fs = props.large ? 22 : 15;
           return (
             <g key={a} data-article={a}>
               <text x={0} y={y + rowH / 2 + fs / 3} font-size={fs} fill="#1a1a1a">{articleName(state, a)}</text>

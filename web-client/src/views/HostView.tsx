@@ -148,7 +148,8 @@ function Invites(props: { state: ConferenceState; endpointId: string }) {
         if (!sess) return;
         setBusy(true);
         try {
-          await api.issueInvite(sess.conferenceId, sess.accessToken, 'DELEGATE', props.endpointId);
+          const expires = new Date(Date.now() + 2 * 86400_000).toISOString();
+          await api.issueInvite(sess.conferenceId, sess.accessToken, 'DELEGATE', props.endpointId, expires);
         } catch (e) {
           notify('error', { vi: errorText(e), en: errorText(e) });
         } finally {
