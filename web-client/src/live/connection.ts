@@ -381,8 +381,8 @@ export class Connection {
 
   private startPing(): void {
     this.stopPing();
-    const every = this.deps.pingEveryMs ?? 5_000;
-    const limit = this.deps.silenceLimitMs ?? 12_000;
+    const every = this.deps.pingEveryMs ?? 4_000;
+    const limit = this.deps.silenceLimitMs ?? 10_000;
     const tick = () => {
       if (this.status !== 'live') return;
       const now = this.deps.timers.now();
