@@ -241,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'chair.checkedIn': 'Checked in',
   'chair.moderation': 'Comment moderation',
   'chair.confirmClose': 'Close the conference? This cannot be undone.',
+  'chair.noAnnotations': 'No comments on the text yet.',
   'chair.filterLost': 'Only endpoints that lost their connection',
 
   'sec.heading': 'Feedback by article',

@@ -240,6 +240,7 @@ export const vi = {
   'chair.checkedIn': 'Đã điểm danh',
   'chair.moderation': 'Kiểm duyệt góp ý',
   'chair.confirmClose': 'Bế mạc hội nghị? Thao tác này không hoàn tác được.',
+  'chair.noAnnotations': 'Chưa có góp ý nào trên văn bản.',
   'chair.filterLost': 'Chỉ hiện điểm cầu mất kết nối',
 
   'sec.heading': 'Tổng hợp góp ý theo điều',

@@ -184,7 +184,10 @@ function Presence(props: { state: ConferenceState }) {
   const s = props.state;
   const p = s.presence;
   const [onlyLost, setOnlyLost] = useState(false);
-  const ids = s.endpointOrder.filter((e) => !onlyLost || p?.lost[e]);
+  // Lost halls first, then those online, then the rest, each in the conference's order.
+  const rank = (e: string) => (p?.lost[e] ? 0 : p?.endpoints?.[e]?.online ? 1 : 2);
+  const ids = s.endpointOrder.filter((e) => !onlyLost || p?.lost[e]).map((e, i) => [e, i] as const)
+    .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([e]) => e);
   return (
     <section class="panel" aria-labelledby="pr-h" data-testid="presence">
       <h2 id="pr-h" class="section-title">{t('chair.presence')}
@@ -222,7 +225,7 @@ function Moderation(props: { state: ConferenceState }) {
   return (
     <section class="panel" aria-labelledby="mo-h" data-testid="moderation">
       <h2 id="mo-h" class="section-title">{t('chair.moderation')} <small class="muted">{t('ann.count', { n: threads(s).length })}</small></h2>
-      {list.length === 0 && <p class="muted">{t('ann.none')}</p>}
+      {list.length === 0 && <p class="muted">{t('chair.noAnnotations')}</p>}
       {list.map((a) => <AnnotationThread key={a.id} state={s} a={a} actions={{ moderate: true }} />)}
     </section>
   );

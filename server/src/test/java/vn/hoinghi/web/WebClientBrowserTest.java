@@ -180,6 +180,14 @@ class WebClientBrowserTest {
     Locator item = chair.getByTestId("queue-item").first();
     assertThat(item).containsText("Tỉnh ủy Đồng Tháp");
     assertThat(screen.getByTestId("queue-item").first()).containsText("Tỉnh ủy Đồng Tháp");
+    // A second request; the chair moves it to the front from the keyboard (the ↑ button), screens follow.
+    ui.command("daibieu4", Ui.cmd("RequestFloor").put("kind", "CONTRIBUTION").put("forHall", false));
+    assertThat(chair.getByTestId("queue-item")).hasCount(2);
+    chair.getByTestId("queue-item").nth(1).getByLabel("Đưa Bùi Đức Thắng lên trên").press("Enter");
+    assertThat(screen.getByTestId("queue-item").first()).containsText("Bùi Đức Thắng");
+    assertThat(chair.getByTestId("queue-item").first()).containsText("Bùi Đức Thắng");
+    item = chair.getByTestId("queue-item").nth(1);
+    assertThat(item).containsText("Tỉnh ủy Đồng Tháp");
     item.getByTestId("grant").click();
 
     assertThat(screen.getByTestId("speaker-name")).hasText("Võ Thành Nhân");
@@ -216,8 +224,10 @@ class WebClientBrowserTest {
   void reconnect() {
     ui.startSession();
     ui.command("chutri", Ui.cmd("OpenVote").put("nodeIds", new JsonArray().add("d1")).put("title", "Biểu quyết Điều 1"));
+    Page chair = ui.login(ui.desktop(), "chutri");
     Page mai = ui.login(ui.phone(), "daibieu1");
     assertThat(mai.getByTestId("ballot-d1")).hasAttribute("data-state", "none");
+    assertThat(chair.getByTestId("presence-DTP")).hasAttribute("data-online", "true");
     mai.evaluate("window.__sameDocument = 42");
 
     mai.context().setOffline(true);
@@ -234,6 +244,11 @@ class WebClientBrowserTest {
     assertThat(mai.getByTestId("pending-count")).isVisible();
     assertThat(mai.getByTestId("ballot-d1")).hasAttribute("data-state", "pending");
     TestBrowser.screenshot(mai, "delegate-offline-360");
+    // The chair sees the hall drop out (the server notices the dead link by its heartbeat, within seconds).
+    assertThat(chair.getByTestId("presence-DTP")).hasClass(Pattern.compile("presence-lost"),
+        new LocatorAssertions.HasClassOptions().setTimeout(15_000));
+    assertThat(chair.getByTestId("presence-DTP")).containsText("Mất kết nối");
+    TestBrowser.screenshot(chair, "chair-hall-lost");
 
     mai.context().setOffline(false);
     assertThat(mai.getByTestId("connection")).hasAttribute("data-status", "live",
@@ -244,6 +259,8 @@ class WebClientBrowserTest {
     assertThat(mai.getByTestId("ballot-d1")).hasAttribute("data-state", "voted");
     assertThat(mai.getByTestId("pending-count")).hasCount(0);
     assertThat(mai.evaluate("window.__sameDocument")).isEqualTo(42);
+    assertThat(chair.getByTestId("presence-DTP")).hasAttribute("data-online", "true",
+        new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
     TestBrowser.screenshot(mai, "delegate-caught-up-360");
 
     // The queued ballot was applied exactly once.
