@@ -38,7 +38,7 @@ export function readSelection(nodes: Record<string, DraftNode>): { nodeId: strin
   return sel ? { nodeId, sel } : null;
 }
 
-function NodeText(props: { node: DraftNode; annotations: Annotation[]; onOpen(id: string): void }) {
+function NodeText(props: { node: DraftNode; annotations: Annotation[]; onOpen?(id: string): void }) {
   const text = props.node.text ?? '';
   if (!text) return null;
   const segs = segments(text, props.annotations);
@@ -47,14 +47,16 @@ function NodeText(props: { node: DraftNode; annotations: Annotation[]; onOpen(id
       {segs.map((sg) =>
         sg.ids.length === 0 ? (
           sg.text
+        ) : !props.onOpen ? (
+          <mark key={sg.start} class={`hl hl-${Math.min(sg.ids.length, 3)}`} data-testid="highlight" data-annotation-ids={sg.ids.join(' ')}>{sg.text}</mark>
         ) : (
           <mark key={sg.start} class={`hl hl-${Math.min(sg.ids.length, 3)}`} data-testid="highlight" data-annotation-ids={sg.ids.join(' ')}
             tabIndex={0} role="button" aria-label={t('ann.open')}
-            onClick={() => props.onOpen(sg.ids[0])}
+            onClick={() => props.onOpen?.(sg.ids[0])}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
-                props.onOpen(sg.ids[0]);
+                props.onOpen?.(sg.ids[0]);
               }
             }}>{sg.text}</mark>
         ),
@@ -63,7 +65,7 @@ function NodeText(props: { node: DraftNode; annotations: Annotation[]; onOpen(id
   );
 }
 
-function Children(props: { node: DraftNode; byNode: Record<string, Annotation[]>; onOpen(id: string): void }) {
+function Children(props: { node: DraftNode; byNode: Record<string, Annotation[]>; onOpen?(id: string): void }) {
   const kids = props.node.children ?? [];
   if (kids.length === 0) return null;
   return (
@@ -80,7 +82,8 @@ function Children(props: { node: DraftNode; byNode: Record<string, Annotation[]>
   );
 }
 
-export function ArticleText(props: { state: ConferenceState; articleId: string; onOpen(id: string): void; large?: boolean }) {
+/** An article with its clauses and points; highlights open their thread when `onOpen` is given (none on screens). */
+export function ArticleText(props: { state: ConferenceState; articleId: string; onOpen?(id: string): void; large?: boolean }) {
   const idx = docIndex(props.state);
   const node = idx.nodes[props.articleId];
   if (!node) return null;

@@ -78,7 +78,7 @@ export function ChairQueue(props: { state: ConferenceState }) {
           const name = who(state, r);
           return (
             <li key={r.id} data-testid="queue-item" data-request-id={r.id}>
-              <span class="drag-handle" aria-hidden="true" title={t('queue.dragHint')}>⠿</span>
+              <span class="drag-handle" aria-hidden="true" title={t('queue.dragHint')}>⠿ <span class="queue-pos">{i + 1}.</span></span>
               <RequestLine state={state} r={r} />
               <span class="queue-actions">
                 <button type="button" class="small secondary" disabled={i === 0} aria-label={t('queue.moveUp', { name })}

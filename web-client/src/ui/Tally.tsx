@@ -41,8 +41,8 @@ export function TallyChart(props: { state: ConferenceState; vote: Vote; large?: 
               {c.total > 0 && <rect x={labelW} y={y} width={wA} height={rowH} fill={COLORS.agree} />}
               {c.total > 0 && <rect x={labelW + wA} y={y} width={wD} height={rowH} fill={COLORS.disagree} />}
               {c.total > 0 && <rect x={labelW + wA + wD} y={y} width={wO} height={rowH} fill={COLORS.other} />}
-              <text x={labelW + 8} y={y + rowH / 2 + fs / 3} font-size={fs} fill={c.total > 0 && wA > 120 ? '#fff' : '#1a1a1a'}
-                data-testid={`chart-counts-${a}`}>
+              <text class="bar-label" x={labelW + 8} y={y + rowH / 2 + fs / 3} font-size={fs} fill="#1a1a1a" stroke="#fff" stroke-width={4}
+                paint-order="stroke" stroke-linejoin="round" data-testid={`chart-counts-${a}`}>
                 {`${c.agree} · ${c.disagree} · ${c.other} / ${c.total}`}
               </text>
             </g>

@@ -40,7 +40,7 @@ export function ScreenView() {
         {article && (
           <section class="screen-panel article-panel" aria-label={t('screen.article')}>
             <h2>{t('screen.article')}</h2>
-            <ArticleText state={s} articleId={article} onOpen={() => undefined} large />
+            <ArticleText state={s} articleId={article} large />
           </section>
         )}
       </div>
