@@ -30,7 +30,8 @@ function ConferenceRoute(props: { conferenceId: string; view: string | null }) {
     return (
       <main class="login-main">
         <p class="error">{t('app.forbiddenView')}</p>
-        <a href={`#/c/${encodeURIComponent(props.conferenceId)}/${homeView(s!.roles)}`}>{t(`view.${homeView(s!.roles)}`)}</a>
+        <a href={`#/c/${encodeURIComponent(props.conferenceId)}/${homeView(s!.roles, s!.kind === 'organizer')}`}>
+          {t(`view.${homeView(s!.roles, s!.kind === 'organizer')}`)}</a>
       </main>
     );
   }

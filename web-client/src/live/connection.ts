@@ -65,6 +65,8 @@ export interface ConnectionListener {
 
 export interface ConnectionDeps {
   url: string;
+  /** Named in the hello: required with an organizer token, checked against a participant token. */
+  conferenceId?: string;
   createSocket(url: string, protocols: string[]): SocketLike;
   auth: Auth;
   outbox: Outbox;
@@ -195,7 +197,8 @@ export class Connection {
       if (ws !== this.socket) return;
       this.lastFrameAt = this.deps.timers.now();
       const token = this.deps.auth.token();
-      const hello: Record<string, unknown> = { type: 'hello', token: token ?? '' , client: 'hoinghi-web' };
+      const hello: Record<string, unknown> = { type: 'hello', token: token ?? '', client: 'hoinghi-web' };
+      if (this.deps.conferenceId) hello.conferenceId = this.deps.conferenceId;
       if (this.upTo !== null) hello.resumeAfter = this.upTo;
       ws.send(JSON.stringify(hello));
     };

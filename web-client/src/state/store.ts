@@ -55,6 +55,7 @@ export function startLive(s: Session): void {
   const refreshing = new Set<string>();
   live = new Connection({
     url: wsUrl(window.location),
+    conferenceId: s.conferenceId,
     createSocket: (url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike,
     auth: { token: () => session.value?.accessToken ?? null, refresh: refreshSession },
     outbox: box,

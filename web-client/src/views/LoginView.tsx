@@ -1,8 +1,8 @@
 // Account login, or an invite code; each role then lands on its view.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiFailure, type ConferenceSummary } from '../api/rest';
-import { navigate } from '../app/router';
-import { homeView, saveSession, sessionFrom } from '../app/session';
+import { navigate, parseRoute } from '../app/router';
+import { allowedViews, homeView, saveSession, sessionFrom } from '../app/session';
 import { lang, t } from '../i18n';
 import { LangToggle } from '../ui/Shell';
 
@@ -48,7 +48,9 @@ export function LoginView(props: { next?: string }) {
       const s = sessionFrom(r, conf);
       saveSession(s);
       // Back to the deep link that sent us here, if it is for this conference.
-      if (props.next && props.next.startsWith(`#/c/${encodeURIComponent(conf)}`)) window.location.hash = props.next;
+      const next = props.next ? parseRoute(props.next) : null;
+      if (next?.name === 'conference' && next.conferenceId === conf
+        && (!next.view || allowedViews(s.roles, s.kind === 'organizer').includes(next.view))) window.location.hash = props.next!;
       else navigate({ name: 'conference', conferenceId: conf, view: homeView(s.roles, s.kind === 'organizer') });
     } catch (err) {
       if (err instanceof ApiFailure && err.error.code === 'LOGIN_FAILED') setError(t('login.failed'));
