@@ -137,7 +137,7 @@ export function RequestFloor(props: { state: ConferenceState; forHall: boolean; 
           {t('queue.onArticle')} {t('draft.article', { n: art.number ?? '' })}
         </label>
       )}
-      <button type="submit" class="primary" disabled={!!pending} data-testid="request-floor">
+      <button type="submit" class="primary" disabled={!!pending || state.info?.status !== 'LIVE'} data-testid="request-floor">
         {props.forHall ? t('queue.requestHall') : t('queue.request')}
       </button>
     </form>
