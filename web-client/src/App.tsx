@@ -1,38 +1,75 @@
-import { useEffect, useState } from 'preact/hooks';
-import { connectStatus, type ServerStatus } from './status';
+// The app shell: picks the view from the hash route, makes sure a session exists for the conference, and keeps
+// the one live connection of this tab open while a conference view is shown.
+import { useEffect } from 'preact/hooks';
+import { navigate, route } from './app/router';
+import { allowedViews, homeView, session, type ViewName } from './app/session';
+import { lang, t } from './i18n';
+import { conference, connection, startLive } from './state/store';
+import { Shell } from './ui/Shell';
+import { ChairView } from './views/ChairView';
+import { DelegateView } from './views/DelegateView';
+import { HostView } from './views/HostView';
+import { JoinView, LoginView } from './views/LoginView';
+import { ScreenView } from './views/ScreenView';
+import { SecretaryView } from './views/SecretaryView';
 
-type Conn = 'connecting' | 'open' | 'closed';
+function ConferenceRoute(props: { conferenceId: string; view: string | null }) {
+  const s = session.value;
+  const ok = !!s && s.conferenceId === props.conferenceId;
+  useEffect(() => {
+    if (!ok) navigate({ name: 'login', next: window.location.hash });
+    else startLive(s!);
+  }, [ok, s?.participantId, s?.conferenceId]);
+  useEffect(() => {
+    if (connection.value.status === 'unauthorized') navigate({ name: 'login', next: window.location.hash });
+  }, [connection.value.status]);
+  if (!ok) return null;
+  const allowed = allowedViews(s!.roles, s!.kind === 'organizer');
+  const view = props.view ?? homeView(s!.roles, s!.kind === 'organizer');
+  if (!allowed.includes(view as any)) {
+    return (
+      <main class="login-main">
+        <p class="error">{t('app.forbiddenView')}</p>
+        <a href={`#/c/${encodeURIComponent(props.conferenceId)}/${homeView(s!.roles, s!.kind === 'organizer')}`}>
+          {t(`view.${homeView(s!.roles, s!.kind === 'organizer')}`)}</a>
+      </main>
+    );
+  }
+  // The views read the conference state; until the first snapshot arrives the frame shows "loading".
+  if (!conference.value) return view === 'screen' ? <ScreenView /> : <Shell view={view as ViewName}>{null}</Shell>;
+  switch (view) {
+    case 'chair':
+      return <ChairView />;
+    case 'host':
+      return <HostView />;
+    case 'secretary':
+      return <SecretaryView />;
+    case 'screen':
+      return <ScreenView />;
+    default:
+      return <DelegateView />;
+  }
+}
 
 export function App() {
-  const [conn, setConn] = useState<Conn>('connecting');
-  const [status, setStatus] = useState<ServerStatus | null>(null);
-
-  const [conferences, setConferences] = useState<number | null>(null);
-
-  useEffect(() => connectStatus(setConn, setStatus), []);
+  const r = route.value;
   useEffect(() => {
-    fetch('/api/conferences')
-      .then((r) => r.json())
-      .then((b) => setConferences(b.conferences.length))
-      .catch(() => setConferences(null));
-  }, []);
-
-  return (
-    <main>
-      <h1>Hội Nghị trực tuyến</h1>
-      <p data-testid="connection" class={`conn conn-${conn}`}>
-        {conn === 'open' ? 'Đã kết nối' : conn === 'connecting' ? 'Đang kết nối…' : 'Mất kết nối'}
-      </p>
-      {status && (
-        <dl data-testid="server-status">
-          <dt>Máy chủ</dt>
-          <dd>{status.server} {status.version}</dd>
-          <dt>Kho dữ liệu</dt>
-          <dd>{status.store}</dd>
-          <dt>Số hội nghị</dt>
-          <dd data-testid="conference-count">{conferences ?? '…'}</dd>
-        </dl>
-      )}
-    </main>
-  );
+    document.documentElement.lang = lang.value;
+    document.title = t('app.title');
+  }, [lang.value]);
+  switch (r.name) {
+    case 'login':
+      return <LoginView next={r.next} />;
+    case 'join':
+      return <JoinView conferenceId={r.conferenceId} code={r.code} />;
+    case 'conference':
+      return <ConferenceRoute conferenceId={r.conferenceId} view={r.view} />;
+    default:
+      return (
+        <main class="login-main">
+          <p>{t('app.notFound')}</p>
+          <a href="#/login">{t('app.backToLogin')}</a>
+        </main>
+      );
+  }
 }

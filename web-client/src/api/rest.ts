@@ -1,0 +1,82 @@
+// The REST calls the client makes (docs/api.md). Errors come back in the WebSocket's error shape.
+import type { ConferenceView } from '../protocol.gen';
+
+export interface ApiError {
+  status: number;
+  code: string;
+  message: { vi: string; en: string } | null;
+  details?: string[];
+  retryAfter?: number;
+}
+
+export interface TokenBody {
+  kind: 'participant' | 'organizer';
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  conferenceId?: string;
+  participantId?: string;
+  accountId?: string;
+  name?: string;
+  roles?: string[];
+  endpointId?: string | null;
+  conferences?: string[];
+}
+
+export type LoginResult = TokenBody | { kind: 'choose'; conferences: string[] };
+
+export interface ConferenceSummary {
+  conferenceId: string;
+  title?: string;
+  status?: string;
+  startsAt?: string;
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.code);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, token?: string | null): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiFailure({ status: 0, code: 'NETWORK', message: null });
+  }
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) {
+    const ra = res.headers.get('Retry-After');
+    throw new ApiFailure({ status: res.status, code: json?.code ?? 'HTTP_' + res.status, message: json?.message ?? null,
+      details: json?.details, retryAfter: ra ? Number(ra) : undefined });
+  }
+  return json as T;
+}
+
+export const api = {
+  login: (username: string, password: string, conferenceId?: string) =>
+    call<LoginResult>('POST', '/api/login', { username, password, ...(conferenceId ? { conferenceId } : {}) }),
+  join: (conferenceId: string, code: string, displayName: string) =>
+    call<TokenBody>('POST', '/api/join', { conferenceId, code, displayName }),
+  refresh: (refreshToken: string) => call<TokenBody>('POST', '/api/token/refresh', { refreshToken }),
+  conferences: () => call<{ conferences: ConferenceSummary[] }>('GET', '/api/conferences'),
+  state: (conferenceId: string, token: string) =>
+    call<{ upTo: number; state: ConferenceView }>('GET', `/api/conferences/${encodeURIComponent(conferenceId)}/state`, undefined, token),
+  // The server requires expiresAt although docs/api.md marks it optional: send one (default two days ahead).
+  issueInvite: (conferenceId: string, token: string, role: string, endpointId: string, expiresAt: string, maxUses?: number) =>
+    call<{ code: string; joinUrl: string }>('POST', `/api/conferences/${encodeURIComponent(conferenceId)}/invites`,
+      { role, endpointId, expiresAt, ...(maxUses ? { maxUses } : {}) }, token),
+  tally: (conferenceId: string, token: string, voteId: string) =>
+    call<{ voteId: string; status: 'OPEN' | 'CLOSED'; asOf: number; articles: any[] }>('GET',
+      `/api/conferences/${encodeURIComponent(conferenceId)}/votes/${encodeURIComponent(voteId)}/tally`, undefined, token),
+};

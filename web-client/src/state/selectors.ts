@@ -1,0 +1,171 @@
+// Derived reads of the conference state, shared by the views. Pure functions of the state.
+import type { Annotation, DraftNode, Vote } from '../protocol.gen';
+import type { ConferenceState, SeenBallot } from './conference';
+
+export type Role = 'CHAIR' | 'SECRETARY' | 'HOST' | 'DELEGATE' | 'OBSERVER';
+
+export interface ArticleEntry {
+  node: DraftNode;
+  chapter: DraftNode | null;
+  index: number;
+}
+
+export interface DocIndex {
+  nodes: Record<string, DraftNode>;
+  parent: Record<string, string | null>;
+  articles: ArticleEntry[];
+  articleIndex: Record<string, number>;
+  chapters: DraftNode[];
+}
+
+const cache = new WeakMap<object, DocIndex>();
+
+/** Index of the current draft: every node by id, its parent, the articles in reading order with their chapter. */
+export function docIndex(s: ConferenceState): DocIndex {
+  const doc = s.draft?.document;
+  const key = doc ?? s;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const out: DocIndex = { nodes: {}, parent: {}, articles: [], articleIndex: {}, chapters: [] };
+  const walk = (list: readonly DraftNode[] | null | undefined, parent: DraftNode | null, chapter: DraftNode | null) => {
+    for (const n of list ?? []) {
+      if (!n.id) continue;
+      out.nodes[n.id] = n;
+      out.parent[n.id] = parent?.id ?? null;
+      const ch = n.kind === 'CHAPTER' ? n : chapter;
+      if (n.kind === 'CHAPTER') out.chapters.push(n);
+      if (n.kind === 'ARTICLE') {
+        out.articleIndex[n.id] = out.articles.length;
+        out.articles.push({ node: n, chapter: ch, index: out.articles.length });
+      }
+      walk(n.children, n, ch);
+    }
+  };
+  walk(doc?.nodes, null, null);
+  cache.set(key, out);
+  return out;
+}
+
+/** The article a node belongs to (itself when it is one). */
+export function articleOf(idx: DocIndex, nodeId: string | null | undefined): string | null {
+  let id = nodeId ?? null;
+  while (id) {
+    if (idx.nodes[id]?.kind === 'ARTICLE') return id;
+    id = idx.parent[id] ?? null;
+  }
+  return null;
+}
+
+export function currentAgendaItem(s: ConferenceState) {
+  return s.agenda.find((a) => a.status === 'CURRENT') ?? null;
+}
+
+export function votesInOrder(s: ConferenceState): Vote[] {
+  return s.voteOrder.map((id) => s.votes[id]).filter(Boolean);
+}
+
+export function openVotes(s: ConferenceState): Vote[] {
+  return votesInOrder(s).filter((v) => v.status === 'OPEN');
+}
+
+/** The vote a screen shows: the last opened vote that is open, else the last one. */
+export function featuredVote(s: ConferenceState): Vote | null {
+  const all = votesInOrder(s);
+  const open = all.filter((v) => v.status === 'OPEN');
+  return open[open.length - 1] ?? all[all.length - 1] ?? null;
+}
+
+/** This client's own ballot on an article: named ballots carry the voter's id, secret ones only reach their voter. */
+export function myBallot(s: ConferenceState, voteId: string, articleId: string): SeenBallot | null {
+  const me = s.me?.id;
+  for (const b of Object.values(s.ballots)) {
+    if (b.voteId !== voteId || b.articleId !== articleId) continue;
+    if (b.secret || (me && b.voter === me)) return b;
+  }
+  return null;
+}
+
+export type BallotState = 'none' | 'voted' | 'changed' | 'closed';
+
+export function ballotState(s: ConferenceState, vote: Vote, articleId: string): BallotState {
+  if (vote.status !== 'OPEN') return 'closed';
+  const b = myBallot(s, vote.id!, articleId);
+  if (!b) return 'none';
+  return b.casts > 1 ? 'changed' : 'voted';
+}
+
+export function hasRole(s: ConferenceState | null, role: Role): boolean {
+  return !!s?.me?.roles?.includes(role);
+}
+
+export function participantName(s: ConferenceState, id: string | null | undefined): string {
+  if (!id) return '';
+  return s.participants[id]?.displayName ?? id;
+}
+
+export function endpointName(s: ConferenceState, id: string | null | undefined): string {
+  if (!id) return '';
+  return s.endpoints[id]?.name ?? id;
+}
+
+/** First annotations of threads (not replies), in creation order. */
+export function threads(s: ConferenceState): Annotation[] {
+  return s.annotationOrder.map((id) => s.annotations[id]).filter((a) => a && !a.replyTo);
+}
+
+export function repliesTo(s: ConferenceState, id: string): Annotation[] {
+  return s.annotationOrder.map((x) => s.annotations[x]).filter((a) => a && a.replyTo === id);
+}
+
+/** Threads anchored in an article or any of its clauses and points. */
+export function threadsOfArticle(s: ConferenceState, articleId: string): Annotation[] {
+  const idx = docIndex(s);
+  return threads(s).filter((a) => articleOf(idx, a.anchor?.nodeId) === articleId);
+}
+
+/**
+ * The article the hall is on: the open vote's first article, else the current speaker's article, else the current
+ * agenda item's first article (or first article of its first chapter).
+ */
+export function focusArticle(s: ConferenceState): string | null {
+  const idx = docIndex(s);
+  const open = openVotes(s);
+  const v = open[open.length - 1];
+  if (v?.articleIds?.length) return v.articleIds[0];
+  const cur = s.queue.current?.requestId ? s.queue.requests[s.queue.current.requestId] : null;
+  if (cur?.articleId) return cur.articleId;
+  const item = currentAgendaItem(s);
+  for (const id of item?.nodeIds ?? []) {
+    const n = idx.nodes[id];
+    if (n?.kind === 'ARTICLE') return id;
+    const first = findFirstArticle(n);
+    if (first) return first;
+  }
+  return null;
+}
+
+function findFirstArticle(n: DraftNode | undefined): string | null {
+  if (!n) return null;
+  for (const c of n.children ?? []) {
+    if (c.kind === 'ARTICLE') return c.id ?? null;
+    const deeper = findFirstArticle(c);
+    if (deeper) return deeper;
+  }
+  return null;
+}
+
+/** The queue's waiting requests in order. */
+export function waitingRequests(s: ConferenceState) {
+  return s.queue.waiting.map((id) => s.queue.requests[id]).filter(Boolean);
+}
+
+/** A waiting request of this participant (a delegate's own, or a host's for the hall). */
+export function myWaitingRequest(s: ConferenceState) {
+  const me = s.me?.id;
+  return waitingRequests(s).find((r) => r.participantId === me) ?? null;
+}
+
+export function articleLabel(node: DraftNode | undefined, articleWord: string): string {
+  if (!node) return '';
+  return `${articleWord} ${node.number ?? ''}${node.title ? '. ' + node.title : ''}`;
+}

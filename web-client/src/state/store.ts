@@ -1,0 +1,141 @@
+// The live store of the open conference: one Connection per tab feeding the pure fold (conference.ts) into
+// signals the views read. Views send commands through `send`; nothing else writes the state.
+import { computed, signal } from '@preact/signals';
+import type { Command, ErrorMessage } from '../protocol.gen';
+import { api } from '../api/rest';
+import { refreshSession, session, type Session } from '../app/session';
+import { Connection, type ConnStatus, type SocketLike } from '../live/connection';
+import { commandIdFactory, Outbox, type OutboxEntry } from '../live/outbox';
+import { applyEvents, applyPresence, applyTally, fromSnapshot, withPresenceOf, type ConferenceState } from './conference';
+
+export const conference = signal<ConferenceState | null>(null);
+export const connection = signal<{ status: ConnStatus; retryInMs?: number; attempt: number }>({ status: 'closed', attempt: 0 });
+export const outbox = signal<readonly OutboxEntry[]>([]);
+export const clockOffset = signal(0);
+/** Local clock, ticking four times a second while a conference is open; countdowns add the server offset. */
+export const localNow = signal(Date.now());
+export const serverNow = computed(() => localNow.value + clockOffset.value);
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: { vi: string; en: string };
+}
+export const notices = signal<Notice[]>([]);
+let noticeSeq = 0;
+
+export function notify(kind: Notice['kind'], text: { vi: string; en: string }, ttlMs = 6000): void {
+  const n = { id: ++noticeSeq, kind, text };
+  notices.value = [...notices.value, n].slice(-4);
+  setTimeout(() => {
+    notices.value = notices.value.filter((x) => x.id !== n.id);
+  }, ttlMs);
+}
+
+let live: Connection | null = null;
+let liveKey: string | null = null;
+let ticker: ReturnType<typeof setInterval> | null = null;
+
+export function wsUrl(loc: { protocol: string; host: string }): string {
+  return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/ws`;
+}
+
+const onOnline = () => live?.networkUp();
+const onOffline = () => live?.networkDown();
+
+/** Opens (or keeps) the live connection for this session's conference. */
+export function startLive(s: Session): void {
+  const key = `${s.conferenceId}/${s.participantId ?? 'organizer'}`;
+  if (live && liveKey === key) return;
+  stopLive();
+  liveKey = key;
+  conference.value = null;
+  const box = new Outbox(safeSessionStorage(), `hoinghi.outbox.${key}`);
+  outbox.value = box.list();
+  const refreshing = new Set<string>();
+  live = new Connection({
+    url: wsUrl(window.location),
+    conferenceId: s.conferenceId,
+    createSocket: (url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike,
+    auth: { token: () => session.value?.accessToken ?? null, refresh: refreshSession },
+    outbox: box,
+    nextCommandId: commandIdFactory(s.participantId ?? 'org'),
+    timers: { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) },
+    random: Math.random,
+    listener: {
+      status: (status, info) => (connection.value = { status, ...info }),
+      snapshot: (m) => (conference.value = withPresenceOf(fromSnapshot(m.state, m.upTo), conference.value)),
+      events: (m) => {
+        const c = conference.value;
+        if (!c) return;
+        conference.value = applyEvents(c, m.events, m.upTo);
+        // A vote that closed while we were away had its last tally frames sent to others: read it once.
+        for (const e of m.events) if (e.type === 'VoteClosed' && e.data.voteId) refreshTally(e.data.voteId, refreshing);
+      },
+      tally: (m) => {
+        if (conference.value) conference.value = applyTally(conference.value, m);
+      },
+      presence: (m) => {
+        if (conference.value) conference.value = applyPresence(conference.value, m);
+      },
+      outbox: (entries) => (outbox.value = entries),
+      clock: (offset) => (clockOffset.value = offset),
+      refused: (_e, m: ErrorMessage) => notify('error', m.message),
+    },
+  });
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+  ticker = setInterval(() => (localNow.value = Date.now()), 250);
+  live.start();
+}
+
+function refreshTally(voteId: string, inFlight: Set<string>): void {
+  const s = session.value;
+  if (!s || inFlight.has(voteId)) return;
+  inFlight.add(voteId);
+  setTimeout(() => {
+    api.tally(s.conferenceId, s.accessToken, voteId)
+      .then((t) => {
+        if (conference.value) conference.value = applyTally(conference.value, { type: 'tally', ...t });
+      })
+      .catch(() => undefined)
+      .finally(() => inFlight.delete(voteId));
+  }, 400);
+}
+
+export function stopLive(): void {
+  live?.stop();
+  live = null;
+  liveKey = null;
+  if (ticker) clearInterval(ticker);
+  ticker = null;
+  window.removeEventListener('online', onOnline);
+  window.removeEventListener('offline', onOffline);
+  conference.value = null;
+}
+
+/** Sends a command (queued while offline); returns its id. */
+export function send(command: Command): string | null {
+  return live ? live.send(command) : null;
+}
+
+export function retryCommand(id: string): void {
+  live?.retry(id);
+}
+
+export function dismissCommand(id: string): void {
+  live?.dismiss(id);
+}
+
+/** Whether a command of this type matching `pred` waits in the outbox (for "sending…" states). */
+export function pendingCommand<T extends Command['type']>(type: T, pred: (c: Extract<Command, { type: T }>) => boolean = () => true): OutboxEntry | undefined {
+  return outbox.value.find((e) => e.status !== 'failed' && e.command.type === type && pred(e.command as Extract<Command, { type: T }>));
+}
+
+function safeSessionStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,145 @@
+// The speaker queue: read-only list for everyone; with the chair's controls (approve, reject, reorder by drag or by
+// keyboard, grant) in the console; and the request/withdraw form for delegates and hosts.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import Sortable from 'sortablejs';
+import type { FloorRequest } from '../protocol.gen';
+import { t } from '../i18n';
+import type { ConferenceState } from '../state/conference';
+import { docIndex, endpointName, myWaitingRequest, participantName, waitingRequests } from '../state/selectors';
+import { pendingCommand, send } from '../state/store';
+
+function who(s: ConferenceState, r: FloorRequest): string {
+  return r.forHall ? endpointName(s, r.endpointId) : participantName(s, r.participantId);
+}
+
+function RequestLine(props: { state: ConferenceState; r: FloorRequest }) {
+  const { state, r } = props;
+  const art = r.articleId ? docIndex(state).nodes[r.articleId] : undefined;
+  return (
+    <span class="request-line">
+      <strong class="req-who">{who(state, r)}</strong>
+      {!r.forHall && <span class="muted"> · {endpointName(state, r.endpointId)}</span>}
+      {r.forHall && <span class="muted"> ({t('queue.forHall')})</span>}
+      {r.kind !== 'CONTRIBUTION' && <span class={`badge kind-${r.kind}`}>{t(`queue.kind.${r.kind ?? 'CONTRIBUTION'}` as any)}</span>}
+      {art && <span class="badge">{t('draft.article', { n: art.number ?? '' })}</span>}
+      <span class={`badge req-${r.status}`}>{t(`queue.status.${r.status === 'APPROVED' ? 'APPROVED' : 'WAITING'}`)}</span>
+    </span>
+  );
+}
+
+export function QueueList(props: { state: ConferenceState; limit?: number }) {
+  const list = waitingRequests(props.state);
+  const shown = props.limit ? list.slice(0, props.limit) : list;
+  if (list.length === 0) return <p class="muted" data-testid="queue-empty">{props.state.queue.open ? t('queue.empty') : t('queue.closed')}</p>;
+  return (
+    <ol class="queue-list" data-testid="queue-list">
+      {shown.map((r) => (
+        <li key={r.id} data-testid="queue-item" data-request-id={r.id}>
+          <RequestLine state={props.state} r={r} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The chair's queue: drag to reorder (sortablejs), or Up/Down buttons from the keyboard. */
+export function ChairQueue(props: { state: ConferenceState }) {
+  const { state } = props;
+  const list = waitingRequests(state);
+  const ref = useRef<HTMLOListElement>(null);
+  const order = useRef<string[]>([]);
+  order.current = list.map((r) => r.id!);
+  useEffect(() => {
+    if (!ref.current) return;
+    const sortable = Sortable.create(ref.current, {
+      handle: '.drag-handle',
+      animation: 120,
+      onEnd: (ev) => {
+        const from = ev.oldIndex ?? -1;
+        const to = ev.newIndex ?? -1;
+        // Put the DOM back as Preact rendered it; the server's FloorRequestMoved event reorders the list.
+        const item = ev.item;
+        const parent = ev.from;
+        parent.removeChild(item);
+        parent.insertBefore(item, parent.children[from] ?? null);
+        const id = order.current[from];
+        if (id && from !== to && to >= 0) send({ type: 'MoveFloorRequest', requestId: id, position: to });
+      },
+    });
+    return () => sortable.destroy();
+  }, []);
+  const busy = state.queue.current != null;
+  return (
+    <div>
+      {list.length === 0 && <p class="muted" data-testid="queue-empty">{state.queue.open ? t('queue.empty') : t('queue.closed')}</p>}
+      {list.length > 1 && <p class="hint">{t('queue.dragHint')}</p>}
+      <ol ref={ref} class="queue-list chair" data-testid="queue-list">
+        {list.map((r, i) => {
+          const name = who(state, r);
+          return (
+            <li key={r.id} data-testid="queue-item" data-request-id={r.id}>
+              <span class="drag-handle" aria-hidden="true" title={t('queue.dragHint')}>⠿ <span class="queue-pos">{i + 1}.</span></span>
+              <RequestLine state={state} r={r} />
+              <span class="queue-actions">
+                <button type="button" class="small secondary" disabled={i === 0} aria-label={t('queue.moveUp', { name })}
+                  onClick={() => send({ type: 'MoveFloorRequest', requestId: r.id, position: i - 1 })}>↑</button>
+                <button type="button" class="small secondary" disabled={i === list.length - 1} aria-label={t('queue.moveDown', { name })}
+                  onClick={() => send({ type: 'MoveFloorRequest', requestId: r.id, position: i + 1 })}>↓</button>
+                {r.status === 'WAITING' && (
+                  <button type="button" class="small" onClick={() => send({ type: 'ApproveFloorRequest', requestId: r.id })}>{t('queue.approve')}</button>
+                )}
+                <button type="button" class="small primary" disabled={busy} data-testid="grant"
+                  onClick={() => send({ type: 'GrantFloor', requestId: r.id })}>{t('queue.grant')}</button>
+                <button type="button" class="small danger" onClick={() => send({ type: 'RejectFloorRequest', requestId: r.id, reason: null })}>
+                  {t('queue.reject')}</button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+/** Request the floor (for oneself, or for the hall) and withdraw. */
+export function RequestFloor(props: { state: ConferenceState; forHall: boolean; articleId?: string | null }) {
+  const { state } = props;
+  const mine = myWaitingRequest(state);
+  const [kind, setKind] = useState<'CONTRIBUTION' | 'POINT_OF_ORDER' | 'REPLY'>('CONTRIBUTION');
+  const [onArticle, setOnArticle] = useState(false);
+  const pending = pendingCommand('RequestFloor') || pendingCommand('WithdrawFloorRequest');
+  const speaking = state.queue.current?.participantId === state.me?.id && !!state.me?.id;
+  if (mine) {
+    const pos = state.queue.waiting.indexOf(mine.id!) + 1;
+    return (
+      <div class="request-floor" data-testid="my-request">
+        <p>{t('queue.yourPosition', { n: pos })} <span class={`badge req-${mine.status}`}>{t(`queue.status.${mine.status === 'APPROVED' ? 'APPROVED' : 'WAITING'}`)}</span></p>
+        <button type="button" class="secondary" disabled={!!pending} data-testid="withdraw"
+          onClick={() => send({ type: 'WithdrawFloorRequest', requestId: mine.id })}>{t('queue.withdraw')}</button>
+      </div>
+    );
+  }
+  if (speaking) return null;
+  if (!state.queue.open) return <p class="muted">{t('queue.closed')}</p>;
+  const art = props.articleId ? docIndex(state).nodes[props.articleId] : undefined;
+  return (
+    <form class="request-floor" onSubmit={(e) => {
+      e.preventDefault();
+      send({ type: 'RequestFloor', kind, forHall: props.forHall, articleId: onArticle && props.articleId ? props.articleId : null });
+    }}>
+      <label for={`floor-kind-${props.forHall}`}>{t('queue.kind')}</label>
+      <select id={`floor-kind-${props.forHall}`} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as typeof kind)}>
+        {(['CONTRIBUTION', 'POINT_OF_ORDER', 'REPLY'] as const).map((k) => <option key={k} value={k}>{t(`queue.kind.${k}`)}</option>)}
+      </select>
+      {art && (
+        <label class="checkbox">
+          <input type="checkbox" checked={onArticle} onChange={(e) => setOnArticle((e.target as HTMLInputElement).checked)} />
+          {t('queue.onArticle')} {t('draft.article', { n: art.number ?? '' })}
+        </label>
+      )}
+      <button type="submit" class="primary" disabled={!!pending || state.info?.status !== 'LIVE'} data-testid="request-floor">
+        {props.forHall ? t('queue.requestHall') : t('queue.request')}
+      </button>
+    </form>
+  );
+}
