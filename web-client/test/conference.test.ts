@@ -173,3 +173,26 @@ describe('the fold of snapshot and events', () => {
     expect(s.presence?.lost).toEqual({});
   });
 });
+
+describe('names of people the feed did not introduce', () => {
+  it('lists ids that events name but the state cannot name, once each', async () => {
+    const { unknownPeople } = await import('../src/state/conference');
+    const s = fromSnapshot(snapshotView(), 10);
+    const known = Object.keys(s.participants)[0];
+    const events = [
+      ev('FloorRequested', { requestId: 'fr-11', participantId: 'p-900', endpointId: 'ep-2', kind: 'CONTRIBUTION', forHall: false, at: at(0) }),
+      ev('AnnotationAdded', { annotationId: 'ann-12', authorId: 'p-900', endpointId: 'ep-2', draftVersion: 1, nodeId: 'd1', kind: 'COMMENT', body: 'x', at: at(1) }),
+      ev('ReplyAdded', { annotationId: 'ann-13', replyTo: 'ann-12', authorId: known, body: 'y', at: at(2) }),
+    ] as unknown as EventFrame[];
+    expect(unknownPeople(s, events)).toEqual(['p-900']);
+  });
+
+  it('adds a looked-up person without overriding what the feed said', async () => {
+    const { withParticipant } = await import('../src/state/conference');
+    const s = fromSnapshot(snapshotView(), 10);
+    const added = withParticipant(s, { id: 'p-900', displayName: 'Bùi Đức Thắng', roles: ['DELEGATE'], endpointId: 'ep-3', active: true });
+    expect(added.participants['p-900'].displayName).toBe('Bùi Đức Thắng');
+    const known = Object.keys(s.participants)[0];
+    expect(withParticipant(s, { id: known, displayName: 'khác', roles: [], endpointId: null, active: true })).toBe(s);
+  });
+});

@@ -72,10 +72,12 @@ export const api = {
   conferences: () => call<{ conferences: ConferenceSummary[] }>('GET', '/api/conferences'),
   state: (conferenceId: string, token: string) =>
     call<{ upTo: number; state: ConferenceView }>('GET', `/api/conferences/${encodeURIComponent(conferenceId)}/state`, undefined, token),
-  // The server requires expiresAt although docs/api.md marks it optional: send one (default two days ahead).
   issueInvite: (conferenceId: string, token: string, role: string, endpointId: string, expiresAt: string, maxUses?: number) =>
     call<{ code: string; joinUrl: string }>('POST', `/api/conferences/${encodeURIComponent(conferenceId)}/invites`,
       { role, endpointId, expiresAt, ...(maxUses ? { maxUses } : {}) }, token),
+  participant: (conferenceId: string, token: string, participantId: string) =>
+    call<{ participantId: string; displayName: string; endpointId: string | null; roles: string[]; active: boolean }>('GET',
+      `/api/conferences/${encodeURIComponent(conferenceId)}/participants/${encodeURIComponent(participantId)}`, undefined, token),
   tally: (conferenceId: string, token: string, voteId: string) =>
     call<{ voteId: string; status: 'OPEN' | 'CLOSED'; asOf: number; articles: any[] }>('GET',
       `/api/conferences/${encodeURIComponent(conferenceId)}/votes/${encodeURIComponent(voteId)}/tally`, undefined, token),

@@ -459,3 +459,25 @@ export function applyPresence(s: ConferenceState, p: PresenceMessage): Conferenc
 export function withPresenceOf(next: ConferenceState, prev: ConferenceState | null): ConferenceState {
   return prev?.presence ? { ...next, presence: prev.presence } : next;
 }
+
+/**
+ * Participant ids that events name but this state cannot put a name to. A plain delegate's arrival is announced only
+ * to the moderators and the hall's hosts (docs/protocol.md), so the others look such names up once.
+ */
+export function unknownPeople(s: ConferenceState, events: readonly EventFrame[]): string[] {
+  const ids = new Set<string>();
+  for (const e of events) {
+    const d = e.data as Record<string, unknown>;
+    for (const key of ['participantId', 'authorId']) {
+      const id = d[key];
+      if (typeof id === 'string' && !s.participants[id]) ids.add(id);
+    }
+  }
+  return [...ids];
+}
+
+/** Adds a participant learned by lookup, unless the feed has told us about them meanwhile. */
+export function withParticipant(s: ConferenceState, p: Participant): ConferenceState {
+  if (!p.id || s.participants[p.id]) return s;
+  return { ...s, participants: { ...s.participants, [p.id]: p } };
+}

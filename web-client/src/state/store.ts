@@ -6,7 +6,9 @@ import { api } from '../api/rest';
 import { refreshSession, session, type Session } from '../app/session';
 import { Connection, type ConnStatus, type SocketLike } from '../live/connection';
 import { commandIdFactory, Outbox, type OutboxEntry } from '../live/outbox';
-import { applyEvents, applyPresence, applyTally, fromSnapshot, withPresenceOf, type ConferenceState } from './conference';
+import type { Participant } from '../protocol.gen';
+import { applyEvents, applyPresence, applyTally, fromSnapshot, unknownPeople, withParticipant, withPresenceOf,
+  type ConferenceState } from './conference';
 
 export const conference = signal<ConferenceState | null>(null);
 export const connection = signal<{ status: ConnStatus; retryInMs?: number; attempt: number }>({ status: 'closed', attempt: 0 });
@@ -69,6 +71,7 @@ export function startLive(s: Session): void {
         const c = conference.value;
         if (!c) return;
         conference.value = applyEvents(c, m.events, m.upTo);
+        lookUpNames(unknownPeople(conference.value, m.events));
         // A vote that closed while we were away had its last tally frames sent to others: read it once.
         for (const e of m.events) if (e.type === 'VoteClosed' && e.data.voteId) refreshTally(e.data.voteId, refreshing);
       },
@@ -87,6 +90,27 @@ export function startLive(s: Session): void {
   window.addEventListener('offline', onOffline);
   ticker = setInterval(() => (localNow.value = Date.now()), 250);
   live.start();
+}
+
+const lookingUp = new Set<string>();
+
+/** Names for ids the feed mentions but never introduced (delegates of other halls). */
+function lookUpNames(ids: string[]): void {
+  const s = session.value;
+  if (!s) return;
+  for (const id of ids) {
+    if (lookingUp.has(id)) continue;
+    lookingUp.add(id);
+    api.participant(s.conferenceId, s.accessToken, id)
+      .then((p) => {
+        if (conference.value) {
+          conference.value = withParticipant(conference.value, { id: p.participantId, displayName: p.displayName,
+            endpointId: p.endpointId, roles: p.roles as Participant['roles'], active: p.active });
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => lookingUp.delete(id));
+  }
 }
 
 function refreshTally(voteId: string, inFlight: Set<string>): void {
