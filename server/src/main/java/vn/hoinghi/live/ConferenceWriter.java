@@ -658,6 +658,20 @@ public final class ConferenceWriter extends VerticleBase {
   private void presenceTick() {
     if (!presence.dirty() || subscribers.isEmpty()) return;
     Presence.Frames f = presence.frames(conference, now());
-    broadcast(f.everyone(), f.moderators());
+    Map<Context, Map<Subscriber, Buffer>> special = new HashMap<>();
+    for (Subscriber s : subscribers) {
+      Buffer own = null;
+      if (moderators.contains(s)) {
+        own = f.moderators();
+      } else if (s.viewer().participantId() != null) {
+        vn.hoinghi.domain.Participant p = conference.participant(s.viewer().participantId()).orElse(null);
+        if (p != null && p.has(vn.hoinghi.domain.Role.HOST)) own = f.hostsByEndpoint().get(p.endpointId());
+      }
+      if (own != null) special.computeIfAbsent(s.context(), c -> new HashMap<>()).put(s, own);
+    }
+    for (LocalFeed feed : feeds.values()) {
+      Map<Subscriber, Buffer> own = special.getOrDefault(feed.context, Map.of());
+      feed.context.runOnContext(v -> feed.publish(f.everyone(), own));
+    }
   }
 }

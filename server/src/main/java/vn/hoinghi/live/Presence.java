@@ -22,7 +22,8 @@ final class Presence {
   private int screens;
   private boolean dirty;
 
-  record Frames(Buffer everyone, Buffer moderators) {}
+  /** The summary for everyone, the full picture for moderators, and each hall's own slice for its hosts. */
+  record Frames(Buffer everyone, Buffer moderators, Map<String, Buffer> hostsByEndpoint) {}
 
   void connected(Viewer v, Conference c) {
     if (v.participantId() == null) screens++;
@@ -73,6 +74,20 @@ final class Presence {
     JsonObject summary = new JsonObject().put("type", "presence").put("at", now.toString())
         .put("endpointsOnline", online).put("endpointsTotal", byEndpoint.size()).put("connections", connections);
     JsonObject full = summary.copy().put("endpoints", endpoints).put("participantsOnline", participants);
-    return new Frames(vn.hoinghi.live.Frames.buffer(summary.encode()), vn.hoinghi.live.Frames.buffer(full.encode()));
+    // A host sees which of the hall's own people are connected, nothing of the other halls.
+    Map<String, JsonArray> byHall = new HashMap<>();
+    for (String pid : connectionsByParticipant.keySet()) {
+      Participant p = c.participant(pid).orElse(null);
+      if (p != null && p.endpointId() != null) byHall.computeIfAbsent(p.endpointId(), k -> new JsonArray()).add(pid);
+    }
+    Map<String, Buffer> hosts = new HashMap<>();
+    for (Map.Entry<String, int[]> e : byEndpoint.entrySet()) {
+      JsonObject slice = summary.copy()
+          .put("endpoints", new JsonArray().add(new JsonObject().put("endpointId", e.getKey())
+              .put("online", e.getValue()[0] > 0).put("connections", e.getValue()[0]).put("participants", e.getValue()[1])))
+          .put("participantsOnline", byHall.getOrDefault(e.getKey(), new JsonArray()));
+      hosts.put(e.getKey(), vn.hoinghi.live.Frames.buffer(slice.encode()));
+    }
+    return new Frames(vn.hoinghi.live.Frames.buffer(summary.encode()), vn.hoinghi.live.Frames.buffer(full.encode()), hosts);
   }
 }

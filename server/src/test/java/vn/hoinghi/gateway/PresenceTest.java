@@ -33,6 +33,12 @@ class PresenceTest {
           && endpoint(p, dtp).getBoolean("online") && endpoint(p, dtp).getInteger("participants") == 2), "DTP online with 2");
       JsonObject full = presences(chair).get(presences(chair).size() - 1);
       assertThat(full.getJsonArray("participantsOnline")).contains(host.participantId(), delegate.participantId());
+      // A host sees who of the hall is connected, and nothing of other halls.
+      TestClient.waitFor(() -> presences(host).stream().anyMatch(p -> p.containsKey("participantsOnline")
+          && p.getJsonArray("participantsOnline").contains(delegate.participantId())), "the host sees its delegate");
+      JsonObject hostView = presences(host).stream().filter(p -> p.containsKey("participantsOnline")).reduce((a, b) -> b).orElseThrow();
+      assertThat(hostView.getJsonArray("endpoints")).hasSize(1);
+      assertThat(hostView.getJsonArray("participantsOnline")).doesNotContain(chair.participantId());
       // Delegates get the summary only, never who is online.
       TestClient.waitFor(() -> !presences(delegate).isEmpty(), "a presence summary for the delegate");
       assertThat(presences(delegate)).allMatch(p -> !p.containsKey("participantsOnline"));
