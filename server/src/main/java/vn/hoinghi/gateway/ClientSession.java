@@ -115,7 +115,8 @@ public final class ClientSession implements Subscriber {
    */
   @Override
   public void deliver(Buffer frame) {
-    if (state == State.CLOSED) return;
+    // A socket can close before its session hears of it; a fan-out must never stop on it.
+    if (state == State.CLOSED || ws.isClosed()) return;
     if (ws.writeQueueFull()) {
       long now = System.currentTimeMillis();
       if (congestedSince == 0) {

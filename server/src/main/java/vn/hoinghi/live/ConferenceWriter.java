@@ -84,6 +84,7 @@ public final class ConferenceWriter extends VerticleBase {
   private final Set<Subscriber> moderators = new HashSet<>();
   private final Presence presence = new Presence();
   private final TallyClock tallies;
+  private final SnapshotEncoder snapshots = new SnapshotEncoder();
 
   private record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise) {}
 
@@ -533,7 +534,7 @@ public final class ConferenceWriter extends VerticleBase {
     boolean fromWindow = resumeAfter != null && resumeAfter >= 0 && resumeAfter <= committed
         && resumeAfter >= oldest - 1;
     if (!fromWindow) {
-      out.add(Frames.snapshot(committed, now(), conference.viewFor(viewer, now())));
+      out.add(snapshots.encode(committed, now(), conference.viewFor(viewer, now())));
       return out;
     }
     List<String> batch = new ArrayList<>();
@@ -653,6 +654,10 @@ public final class ConferenceWriter extends VerticleBase {
 
   Set<Subscriber> moderators() {
     return moderators;
+  }
+
+  int subscriberCount() {
+    return subscribers.size();
   }
 
   private void presenceTick() {

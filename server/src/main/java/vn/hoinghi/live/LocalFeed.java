@@ -22,7 +22,7 @@ final class LocalFeed {
 
   /** Sends the catch-up frames, then starts live delivery: nothing between is lost or doubled. */
   void add(Subscriber s, Iterable<Buffer> catchUp) {
-    for (Buffer b : catchUp) s.deliver(b);
+    for (Buffer b : catchUp) deliverSafely(s, b);
     subscribers.add(s);
   }
 
@@ -37,16 +37,25 @@ final class LocalFeed {
   void publish(Buffer everyone, Map<Subscriber, Buffer> special) {
     for (Subscriber s : subscribers) {
       Buffer own = special.isEmpty() ? null : special.get(s);
-      if (own != null) s.deliver(own);
-      else if (everyone != null) s.deliver(everyone);
+      Buffer frame = own != null ? own : everyone;
+      if (frame != null) deliverSafely(s, frame);
+    }
+  }
+
+  /** One failing connection must not keep the frame from the others. */
+  private static void deliverSafely(Subscriber s, Buffer frame) {
+    try {
+      s.deliver(frame);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(LocalFeed.class).debug("delivery failed: {}", e.getMessage());
     }
   }
 
   /** A frame for some subscribers only (e.g. the moderators' tally with per-endpoint detail). */
   void publishTo(Set<Subscriber> targets, Buffer frame, Buffer others) {
     for (Subscriber s : subscribers) {
-      if (targets.contains(s)) s.deliver(frame);
-      else if (others != null) s.deliver(others);
+      if (targets.contains(s)) deliverSafely(s, frame);
+      else if (others != null) deliverSafely(s, others);
     }
   }
 
