@@ -229,10 +229,32 @@ public final class Conference {
     if (queue.current() != null) named.add(queue.current().participantId());
     queue.history().forEach(h -> named.add(h.participantId()));
     visibleAnnotations.forEach(a -> named.add(a.authorId()));
-    return roster.participants.values().stream()
-        .filter(p -> p.active() && (named.contains(p.id()) || !p.has(Role.DELEGATE) || p.moderator()
-            || p.has(Role.HOST) || p.has(Role.OBSERVER)))
-        .toList();
+    List<Participant> out = new ArrayList<>(notable());
+    for (String id : named) {
+      Participant p = roster.participants.get(id);
+      if (p != null && p.active() && !isNotable(p)) out.add(p);
+    }
+    return out;
+  }
+
+  private static boolean isNotable(Participant p) {
+    return !p.has(Role.DELEGATE) || p.moderator() || p.has(Role.HOST) || p.has(Role.OBSERVER);
+  }
+
+  private List<Participant> notableCache = List.of();
+  private long notableKey = -1;
+
+  /**
+   * The active participants screens name whatever happens (not plain delegates), cached per roster revision (and
+   * size, which tells a restored roster from an empty one).
+   */
+  private List<Participant> notable() {
+    long key = ((long) roster.revision << 32) | roster.participants.size();
+    if (key != notableKey) {
+      notableCache = roster.participants.values().stream().filter(p -> p.active() && isNotable(p)).toList();
+      notableKey = key;
+    }
+    return notableCache;
   }
 
   public ConferenceView viewFor(Viewer viewer, Instant now) {

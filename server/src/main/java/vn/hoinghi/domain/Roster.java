@@ -41,6 +41,8 @@ final class Roster {
   final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
   final Map<String, String> endpointIdByCode = new HashMap<>();
   final Map<String, Participant> participants = new LinkedHashMap<>();
+  /** Bumped on every change of a participant: lets views cache what they derive from the roster (not state). */
+  int revision;
   final Map<String, Invite> invites = new LinkedHashMap<>();
 
   Roster(Conference conf) {
@@ -73,12 +75,21 @@ final class Roster {
             new Endpoint(x.id(), x.code(), x.name(), x.region(), x.level(), x.checkedIn(), e.headCount(), x.checkedInAt())))
         .fold(EndpointCheckedOut.class, e -> endpoints.computeIfPresent(e.endpointId(), (k, x) ->
             new Endpoint(x.id(), x.code(), x.name(), x.region(), x.level(), false, x.headCount(), x.checkedInAt())))
-        .fold(ParticipantRegistered.class, e -> participants.put(e.participantId(),
-            new Participant(e.participantId(), e.displayName(), e.roles(), e.endpointId(), true)))
-        .fold(ParticipantUpdated.class, e -> participants.put(e.participantId(),
-            new Participant(e.participantId(), e.displayName(), e.roles(), e.endpointId(), true)))
-        .fold(ParticipantRemoved.class, e -> participants.computeIfPresent(e.participantId(), (k, x) ->
-            new Participant(x.id(), x.displayName(), x.roles(), x.endpointId(), false)))
+        .fold(ParticipantRegistered.class, e -> {
+          revision++;
+          participants.put(e.participantId(),
+              new Participant(e.participantId(), e.displayName(), e.roles(), e.endpointId(), true));
+        })
+        .fold(ParticipantUpdated.class, e -> {
+          revision++;
+          participants.put(e.participantId(),
+              new Participant(e.participantId(), e.displayName(), e.roles(), e.endpointId(), true));
+        })
+        .fold(ParticipantRemoved.class, e -> {
+          revision++;
+          participants.computeIfPresent(e.participantId(), (k, x) ->
+              new Participant(x.id(), x.displayName(), x.roles(), x.endpointId(), false));
+        })
         .fold(InviteIssued.class, e -> invites.put(e.code(),
             new Invite(e.code(), e.role(), e.endpointId(), e.maxUses(), 0, e.expiresAt(), false, e.issuedBy())))
         .fold(InviteRevoked.class, e -> invites.computeIfPresent(e.code(), (k, x) ->

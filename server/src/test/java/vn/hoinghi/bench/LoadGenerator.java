@@ -73,6 +73,8 @@ public final class LoadGenerator {
   private final AtomicInteger ballotErrors = new AtomicInteger();
   private final AtomicLong framesIn = new AtomicLong();
   private final AtomicLong tallyFrames = new AtomicLong();
+  private final Map<Integer, AtomicInteger> closes = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile boolean finishing;
 
   private LoadGenerator(Map<String, String> opts) {
     this.opts = opts;
@@ -112,9 +114,17 @@ public final class LoadGenerator {
     // cost of a connection.
     Map<String, Long> baseline = pid == null ? Map.of() : serverMemory(pid);
     t0 = System.nanoTime();
+    double[] cpu0 = cpu(pid);
     connectAll(tokens);
     double connectS = (System.nanoTime() - t0) / 1e9;
+    double[] cpu1 = cpu(pid);
     Map<String, Long> loaded = pid == null ? Map.of() : serverMemory(pid);
+    long pause = Long.parseLong(opts.getOrDefault("pause-before-vote", "0"));
+    if (pause > 0) {
+      System.err.println("connected; pausing " + pause + " s before the vote");
+      Thread.sleep(pause * 1000);
+    }
+    double[] cpu2 = cpu(pid);
 
     JsonObject chair = new JsonObject();
     // (4) the vote burst
@@ -137,6 +147,7 @@ public final class LoadGenerator {
         .filter(v -> v.getJsonObject("vote").getString("id").equals(voteId))
         .mapToLong(v -> v.getJsonArray("ballots").size()).sum();
     double burstS = (lastAck - voteStart) / 1000.0;
+    double[] cpu3 = cpu(pid);
     command(chairToken, new JsonObject().put("type", "CloseVote").put("voteId", voteId));
 
     // (5) chair broadcasts
@@ -148,6 +159,7 @@ public final class LoadGenerator {
     }
     Thread.sleep(2000);
     long received = delegates.stream().mapToLong(d -> d.agendaEvents).sum();
+    double[] cpu4 = cpu(pid);
 
     JsonObject report = new JsonObject()
         .put("clients", n).put("connected", delegates.size())
@@ -159,16 +171,39 @@ public final class LoadGenerator {
         .put("convergedAfterLastAckMs", pct(convergeMs)).put("unconverged", unconverged)
         .put("tallyFramesPerClient", round((double) tallyFrames.get() / Math.max(1, delegates.size())))
         .put("broadcasts", broadcasts).put("broadcastDeliveries", received)
-        .put("fanoutMs", pct(fanoutMs));
+        .put("fanoutMs", pct(fanoutMs))
+        .put("cpuSeconds", new JsonObject()
+            .put("connect", cpuJson(cpu0, cpu1)).put("burst", cpuJson(cpu2, cpu3)).put("broadcasts", cpuJson(cpu3, cpu4)));
     if (pid != null) {
       long heapPer = (loaded.get("heap") - baseline.get("heap")) / Math.max(1, delegates.size());
       long rssPer = (loaded.get("rss") - baseline.get("rss")) / Math.max(1, delegates.size());
       report.put("serverHeapBytesPerConnection", heapPer).put("serverRssBytesPerConnection", rssPer)
           .put("serverHeapBaseline", baseline.get("heap")).put("serverHeapLoaded", loaded.get("heap"));
     }
+    JsonObject closed = new JsonObject();
+    closes.forEach((code, count) -> closed.put(String.valueOf(code), count.get()));
+    report.put("closedByServerDuringRun", closed);
     System.out.println(report.encodePrettily());
     if (opts.containsKey("out")) Files.writeString(Path.of(opts.get("out")), report.encodePrettily());
+    finishing = true;
     for (Delegate d : delegates) d.socket.close();
+  }
+
+  /** CPU seconds used so far by the server (from /proc) and by this generator. */
+  private static double[] cpu(String pid) throws Exception {
+    double server = 0;
+    if (pid != null) {
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      server = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+    double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    return new double[] {server, self};
+  }
+
+  private static JsonObject cpuJson(double[] a, double[] b) {
+    return new JsonObject().put("server", round(b[0] - a[0])).put("generator", round(b[1] - a[1]));
   }
 
   private static double round(double v) {
@@ -289,6 +324,10 @@ public final class LoadGenerator {
           .onSuccess(s -> {
             socket = s;
             s.textMessageHandler(this::onText);
+            s.closeHandler(v -> {
+              if (!finishing) closes.computeIfAbsent(s.closeStatusCode() == null ? -1 : (int) s.closeStatusCode(),
+                  k -> new AtomicInteger()).incrementAndGet();
+            });
             s.writeTextMessage(new JsonObject().put("type", "hello").put("token", token).encode());
             ready.future().onSuccess(v -> connectMs.recordValue((System.nanoTime() - start) / 1_000_000));
           })
