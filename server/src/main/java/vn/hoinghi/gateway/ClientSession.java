@@ -387,9 +387,11 @@ public final class ClientSession implements Subscriber {
   }
 
   /** Called by the heartbeat sweep on this session's context. */
-  void heartbeat(long nowMs) {
+  void heartbeat(long nowMs, boolean lagging) {
     if (state == State.CLOSED) return;
-    if (nowMs - lastInboundMs > Gateway.HEARTBEAT_TIMEOUT_MS) {
+    if (lagging) {
+      lastInboundMs = Math.max(lastInboundMs, nowMs - Gateway.PING_INTERVAL_MS);
+    } else if (nowMs - lastInboundMs > Gateway.HEARTBEAT_TIMEOUT_MS) {
       close(CloseCodes.HEARTBEAT_TIMEOUT, "no answer to ping");
     } else if (nowMs - lastInboundMs >= Gateway.PING_INTERVAL_MS) {
       ws.writePing(Buffer.buffer("hb"));

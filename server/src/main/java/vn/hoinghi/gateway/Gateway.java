@@ -26,7 +26,7 @@ public final class Gateway {
   static final double MESSAGE_BURST = 30;
   /** Ping after this much silence; close after {@link #HEARTBEAT_TIMEOUT_MS} without any frame. */
   static final long PING_INTERVAL_MS = 3_000;
-  static final long HEARTBEAT_TIMEOUT_MS = 7_000;
+  static final long HEARTBEAT_TIMEOUT_MS = 8_000;
   static final long SWEEP_MS = 1_000;
   /** The subprotocol clients may offer, optionally with a second one "bearer.TOKEN". */
   public static final String SUBPROTOCOL = "hoinghi.v1";
@@ -85,7 +85,15 @@ public final class Gateway {
     ClientSession s = new ClientSession(this, ws, ctx, bearerFromSubprotocol(ws.headers().get("Sec-WebSocket-Protocol")));
     Set<ClientSession> local = sessions.computeIfAbsent(ctx, c -> {
       Set<ClientSession> set = ConcurrentHashMap.newKeySet();
-      vertx.setPeriodic(SWEEP_MS, t -> sweep(set));
+      long[] last = {System.currentTimeMillis()};
+      vertx.setPeriodic(SWEEP_MS, t -> {
+        long now = System.currentTimeMillis();
+        // A sweep that comes late means this event loop is behind: pongs may sit unread in its sockets. Closing
+        // "silent" clients then would punish them for our delay, so that round only pings.
+        boolean lagging = now - last[0] > 2 * SWEEP_MS;
+        last[0] = now;
+        sweep(set, now, lagging);
+      });
       return set;
     });
     local.add(s);
@@ -102,9 +110,8 @@ public final class Gateway {
     return null;
   }
 
-  private void sweep(Set<ClientSession> local) {
-    long now = System.currentTimeMillis();
-    for (ClientSession s : local) s.heartbeat(now);
+  private void sweep(Set<ClientSession> local, long now, boolean lagging) {
+    for (ClientSession s : local) s.heartbeat(now, lagging);
   }
 
   void removed(ClientSession s) {

@@ -660,8 +660,18 @@ public final class ConferenceWriter extends VerticleBase {
     return subscribers.size();
   }
 
+  private long lastPublicPresence;
+
+  /**
+   * Moderators and hosts get presence each second it changed. Everyone else gets the summary less often as the
+   * audience grows (every N/3,000 s, at least each second): in a national conference connections come and go all
+   * the time, and a summary per second to tens of thousands of clients would cost more than it tells them.
+   */
   private void presenceTick() {
     if (!presence.dirty() || subscribers.isEmpty()) return;
+    long nowMs = System.currentTimeMillis();
+    boolean toEveryone = nowMs - lastPublicPresence >= Math.max(PRESENCE_INTERVAL_MS, subscribers.size() / 3L);
+    if (toEveryone) lastPublicPresence = nowMs;
     Presence.Frames f = presence.frames(conference, now());
     Map<Context, Map<Subscriber, Buffer>> special = new HashMap<>();
     for (Subscriber s : subscribers) {
@@ -674,9 +684,12 @@ public final class ConferenceWriter extends VerticleBase {
       }
       if (own != null) special.computeIfAbsent(s.context(), c -> new HashMap<>()).put(s, own);
     }
+    Buffer everyone = toEveryone ? f.everyone() : null;
     for (LocalFeed feed : feeds.values()) {
       Map<Subscriber, Buffer> own = special.getOrDefault(feed.context, Map.of());
-      feed.context.runOnContext(v -> feed.publish(f.everyone(), own));
+      if (everyone == null && own.isEmpty()) continue;
+      feed.context.runOnContext(v -> feed.publish(everyone, own));
     }
+    if (!toEveryone) presence.markDirty();
   }
 }

@@ -41,6 +41,11 @@ final class Presence {
     return dirty;
   }
 
+  /** The summary for everyone is still owed (it goes out less often than the moderators' picture). */
+  void markDirty() {
+    dirty = true;
+  }
+
   boolean online(String participantId) {
     return connectionsByParticipant.containsKey(participantId);
   }

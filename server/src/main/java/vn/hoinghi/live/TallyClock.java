@@ -47,12 +47,12 @@ final class TallyClock {
   }
 
   /**
-   * The interval between two tally frames grows with the audience: 100 ms up to 3,000 subscribers, then 33 µs per
-   * subscriber (15,000 → 500 ms), at most 1 s. Tally deliveries then stay near 30,000 a second however many watch,
+   * The interval between two tally frames grows with the audience: 100 ms up to 2,500 subscribers, then 40 µs per
+   * subscriber (15,000 → 600 ms), at most 1 s. Tally deliveries then stay near 25,000 a second however many watch,
    * and every client still converges within about half a second of the last ballot.
    */
   static long intervalMs(int subscribers) {
-    return Math.max(ConferenceWriter.TALLY_INTERVAL_MS, Math.min(1_000, subscribers / 30));
+    return Math.max(ConferenceWriter.TALLY_INTERVAL_MS, Math.min(1_000, subscribers / 25));
   }
 
   private long lastSent;

@@ -123,6 +123,7 @@ public final class LoadGenerator {
     if (pause > 0) {
       System.err.println("connected; pausing " + pause + " s before the vote");
       Thread.sleep(pause * 1000);
+      System.err.println("closed by the server while idle: " + closes);
     }
     double[] cpu2 = cpu(pid);
 
