@@ -132,8 +132,7 @@ public final class DocxExport {
     t.setWidth("100%");
     XWPFTableCell left = t.getRow(0).getCell(0);
     XWPFTableCell right = t.getRow(0).getCell(1);
-    width(left, "40%");
-    width(right, "60%");
+    columns(t, new String[] {"40%", "60%"});
     Para l = cellPara(left, ParagraphAlignment.CENTER);
     if (!h.parentBody().isBlank()) {
       l.run(h.parentBody(), false, false, BODY);
@@ -173,7 +172,7 @@ public final class DocxExport {
 
   private static void voteTable(XWPFDocument doc, SynthesisReport r) {
     XWPFTable t = table(doc, List.of("Điều", "Tên điều", "Tán thành", "Không tán thành", "Ý kiến khác", "Tổng",
-        "Tỷ lệ tán thành"), new String[] {"9%", "37%", "10%", "12%", "10%", "9%", "13%"});
+        "Tỷ lệ tán thành"), new String[] {"11%", "35%", "10%", "12%", "10%", "9%", "13%"});
     for (ArticleSection a : r.articles()) {
       VoteResult v = TallyChart.latest(a);
       if (v == null) {
@@ -196,6 +195,7 @@ public final class DocxExport {
     int i = 0;
     for (FeedbackItem f : items) {
       XWPFTableRow row = t.createRow();
+      gridWidths(t, row);
       text(row.getCell(0), List.of(Integer.toString(++i)), ParagraphAlignment.CENTER, false);
       text(row.getCell(1), Wording.content(f), ParagraphAlignment.LEFT, false);
       text(row.getCell(2), List.of(Wording.author(f)), ParagraphAlignment.LEFT, false);
@@ -211,8 +211,7 @@ public final class DocxExport {
     t.setWidth("100%");
     XWPFTableCell left = t.getRow(0).getCell(0);
     XWPFTableCell right = t.getRow(0).getCell(1);
-    width(left, "50%");
-    width(right, "50%");
+    columns(t, new String[] {"45%", "55%"});
     cellPara(left, ParagraphAlignment.LEFT).run("Nơi nhận:", true, true, 12);
     cellNext(left, ParagraphAlignment.LEFT).run("- Như trên;", false, false, 11);
     cellNext(left, ParagraphAlignment.LEFT).run("- Các điểm cầu (để biết);", false, false, 11);
@@ -319,11 +318,13 @@ public final class DocxExport {
       h.getCell(i).setColor("E7E6E6");
       text(h.getCell(i), List.of(head.get(i)), ParagraphAlignment.CENTER, true);
     }
+    columns(t, widths);
     return t;
   }
 
   private static void row(XWPFTable t, List<String> cells, boolean bold) {
     XWPFTableRow row = t.createRow();
+    gridWidths(t, row);
     for (int i = 0; i < cells.size(); i++) {
       text(row.getCell(i), List.of(cells.get(i)), i == 0 || i >= 2 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT,
           bold);
@@ -355,6 +356,44 @@ public final class DocxExport {
   private static void width(XWPFTableCell cell, String percent) {
     cell.setWidthType(TableWidthType.PCT);
     cell.setWidth(percent);
+  }
+
+  /** Width of the text area in twips: A4 (11906) less the 30 mm and 15 mm side margins. */
+  private static final int TEXT_WIDTH = 11906 - 1701 - 850;
+
+  /**
+   * Fixed column widths written into the table grid and every cell: Word and LibreOffice then lay the table out the
+   * same way, whatever the content.
+   */
+  private static void columns(XWPFTable t, String[] percents) {
+    var ct = t.getCTTbl();
+    var pr = ct.getTblPr() == null ? ct.addNewTblPr() : ct.getTblPr();
+    (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout())
+        .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+    var grid = ct.getTblGrid() == null ? ct.addNewTblGrid() : ct.getTblGrid();
+    while (grid.sizeOfGridColArray() > 0) grid.removeGridCol(0);
+    for (String p : percents) {
+      grid.addNewGridCol().setW(BigInteger.valueOf(twips(p)));
+    }
+    for (XWPFTableRow row : t.getRows()) {
+      for (int i = 0; i < row.getTableCells().size() && i < percents.length; i++) {
+        row.getCell(i).setWidthType(TableWidthType.DXA);
+        row.getCell(i).setWidth(Integer.toString(twips(percents[i])));
+      }
+    }
+  }
+
+  /** A new row takes the grid's widths. */
+  private static void gridWidths(XWPFTable t, XWPFTableRow row) {
+    var grid = t.getCTTbl().getTblGrid();
+    for (int i = 0; i < row.getTableCells().size() && i < grid.sizeOfGridColArray(); i++) {
+      row.getCell(i).setWidthType(TableWidthType.DXA);
+      row.getCell(i).setWidth(grid.getGridColArray(i).getW().toString());
+    }
+  }
+
+  private static int twips(String percent) {
+    return (int) Math.round(TEXT_WIDTH * Double.parseDouble(percent.replace("%", "")) / 100.0);
   }
 
   private static void noBorders(XWPFTable t) {

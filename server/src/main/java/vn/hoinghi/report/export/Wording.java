@@ -27,9 +27,21 @@ final class Wording {
   private Wording() {}
 
   static String subtitle(SynthesisReport r) {
-    String draft = r.heading().draftTitle().isBlank() ? "dự thảo" : "dự thảo " + r.heading().draftTitle();
+    String title = sentenceCase(r.heading().draftTitle());
+    String draft = title.isBlank() ? "dự thảo" : "dự thảo " + title;
     return "Tổng hợp, tiếp thu, giải trình ý kiến góp ý " + draft;
   }
+
+  /** "QUY CHẾ LÀM VIỆC MẪU…" → "Quy chế làm việc mẫu…": a title in capitals reads as a name inside a sentence. */
+  static String sentenceCase(String s) {
+    if (s == null || s.isBlank() || !s.equals(s.toUpperCase(VI))) {
+      return s == null ? "" : s;
+    }
+    String lower = s.toLowerCase(VI);
+    return lower.substring(0, 1).toUpperCase(VI) + lower.substring(1);
+  }
+
+  private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
 
   static String intro(SynthesisReport r) {
     var h = r.heading();
