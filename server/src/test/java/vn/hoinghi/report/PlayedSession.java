@@ -41,6 +41,10 @@ public final class PlayedSession {
   public final Conference conf = Conference.empty(DemoConference.CONFERENCE_ID, SEALER);
   public final Map<String, String> people = new HashMap<>();
   public Instant now = START;
+  /** Every command as sent, in order: replayed into a server's writer it produces the same ids. */
+  public final List<CommandEnvelope> script = new ArrayList<>();
+  /** Every event as recorded, as the writer would store it. */
+  public final List<RecordedEvent> log = new ArrayList<>();
   private int counter;
 
   private PlayedSession() {
@@ -73,9 +77,12 @@ public final class PlayedSession {
     if (!(d instanceof Decision.Accepted a)) {
       throw new IllegalStateException(c.getClass().getSimpleName() + " refused: " + d);
     }
+    script.add(env);
     long seq = conf.version();
     for (Event e : a.events()) {
-      conf.apply(new RecordedEvent(++seq, a.recordedActor(), env.commandId(), now, e));
+      RecordedEvent re = new RecordedEvent(++seq, a.recordedActor(), env.commandId(), now, e);
+      conf.apply(re);
+      log.add(re);
     }
     return a.events();
   }
