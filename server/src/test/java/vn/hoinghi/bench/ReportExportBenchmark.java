@@ -75,8 +75,8 @@ public final class ReportExportBenchmark {
     render("pdf", out -> PdfExport.write(report[0], h, out));
     render("xlsx", out -> XlsxExport.write(report[0], out));
     render("csv", out -> CsvExport.write(report[0], out));
-    render("md", out -> out.writeBytes(MarkdownExport.render(report[0], h).getBytes(StandardCharsets.UTF_8)));
-    render("json", out -> out.writeBytes(Codec.encode(report[0]).getBytes(StandardCharsets.UTF_8)));
+    render("md", out -> write(out, MarkdownExport.render(report[0], h)));
+    render("json", out -> write(out, Codec.encode(report[0])));
     List<StoredEvent> stored = new ArrayList<>();
     for (var e : s.log) {
       stored.add(new StoredEvent("big", e.seq(), Codec.typeOf(e.event()), Codec.encode(e.event()), e.actor(),
@@ -148,6 +148,14 @@ public final class ReportExportBenchmark {
       if (r.statusCode() != 200) throw new IllegalStateException(url + " → " + r.statusCode() + " " + new String(r.body()));
       size[0] = r.body().length;
     }, () -> size[0]);
+  }
+
+  private static void write(OutputStream out, String text) {
+    try {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private ReportExportBenchmark() {}
