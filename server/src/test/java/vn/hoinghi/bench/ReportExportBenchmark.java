@@ -43,7 +43,7 @@ import vn.hoinghi.wire.Codec;
  * First in process, step by step (snapshot on the writer, restore, build the report, render each format), then end
  * to end over HTTP against a running server holding the same conference. Run:
  * {@code mvn -q -pl server test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=vn.hoinghi.bench.ReportExportBenchmark [-Dexec.args="35 20000 5000"]}
+ * -Dexec.mainClass=vn.hoinghi.bench.ReportExportBenchmark [-Dexec.args="35 20000 5000 [in-process]"]}
  */
 public final class ReportExportBenchmark {
 
@@ -91,6 +91,9 @@ public final class ReportExportBenchmark {
       }
     });
 
+    if (args.length > 3 && args[3].equals("in-process")) {
+      System.exit(0);
+    }
     System.out.println("\nover HTTP, embedded store, the same conference loaded through its writer:");
     try (TestServer server = TestServer.start(TestServer.StoreKind.EMBEDDED, new JsonObject().put("demo.seed", true))) {
       long l0 = System.nanoTime();

@@ -45,6 +45,7 @@ public final class DocxExport {
 
   public static void write(SynthesisReport r, DocumentHeading heading, OutputStream out) {
     try (XWPFDocument doc = new XWPFDocument()) {
+      defaults(doc);
       page(doc);
       headingBlock(doc, r, heading);
       para(doc, ParagraphAlignment.CENTER, 240, 0).run(Wording.TITLE, true, false, 14);
@@ -112,6 +113,25 @@ public final class DocxExport {
 
   // --- Layout -----------------------------------------------------------------------------------------------------
 
+  /**
+   * The font, the table text size and no space after paragraphs as document defaults: thousands of table cells then
+   * need no formatting of their own, which keeps a large report fast to write and small.
+   */
+  private static void defaults(XWPFDocument doc) {
+    var ct = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles.Factory.newInstance();
+    var dd = ct.addNewDocDefaults();
+    var rpr = dd.addNewRPrDefault().addNewRPr();
+    var fonts = rpr.addNewRFonts();
+    fonts.setAscii(FONT);
+    fonts.setHAnsi(FONT);
+    fonts.setCs(FONT);
+    fonts.setEastAsia(FONT);
+    rpr.addNewSz().setVal(BigInteger.valueOf(TABLE * 2L));
+    rpr.addNewSzCs().setVal(BigInteger.valueOf(TABLE * 2L));
+    dd.addNewPPrDefault().addNewPPr().addNewSpacing().setAfter(BigInteger.ZERO);
+    doc.createStyles().setStyles(ct);
+  }
+
   private static void page(XWPFDocument doc) {
     CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
     CTPageSz size = sect.addNewPgSz();
@@ -132,13 +152,13 @@ public final class DocxExport {
     t.setWidth("100%");
     XWPFTableCell left = t.getRow(0).getCell(0);
     XWPFTableCell right = t.getRow(0).getCell(1);
-    columns(t, new String[] {"40%", "60%"});
+    columns(t, new String[] {"45%", "55%"});
     Para l = cellPara(left, ParagraphAlignment.CENTER);
     if (!h.parentBody().isBlank()) {
-      l.run(h.parentBody(), false, false, BODY);
+      l.run(h.parentBody(), false, false, 12);
       l = cellNext(left, ParagraphAlignment.CENTER);
     }
-    l.run(h.issuer(), true, false, BODY);
+    l.run(h.issuer(), true, false, 12);
     cellNext(left, ParagraphAlignment.CENTER).run(h.style() == DocumentHeading.Style.PARTY ? "*" : "________", false,
         false, BODY);
     cellNext(left, ParagraphAlignment.CENTER).run(h.number(), false, false, BODY);
@@ -195,7 +215,6 @@ public final class DocxExport {
     int i = 0;
     for (FeedbackItem f : items) {
       XWPFTableRow row = t.createRow();
-      gridWidths(t, row);
       text(row.getCell(0), List.of(Integer.toString(++i)), ParagraphAlignment.CENTER, false);
       text(row.getCell(1), Wording.content(f), ParagraphAlignment.LEFT, false);
       text(row.getCell(2), List.of(Wording.author(f)), ParagraphAlignment.LEFT, false);
@@ -256,10 +275,9 @@ public final class DocxExport {
 
     XWPFRun run(String text, boolean bold, boolean italic, int size) {
       XWPFRun r = p.createRun();
-      r.setFontFamily(FONT);
-      r.setFontSize(size);
-      r.setBold(bold);
-      r.setItalic(italic);
+      if (size != TABLE) r.setFontSize(size);
+      if (bold) r.setBold(true);
+      if (italic) r.setItalic(true);
       r.setText(text);
       return r;
     }
@@ -276,9 +294,9 @@ public final class DocxExport {
 
   private static Para para(XWPFDocument doc, ParagraphAlignment align, int before, int after) {
     XWPFParagraph p = doc.createParagraph();
-    p.setAlignment(align);
-    p.setSpacingBefore(before);
-    p.setSpacingAfter(after);
+    if (align != ParagraphAlignment.LEFT) p.setAlignment(align);
+    if (before > 0) p.setSpacingBefore(before);
+    if (after > 0) p.setSpacingAfter(after);
     return new Para(p);
   }
 
@@ -324,7 +342,6 @@ public final class DocxExport {
 
   private static void row(XWPFTable t, List<String> cells, boolean bold) {
     XWPFTableRow row = t.createRow();
-    gridWidths(t, row);
     for (int i = 0; i < cells.size(); i++) {
       text(row.getCell(i), List.of(cells.get(i)), i == 0 || i >= 2 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT,
           bold);
@@ -341,15 +358,13 @@ public final class DocxExport {
 
   private static Para cellPara(XWPFTableCell cell, ParagraphAlignment align) {
     XWPFParagraph p = cell.getParagraphs().get(0);
-    p.setAlignment(align);
-    p.setSpacingAfter(0);
+    if (align != ParagraphAlignment.LEFT) p.setAlignment(align);
     return new Para(p);
   }
 
   private static Para cellNext(XWPFTableCell cell, ParagraphAlignment align) {
     XWPFParagraph p = cell.addParagraph();
-    p.setAlignment(align);
-    p.setSpacingAfter(0);
+    if (align != ParagraphAlignment.LEFT) p.setAlignment(align);
     return new Para(p);
   }
 
@@ -380,15 +395,6 @@ public final class DocxExport {
         row.getCell(i).setWidthType(TableWidthType.DXA);
         row.getCell(i).setWidth(Integer.toString(twips(percents[i])));
       }
-    }
-  }
-
-  /** A new row takes the grid's widths. */
-  private static void gridWidths(XWPFTable t, XWPFTableRow row) {
-    var grid = t.getCTTbl().getTblGrid();
-    for (int i = 0; i < row.getTableCells().size() && i < grid.sizeOfGridColArray(); i++) {
-      row.getCell(i).setWidthType(TableWidthType.DXA);
-      row.getCell(i).setWidth(grid.getGridColArray(i).getW().toString());
     }
   }
 
