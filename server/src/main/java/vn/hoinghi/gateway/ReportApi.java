@@ -564,8 +564,12 @@ public final class ReportApi {
       if (!missing.isEmpty()) throw new DraftRevision.Refused(missing);
       DraftVersion base = conf.drafts().get(current - 1);
       DraftRevision.Result result = DraftRevision.compose(base.document(), current, accepted, req.edits());
+      // Ids as the import will assign them, so the preview matches articles as the real diff will.
+      Set<String> used = new java.util.HashSet<>();
+      conf.drafts().forEach(v -> v.document().allNodes().forEach(n -> used.add(n.id())));
       VersionDiff.Comparison preview = VersionDiff.compare(current, base.document(), current + 1,
-          vn.hoinghi.domain.document.DraftImporter.parse(result.text()).doc(), List.of());
+          vn.hoinghi.domain.document.StableIds.assign(
+              vn.hoinghi.domain.document.DraftImporter.parse(result.text()).doc(), base.document(), used), List.of());
       return Map.entry(result, preview);
     }, false)).onSuccess(composed -> {
       DraftRevision.Result result = composed.getKey();

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import vn.hoinghi.domain.Annotation;
 import vn.hoinghi.domain.AnnotationStatus;
 import vn.hoinghi.domain.Ballot;
@@ -72,6 +71,7 @@ public final class SynthesisReports {
     private final Map<String, DraftNode> articleOf = new HashMap<>();
     private final Map<String, String> labelOf = new HashMap<>();
     private final Map<String, DraftNode> chapterOf = new HashMap<>();
+    private final Map<String, Integer> secretOpinions = new HashMap<>();
 
     Build(Conference conf, ReportOptions options, Instant now) {
       this.conf = conf;
@@ -335,7 +335,9 @@ public final class SynthesisReports {
     /** An opinion given with a ballot. A secret ballot's voter is a key, never a person: no author is named. */
     private FeedbackItem opinion(Ballot b, Vote v) {
       String author = b.secret() ? null : b.voter();
-      String id = "ballot:" + b.voteId() + ":" + b.articleId() + (b.secret() ? ":" + shortKey(b.voter()) : ":" + b.voter());
+      // A secret ballot is numbered within its vote and article: nothing of its voter key leaves the core.
+      String id = "ballot:" + b.voteId() + ":" + b.articleId() + ":"
+          + (b.secret() ? "kin-" + secretOpinions.merge(b.voteId() + ":" + b.articleId(), 1, Integer::sum) : b.voter());
       return new FeedbackItem(id, FeedbackKind.VOTE_OPINION, b.articleId(), b.articleId(),
           labelOf.getOrDefault(b.articleId(), b.articleId()), null, b.text(), null, b.endpointId(),
           endpointName(b.endpointId()), author, author == null ? null : name(author),
@@ -369,10 +371,5 @@ public final class SynthesisReports {
       return first.strip();
     }
     return d.title();
-  }
-
-  /** Eight characters of a voter key: tells a voter's ballots of one vote apart without naming anybody. */
-  private static String shortKey(String key) {
-    return Objects.requireNonNullElse(key, "").length() <= 8 ? key : key.substring(0, 8);
   }
 }
