@@ -43,7 +43,7 @@ import vn.hoinghi.wire.Codec;
  * First in process, step by step (snapshot on the writer, restore, build the report, render each format), then end
  * to end over HTTP against a running server holding the same conference. Run:
  * {@code mvn -q -pl server test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=vn.hoinghi.bench.ReportExportBenchmark [-Dexec.args="35 20000 5000 [in-process]"]}
+ * -Dexec.mainClass=vn.hoinghi.bench.ReportExportBenchmark [-Dexec.args="35 20000 5000 [both|in-process|http]"]}
  */
 public final class ReportExportBenchmark {
 
@@ -62,6 +62,18 @@ public final class ReportExportBenchmark {
         s.conf.ballots().size(), s.conf.annotations().size(), s.conf.speeches().size(), s.conf.version(),
         (System.nanoTime() - t0) / 1e9);
 
+    String mode = args.length > 3 ? args[3] : "both";
+    if (!mode.equals("http")) {
+      inProcess(s);
+    }
+    if (!mode.equals("in-process")) {
+      overHttp(s);
+    }
+    System.exit(0);
+  }
+
+  /** Each step on its own, in this JVM: what the route does on the writer and on a worker thread. */
+  private static void inProcess(PlayedSession s) throws Exception {
     System.out.println("\nin process (ms; first run, then best of the next " + (RUNS - 1) + "):");
     System.out.printf("%-22s %10s %10s %12s%n", "step", "first", "best", "bytes");
     ConferenceSnapshot[] snap = new ConferenceSnapshot[1];
@@ -91,9 +103,10 @@ public final class ReportExportBenchmark {
       }
     });
 
-    if (args.length > 3 && args[3].equals("in-process")) {
-      System.exit(0);
-    }
+  }
+
+  /** End to end against a running server holding the same conference: what a browser waits for. */
+  private static void overHttp(PlayedSession s) throws Exception {
     System.out.println("\nover HTTP, embedded store, the same conference loaded through its writer:");
     try (TestServer server = TestServer.start(TestServer.StoreKind.EMBEDDED, new JsonObject().put("demo.seed", true))) {
       long l0 = System.nanoTime();
@@ -113,7 +126,6 @@ public final class ReportExportBenchmark {
         http(server.baseUrl() + "/api/conferences/big/" + path, token, path);
       }
     }
-    System.exit(0);
   }
 
   private interface Step {
