@@ -48,6 +48,7 @@ import vn.hoinghi.report.SynthesisReports;
 import vn.hoinghi.report.export.CsvExport;
 import vn.hoinghi.report.export.DocumentHeading;
 import vn.hoinghi.report.export.DocxExport;
+import vn.hoinghi.report.export.DraftDocx;
 import vn.hoinghi.report.export.MarkdownExport;
 import vn.hoinghi.report.export.PdfExport;
 import vn.hoinghi.report.export.XlsxExport;
@@ -390,7 +391,7 @@ public final class ReportApi {
     String format = Optional.ofNullable(ctx.request().getParam("format")).orElse("md");
     try {
       version = pathVersion(ctx);
-      if (!format.equals("md") && !format.equals("json")) throw new IllegalArgumentException("format must be md or json");
+      if (!Set.of("md", "json", "docx").contains(format)) throw new IllegalArgumentException("format must be md, docx or json");
     } catch (IllegalArgumentException e) {
       fail(ctx, 400, Replies.error(null, "INVALID", e.getMessage()));
       return;
@@ -402,9 +403,16 @@ public final class ReportApi {
             fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no draft version " + version));
             return;
           }
-          vertx.executeBlocking(() -> format.equals("md") ? DraftText.render(v.document())
-              : Codec.encode(v.document()), false).onSuccess(text -> send(ctx, format,
-              text.getBytes(StandardCharsets.UTF_8), format.equals("md") ? "du-thao-v" + version + ".md" : null))
+          vertx.executeBlocking(() -> switch (format) {
+            case "md" -> DraftText.render(v.document()).getBytes(StandardCharsets.UTF_8);
+            case "docx" -> {
+              ByteArrayOutputStream out = new ByteArrayOutputStream();
+              DraftDocx.writeVersion(v.document(), version, out);
+              yield out.toByteArray();
+            }
+            default -> Codec.encode(v.document()).getBytes(StandardCharsets.UTF_8);
+          }, false).onSuccess(bytes -> send(ctx, format, bytes,
+              format.equals("json") ? null : "du-thao-v" + version + "." + format))
               .onFailure(e -> failCause(ctx, e));
         })
         .onFailure(e -> failCause(ctx, e)));
@@ -429,7 +437,7 @@ public final class ReportApi {
     try {
       from = intParam(ctx, "from", 1, 100);
       to = intParam(ctx, "to", 1, 100);
-      if (!format.equals("md") && !format.equals("json")) throw new IllegalArgumentException("format must be json or md");
+      if (!Set.of("md", "json", "docx").contains(format)) throw new IllegalArgumentException("format must be json, md or docx");
     } catch (IllegalArgumentException e) {
       fail(ctx, 400, Replies.error(null, "INVALID", e.getMessage()));
       return;
@@ -443,9 +451,17 @@ public final class ReportApi {
       }
       VersionDiff.Comparison c = VersionDiff.compare(a, conf.drafts().get(a - 1).document(), b,
           conf.drafts().get(b - 1).document(), proposals(conf));
-      return format.equals("md") ? DiffMarkdown.render(c) : Codec.encode(c);
-    }, false)).onSuccess(body -> send(ctx, format, body.getBytes(StandardCharsets.UTF_8),
-        format.equals("md") ? "so-sanh-du-thao.md" : null))
+      return switch (format) {
+        case "md" -> DiffMarkdown.render(c).getBytes(StandardCharsets.UTF_8);
+        case "docx" -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          DraftDocx.writeComparison(c, out);
+          yield out.toByteArray();
+        }
+        default -> Codec.encode(c).getBytes(StandardCharsets.UTF_8);
+      };
+    }, false)).onSuccess(body -> send(ctx, format, body,
+        format.equals("json") ? null : "so-sanh-du-thao." + format))
         .onFailure(e -> failCause(ctx, e)));
   }
 

@@ -350,6 +350,33 @@ class ReportApiTest {
     Reply md = get("/api/conferences/demo/drafts/diff?format=md", chair.accessToken);
     assertThat(md.text()).contains("<del>mỗi quý </del><ins>sáu tháng </ins>");
 
+    // The revised draft and the comparison table in Word, to file with the report.
+    Reply cmp = get("/api/conferences/demo/drafts/diff?from=1&to=2&format=docx", secretary.accessToken);
+    assertThat(cmp.status()).isEqualTo(200);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(cmp.body()))) {
+      var runs = doc.getTables().get(0).getRows().stream().flatMap(r -> r.getTableCells().stream())
+          .flatMap(c -> c.getParagraphs().stream()).flatMap(p -> p.getRuns().stream()).toList();
+      assertThat(runs).anySatisfy(r -> {
+        assertThat(r.text()).isEqualTo("mỗi quý ");
+        assertThat(r.isStrikeThrough()).isTrue();
+      });
+      assertThat(runs).anySatisfy(r -> {
+        assertThat(r.text()).isEqualTo("sáu tháng ");
+        assertThat(r.getUnderline()).isEqualTo(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
+      });
+      assertThat(doc.getTables().get(0).getText()).contains("Bùi Đức Thắng (Thành ủy Hà Nội): “sáu tháng một lần” — đã tiếp thu");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    Reply v2docx = get("/api/conferences/demo/drafts/2?format=docx", secretary.accessToken);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(v2docx.body()));
+         XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
+      assertThat(ex.getText()).contains("Chương III", "Điều 8. Chế độ họp",
+          "1. Đảng đoàn, ban cán sự đảng họp thường kỳ sáu tháng một lần;", "(Phiên bản 2)");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+
     JsonObject orphans = get("/api/conferences/demo/drafts/orphans", chair.accessToken).json();
     assertThat(orphans.getJsonArray("orphans").stream().map(o -> ((JsonObject) o).getString("annotationId")))
         .contains(proposal);

@@ -37,9 +37,9 @@ import vn.hoinghi.report.Terms;
  */
 public final class DocxExport {
 
-  private static final String FONT = "Times New Roman";
-  private static final int BODY = 13;
-  private static final int TABLE = 11;
+  static final String FONT = "Times New Roman";
+  static final int BODY = 13;
+  static final int TABLE = 11;
 
   private DocxExport() {}
 
@@ -117,7 +117,7 @@ public final class DocxExport {
    * The font, the table text size and no space after paragraphs as document defaults: thousands of table cells then
    * need no formatting of their own, which keeps a large report fast to write and small.
    */
-  private static void defaults(XWPFDocument doc) {
+  static void defaults(XWPFDocument doc) {
     var ct = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles.Factory.newInstance();
     var dd = ct.addNewDocDefaults();
     var rpr = dd.addNewRPrDefault().addNewRPr();
@@ -132,7 +132,7 @@ public final class DocxExport {
     doc.createStyles().setStyles(ct);
   }
 
-  private static void page(XWPFDocument doc) {
+  static void page(XWPFDocument doc) {
     CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
     CTPageSz size = sect.addNewPgSz();
     size.setW(BigInteger.valueOf(11906));
@@ -266,7 +266,7 @@ public final class DocxExport {
   // --- Building blocks --------------------------------------------------------------------------------------------
 
   /** A paragraph with runs in the report's font. */
-  private static final class Para {
+  static final class Para {
     final XWPFParagraph p;
 
     Para(XWPFParagraph p) {
@@ -292,7 +292,7 @@ public final class DocxExport {
     }
   }
 
-  private static Para para(XWPFDocument doc, ParagraphAlignment align, int before, int after) {
+  static Para para(XWPFDocument doc, ParagraphAlignment align, int before, int after) {
     XWPFParagraph p = doc.createParagraph();
     if (align != ParagraphAlignment.LEFT) p.setAlignment(align);
     if (before > 0) p.setSpacingBefore(before);
@@ -325,7 +325,7 @@ public final class DocxExport {
     para(doc, ParagraphAlignment.LEFT, 0, 0);
   }
 
-  private static XWPFTable table(XWPFDocument doc, List<String> head, String[] widths) {
+  static XWPFTable table(XWPFDocument doc, List<String> head, String[] widths) {
     XWPFTable t = doc.createTable(1, head.size());
     t.setWidthType(TableWidthType.PCT);
     t.setWidth("100%");
@@ -349,20 +349,20 @@ public final class DocxExport {
   }
 
   /** Fills a cell with one paragraph per line. */
-  private static void text(XWPFTableCell cell, List<String> lines, ParagraphAlignment align, boolean bold) {
+  static void text(XWPFTableCell cell, List<String> lines, ParagraphAlignment align, boolean bold) {
     for (int i = 0; i < lines.size(); i++) {
       Para p = i == 0 ? cellPara(cell, align) : cellNext(cell, align);
       p.run(lines.get(i), bold, false, TABLE);
     }
   }
 
-  private static Para cellPara(XWPFTableCell cell, ParagraphAlignment align) {
+  static Para cellPara(XWPFTableCell cell, ParagraphAlignment align) {
     XWPFParagraph p = cell.getParagraphs().get(0);
     if (align != ParagraphAlignment.LEFT) p.setAlignment(align);
     return new Para(p);
   }
 
-  private static Para cellNext(XWPFTableCell cell, ParagraphAlignment align) {
+  static Para cellNext(XWPFTableCell cell, ParagraphAlignment align) {
     XWPFParagraph p = cell.addParagraph();
     if (align != ParagraphAlignment.LEFT) p.setAlignment(align);
     return new Para(p);

@@ -74,6 +74,20 @@ class DraftRevisionTest {
     assertThat(text(d15.body(), Op.INSERT).strip()).isEqualTo(".");
     assertThat(change(comparison, "d1").status()).isEqualTo(Status.UNCHANGED);
 
+    // The comparison table and the new version in Word, kept in target/report-samples for a person to look at.
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "report-samples");
+      java.nio.file.Files.createDirectories(dir);
+      try (var out = java.nio.file.Files.newOutputStream(dir.resolve("so-sanh-du-thao.docx"))) {
+        vn.hoinghi.report.export.DraftDocx.writeComparison(comparison, out);
+      }
+      try (var out = java.nio.file.Files.newOutputStream(dir.resolve("du-thao-v2.docx"))) {
+        vn.hoinghi.report.export.DraftDocx.writeVersion(v(2), 2, out);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
     // The accepted proposal's passage is gone: it is orphaned, never dropped; the others re-anchor.
     assertThat(annotation(s.proposal).orphaned()).isTrue();
     assertThat(annotation(s.question).orphaned()).isFalse();
