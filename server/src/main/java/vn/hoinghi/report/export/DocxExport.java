@@ -234,7 +234,7 @@ public final class DocxExport {
     cellPara(left, ParagraphAlignment.LEFT).run("Nơi nhận:", true, true, 12);
     cellNext(left, ParagraphAlignment.LEFT).run("- Như trên;", false, false, 11);
     cellNext(left, ParagraphAlignment.LEFT).run("- Các điểm cầu (để biết);", false, false, 11);
-    cellNext(left, ParagraphAlignment.LEFT).run("- Lưu: " + h.issuer().toLowerCase(java.util.Locale.ROOT) + ".", false, false, 11);
+    cellNext(left, ParagraphAlignment.LEFT).run("- Lưu: VT.", false, false, 11);
     cellPara(right, ParagraphAlignment.CENTER).run("T/M " + h.issuer(), true, false, 14);
     cellNext(right, ParagraphAlignment.CENTER).run("(Ký, ghi rõ họ tên)", false, true, 13);
   }

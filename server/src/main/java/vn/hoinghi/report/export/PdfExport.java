@@ -217,7 +217,7 @@ public final class PdfExport {
     left.addElement(new Paragraph("Nơi nhận:", f.smallBold));
     left.addElement(new Paragraph("- Như trên;", f.small));
     left.addElement(new Paragraph("- Các điểm cầu (để biết);", f.small));
-    left.addElement(new Paragraph("- Lưu: " + h.issuer().toLowerCase(java.util.Locale.ROOT) + ".", f.small));
+    left.addElement(new Paragraph("- Lưu: VT.", f.small));
     PdfPCell right = new PdfPCell();
     right.setBorder(Rectangle.NO_BORDER);
     right.addElement(centered("T/M " + h.issuer(), f.bold, 0));
