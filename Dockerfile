@@ -9,7 +9,8 @@ RUN mvn -B -q -DskipTests package
 
 # Run stage: a JRE only.
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# fontconfig: Java 2D (the report's tally chart) looks fonts up through it even when the font is shipped in the jar.
+RUN apt-get update && apt-get install -y --no-install-recommends curl fontconfig && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --home /var/lib/hoinghi hoinghi && mkdir -p /var/lib/hoinghi && chown hoinghi /var/lib/hoinghi
 COPY --from=build /src/server/target/hoinghi-server.jar /opt/hoinghi/hoinghi-server.jar
 USER hoinghi

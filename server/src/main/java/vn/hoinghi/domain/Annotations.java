@@ -4,6 +4,9 @@ import static vn.hoinghi.domain.ConferenceStatus.FEEDBACK_OPEN;
 import static vn.hoinghi.domain.ConferenceStatus.LIVE;
 import static vn.hoinghi.domain.ConferenceStatus.SCHEDULED;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -255,9 +258,20 @@ final class Annotations {
 
   /** Feedback is taken from the scheduled conference until the feedback deadline; after it, it is refused. */
   private void requireFeedbackOpen(Decide d) {
-    conf.requireStatus(SCHEDULED, LIVE, FEEDBACK_OPEN);
-    if (conf.info().status() == FEEDBACK_OPEN && !d.now.isBefore(conf.info().feedbackDeadline())) {
-      throw Reject.wrongState("Đã hết hạn góp ý", "The feedback deadline has passed");
+    Instant deadline = conf.info().feedbackDeadline();
+    // Say plainly that the window has closed (and when), rather than which statuses would have been right.
+    if (conf.info().status() == ConferenceStatus.CLOSED) {
+      throw Reject.wrongState("Đã hết thời gian nhận góp ý: hội nghị đã kết thúc" + (deadline == null ? "" : " (hạn góp ý: "
+          + vietnamTime(deadline) + ")"), "Feedback is closed: the conference has ended");
     }
+    conf.requireStatus(SCHEDULED, LIVE, FEEDBACK_OPEN);
+    if (conf.info().status() == FEEDBACK_OPEN && !d.now.isBefore(deadline)) {
+      throw Reject.wrongState("Đã hết hạn góp ý lúc " + vietnamTime(deadline) + "; không nhận thêm góp ý",
+          "The feedback deadline (" + deadline + ") has passed; no more feedback is taken");
+    }
+  }
+
+  private static String vietnamTime(Instant t) {
+    return DateTimeFormatter.ofPattern("HH:mm 'ngày' d/M/yyyy").format(t.atZone(ZoneId.of("Asia/Ho_Chi_Minh")));
   }
 }

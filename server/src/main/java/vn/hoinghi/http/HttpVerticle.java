@@ -13,6 +13,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import vn.hoinghi.app.ServerConfig;
 import vn.hoinghi.gateway.Gateway;
+import vn.hoinghi.gateway.ReportApi;
 import vn.hoinghi.gateway.RestApi;
 import vn.hoinghi.store.EventStore;
 
@@ -44,6 +45,7 @@ public final class HttpVerticle extends VerticleBase {
             .onSuccess(v -> p.tryComplete(Status.OK()))
             .onFailure(e -> p.tryComplete(Status.KO(new JsonObject().put("error", e.getMessage()))))));
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
+    router.route("/api/*").subRouter(new ReportApi(vertx, gateway, store).router());
     router.route("/api/*").subRouter(new RestApi(vertx, gateway).router());
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
 

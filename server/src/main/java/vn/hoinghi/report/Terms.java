@@ -1,0 +1,113 @@
+package vn.hoinghi.report;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import vn.hoinghi.domain.Choice;
+import vn.hoinghi.domain.ConferenceStatus;
+import vn.hoinghi.domain.FloorKind;
+import vn.hoinghi.domain.ResponseKind;
+import vn.hoinghi.domain.VoteMode;
+import vn.hoinghi.report.SynthesisReport.Answer;
+import vn.hoinghi.report.SynthesisReport.FeedbackKind;
+
+/** The Vietnamese words and formats every export uses, so that all formats say the same thing the same way. */
+public final class Terms {
+
+  /** Reports are read in Vietnam: times are shown in its zone. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' d/M/yyyy");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
+
+  private Terms() {}
+
+  public static String kind(FeedbackKind k) {
+    return switch (k) {
+      case COMMENT -> "Nhận xét";
+      case QUESTION -> "Câu hỏi";
+      case PROPOSED_WORDING -> "Đề xuất sửa câu chữ";
+      case REPLY -> "Trả lời";
+      case VOTE_OPINION -> "Ý kiến khác khi biểu quyết";
+    };
+  }
+
+  public static String response(ResponseKind k) {
+    return switch (k) {
+      case ACCEPTED -> "Tiếp thu";
+      case EXPLAINED -> "Giải trình";
+      case NOTED -> "Ghi nhận";
+    };
+  }
+
+  /** The answer as one line: "Tiếp thu", "Giải trình: …", "Chưa trả lời". Replies and ballot opinions: "—". */
+  public static String answer(FeedbackKind kind, Answer a) {
+    if (kind == FeedbackKind.REPLY || kind == FeedbackKind.VOTE_OPINION) {
+      return "—";
+    }
+    if (a == null) {
+      return "Chưa trả lời";
+    }
+    return a.text() == null || a.text().isBlank() ? response(a.kind()) : response(a.kind()) + ": " + a.text();
+  }
+
+  public static String choice(Choice c) {
+    return switch (c) {
+      case AGREE -> "Tán thành";
+      case DISAGREE -> "Không tán thành";
+      case OTHER -> "Ý kiến khác";
+    };
+  }
+
+  public static String mode(VoteMode m) {
+    return m == VoteMode.ANONYMOUS ? "bỏ phiếu kín" : "biểu quyết công khai";
+  }
+
+  public static String status(ConferenceStatus s) {
+    return switch (s) {
+      case DRAFT -> "Đang chuẩn bị";
+      case SCHEDULED -> "Đã lên lịch";
+      case LIVE -> "Đang họp";
+      case FEEDBACK_OPEN -> "Đang nhận góp ý sau phiên họp";
+      case CLOSED -> "Đã kết thúc";
+    };
+  }
+
+  public static String floor(FloorKind k, boolean forHall) {
+    String base = switch (k) {
+      case CONTRIBUTION -> "Phát biểu";
+      case POINT_OF_ORDER -> "Kiến nghị về thủ tục";
+      case REPLY -> "Phát biểu đáp lại";
+    };
+    return forHall ? base + " (thay mặt điểm cầu)" : base;
+  }
+
+  public static String time(Instant t) {
+    return t == null ? "" : ZonedDateTime.ofInstant(t, ZONE).format(TIME);
+  }
+
+  public static String date(Instant t) {
+    return t == null ? "" : ZonedDateTime.ofInstant(t, ZONE).format(DATE);
+  }
+
+  /** "ngày 10 tháng 9 năm 2024", as the place-and-date line of an administrative document writes it. */
+  public static String longDate(Instant t) {
+    ZonedDateTime z = ZonedDateTime.ofInstant(t, ZONE);
+    return "ngày " + z.getDayOfMonth() + " tháng " + z.getMonthValue() + " năm " + z.getYear();
+  }
+
+  /** "4 phút 05 giây", "45 giây". */
+  public static String duration(long seconds) {
+    long m = seconds / 60;
+    long s = seconds % 60;
+    return m == 0 ? s + " giây" : String.format("%d phút %02d giây", m, s);
+  }
+
+  /** A share of a total as "62,5%" (Vietnamese decimal comma); "—" when nothing was counted. */
+  public static String percent(int part, int total) {
+    if (total == 0) {
+      return "—";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f", 100.0 * part / total).replace('.', ',') + "%";
+  }
+}

@@ -1,0 +1,115 @@
+package vn.hoinghi.report.export;
+
+import java.util.List;
+import vn.hoinghi.report.SynthesisReport;
+import vn.hoinghi.report.SynthesisReport.ArticleSection;
+import vn.hoinghi.report.SynthesisReport.EndpointAttendance;
+import vn.hoinghi.report.SynthesisReport.EndpointCount;
+import vn.hoinghi.report.SynthesisReport.FeedbackItem;
+import vn.hoinghi.report.SynthesisReport.VoteResult;
+import vn.hoinghi.report.Terms;
+
+/** The report as Markdown (GitHub tables), for reading in a browser or pasting into another document. */
+public final class MarkdownExport {
+
+  private MarkdownExport() {}
+
+  public static String render(SynthesisReport r, DocumentHeading heading) {
+    StringBuilder md = new StringBuilder();
+    String place = heading.place().isBlank() ? "" : heading.place() + ", ";
+    md.append("**").append(heading.issuer()).append("** — ").append(String.join(" — ", heading.nationalLines()))
+        .append("\n\n");
+    md.append("*").append(place).append(Terms.longDate(r.heading().generatedAt())).append("*\n\n");
+    md.append("# ").append(Wording.TITLE).append("\n\n**").append(Wording.subtitle(r)).append("**\n\n");
+    if (Wording.provisional(r) != null) md.append("> ").append(Wording.provisional(r)).append("\n\n");
+    if (Wording.scope(r) != null) md.append("> ").append(Wording.scope(r)).append("\n\n");
+    md.append(Wording.intro(r)).append("\n\n");
+
+    md.append("## ").append(Wording.SECTION_ATTENDANCE).append("\n\n").append(Wording.attendanceSummary(r)).append("\n\n");
+    md.append("| TT | Điểm cầu | Điểm danh | Số người | Phiếu biểu quyết | Ý kiến góp ý | Lượt phát biểu |\n");
+    md.append("|---|---|---|---|---|---|---|\n");
+    int n = 0;
+    for (EndpointAttendance e : r.attendance()) {
+      md.append("| ").append(++n).append(" | ").append(cell(e.name())).append(" | ")
+          .append(e.checkedIn() ? "Có" : "Không").append(" | ").append(e.headCount()).append(" | ")
+          .append(e.ballots() + e.hallResults()).append(" | ").append(e.feedbackItems()).append(" | ")
+          .append(e.speeches()).append(" |\n");
+    }
+    md.append("\n## ").append(Wording.SECTION_VOTES).append("\n\n");
+    md.append("| Điều | Tán thành | Không tán thành | Ý kiến khác | Tổng | Tỷ lệ tán thành |\n|---|---|---|---|---|---|\n");
+    for (ArticleSection a : r.articles()) {
+      VoteResult v = TallyChart.latest(a);
+      if (v == null) {
+        md.append("| ").append(a.label()).append(" | — | — | — | — | chưa biểu quyết |\n");
+      } else {
+        var c = v.overall();
+        md.append("| ").append(a.label()).append(" | ").append(c.agree()).append(" | ").append(c.disagree())
+            .append(" | ").append(c.other()).append(" | ").append(c.total()).append(" | ")
+            .append(Terms.percent(c.agree(), c.total())).append(" |\n");
+      }
+    }
+    md.append("\n## ").append(Wording.SECTION_FEEDBACK).append("\n\n");
+    n = 0;
+    for (ArticleSection a : r.articles()) {
+      md.append("### ").append(Wording.articleHeading(++n, a)).append("\n\n");
+      for (VoteResult v : a.votes()) md.append("- ").append(Wording.voteSummary(v)).append("\n");
+      if (!a.speeches().isEmpty()) md.append("- ").append(Wording.speakers(a.speeches())).append("\n");
+      if (!a.votes().isEmpty() || !a.speeches().isEmpty()) md.append("\n");
+      feedbackTable(md, a.feedback());
+    }
+    if (!r.generalFeedback().isEmpty() || !r.generalSpeeches().isEmpty()) {
+      md.append("### ").append(++n).append(". Ý kiến chung về dự thảo\n\n");
+      if (!r.generalSpeeches().isEmpty()) md.append("- ").append(Wording.speakers(r.generalSpeeches())).append("\n\n");
+      feedbackTable(md, r.generalFeedback());
+    }
+    if (!r.orphanedFeedback().isEmpty()) {
+      md.append("### ").append(++n).append(". Góp ý không còn vị trí trong dự thảo phiên bản ")
+          .append(r.heading().draftVersion()).append("\n\n");
+      feedbackTable(md, r.orphanedFeedback());
+    }
+    md.append("## ").append(Wording.SECTION_SILENT).append("\n\n");
+    if (r.endpointsWithoutFeedback().isEmpty()) {
+      md.append("Tất cả các điểm cầu đều có ý kiến.\n\n");
+    } else {
+      r.endpointsWithoutFeedback().forEach(e -> md.append("- ").append(e.name()).append("\n"));
+      md.append("\n");
+    }
+    md.append("## ").append(Wording.SECTION_TOTALS).append("\n\n").append(Wording.totals(r.totals())).append("\n\n");
+    md.append(Wording.CLOSING).append("\n\n");
+    md.append("## ").append(Wording.APPENDIX).append("\n\n");
+    for (ArticleSection a : r.articles()) {
+      for (VoteResult v : a.votes()) {
+        md.append("**").append(a.label()).append("** — ").append(cell(v.title())).append("\n\n");
+        md.append("| Điểm cầu | Tán thành | Không tán thành | Ý kiến khác | Tổng | Ghi chú |\n|---|---|---|---|---|---|\n");
+        for (EndpointCount e : v.byEndpoint()) {
+          md.append("| ").append(cell(e.name())).append(" | ").append(e.counted().agree()).append(" | ")
+              .append(e.counted().disagree()).append(" | ").append(e.counted().other()).append(" | ")
+              .append(e.counted().total()).append(" | ").append(e.collective() ? "kết quả chung của điểm cầu" : "")
+              .append(" |\n");
+        }
+        md.append("\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static void feedbackTable(StringBuilder md, List<FeedbackItem> items) {
+    if (items.isEmpty()) {
+      md.append("Không có ý kiến góp ý.\n\n");
+      return;
+    }
+    md.append("| TT | Nội dung góp ý | Điểm cầu, người góp ý | Tiếp thu, giải trình |\n|---|---|---|---|\n");
+    int i = 0;
+    for (FeedbackItem f : items) {
+      md.append("| ").append(++i).append(" | ").append(cell(String.join("\n", Wording.content(f)))).append(" | ")
+          .append(cell(Wording.author(f))).append(" | ").append(cell(Wording.answer(f))).append(" |\n");
+    }
+    md.append("\n");
+  }
+
+  /** A table cell: pipes escaped, line breaks as <br>. */
+  static String cell(String s) {
+    if (s == null) return "";
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+  }
+}

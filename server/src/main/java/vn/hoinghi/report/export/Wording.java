@@ -1,0 +1,157 @@
+package vn.hoinghi.report.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import vn.hoinghi.report.SynthesisReport;
+import vn.hoinghi.report.SynthesisReport.ArticleSection;
+import vn.hoinghi.report.SynthesisReport.FeedbackItem;
+import vn.hoinghi.report.SynthesisReport.FeedbackKind;
+import vn.hoinghi.report.SynthesisReport.SpeechItem;
+import vn.hoinghi.report.SynthesisReport.Totals;
+import vn.hoinghi.report.SynthesisReport.VoteResult;
+import vn.hoinghi.report.Terms;
+
+/** The sentences and cell texts the DOCX, PDF and Markdown reports share, so the three say exactly the same. */
+final class Wording {
+
+  static final String TITLE = "BÁO CÁO";
+  static final String SECTION_ATTENDANCE = "I. TÌNH HÌNH THAM DỰ";
+  static final String SECTION_VOTES = "II. KẾT QUẢ BIỂU QUYẾT THEO TỪNG ĐIỀU";
+  static final String SECTION_FEEDBACK = "III. TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH";
+  static final String SECTION_SILENT = "IV. CÁC ĐIỂM CẦU CHƯA CÓ Ý KIẾN GÓP Ý";
+  static final String SECTION_TOTALS = "V. TỔNG HỢP CHUNG";
+  static final String APPENDIX = "PHỤ LỤC: KẾT QUẢ BIỂU QUYẾT THEO ĐIỂM CẦU";
+  static final List<String> FEEDBACK_HEADER = List.of("TT", "Nội dung góp ý", "Điểm cầu, người góp ý",
+      "Tiếp thu, giải trình");
+
+  private Wording() {}
+
+  static String subtitle(SynthesisReport r) {
+    String title = sentenceCase(r.heading().draftTitle());
+    String draft = title.isBlank() ? "dự thảo" : "dự thảo " + title;
+    return "Tổng hợp, tiếp thu, giải trình ý kiến góp ý " + draft;
+  }
+
+  /** "QUY CHẾ LÀM VIỆC MẪU…" → "Quy chế làm việc mẫu…": a title in capitals reads as a name inside a sentence. */
+  static String sentenceCase(String s) {
+    if (s == null || s.isBlank() || !s.equals(s.toUpperCase(VI))) {
+      return s == null ? "" : s;
+    }
+    String lower = s.toLowerCase(VI);
+    return lower.substring(0, 1).toUpperCase(VI) + lower.substring(1);
+  }
+
+  private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
+
+  static String intro(SynthesisReport r) {
+    var h = r.heading();
+    Totals t = r.totals();
+    StringBuilder sb = new StringBuilder();
+    sb.append(h.startedAt() == null ? "" : "Ngày " + Terms.date(h.startedAt()) + ", ")
+        .append(h.title()).append(" được tổ chức theo hình thức trực tuyến với ").append(t.endpoints())
+        .append(" điểm cầu (").append(t.endpointsCheckedIn()).append(" điểm cầu đã điểm danh, ")
+        .append(t.headCount()).append(" người tham dự theo số liệu của các điểm cầu). ")
+        .append("Các đại biểu đã biểu quyết theo từng điều và góp ý trực tiếp trên văn bản dự thảo");
+    if (h.feedbackDeadline() != null) {
+      sb.append("; sau phiên họp, các điểm cầu tiếp tục gửi ý kiến đến ").append(Terms.time(h.feedbackDeadline()));
+    }
+    sb.append(". Bộ phận soạn thảo tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với dự thảo (phiên bản ")
+        .append(h.draftVersion()).append(") như sau:");
+    return sb.toString();
+  }
+
+  /** A notice on every report that is not final yet. */
+  static String provisional(SynthesisReport r) {
+    var h = r.heading();
+    if (h.isFinal()) {
+      return null;
+    }
+    return "Báo cáo tạm thời — hội nghị " + Terms.status(h.status()).toLowerCase(java.util.Locale.ROOT)
+        + "; số liệu tính đến " + Terms.time(h.generatedAt()) + ".";
+  }
+
+  static String scope(SynthesisReport r) {
+    if (r.endpointScope() == null) {
+      return null;
+    }
+    return r.attendance().isEmpty() ? null : "Phần của điểm cầu " + r.attendance().get(0).name() + ".";
+  }
+
+  static String attendanceSummary(SynthesisReport r) {
+    Totals t = r.totals();
+    return "Số điểm cầu: " + t.endpoints() + "; đã điểm danh: " + t.endpointsCheckedIn() + "; số người tham dự: "
+        + t.headCount() + "; người tham dự đăng ký trên hệ thống: " + t.participants() + ".";
+  }
+
+  /** "Tán thành 13/15 (86,7%), không tán thành 1, ý kiến khác 1." */
+  static String voteSummary(VoteResult v) {
+    var c = v.overall();
+    return (v.title() == null || v.title().isBlank() ? "Biểu quyết" : v.title()) + " (" + Terms.mode(v.mode())
+        + (v.status() == vn.hoinghi.domain.VoteStatus.OPEN ? ", đang mở" : "") + "): tán thành " + c.agree() + "/"
+        + c.total() + " (" + Terms.percent(c.agree(), c.total()) + "), không tán thành " + c.disagree()
+        + ", ý kiến khác " + c.other() + ".";
+  }
+
+  static String speech(SpeechItem s) {
+    return s.speakerName() + " (" + s.endpointName() + (s.forHall() ? ", thay mặt điểm cầu" : "") + ") — "
+        + Terms.duration(s.spokenSeconds());
+  }
+
+  static String speakers(List<SpeechItem> speeches) {
+    List<String> parts = new ArrayList<>();
+    speeches.forEach(s -> parts.add(speech(s)));
+    return "Phát biểu: " + String.join("; ", parts) + ".";
+  }
+
+  /** The content cell: kind and place, the quoted passage, the text, the proposed wording, then the replies. */
+  static List<String> content(FeedbackItem f) {
+    List<String> lines = new ArrayList<>();
+    String where = f.nodeLabel() == null ? "" : " — " + f.nodeLabel();
+    lines.add(Terms.kind(f.kind()) + where + (f.orphaned() ? " (không còn vị trí trong dự thảo)" : ""));
+    if (f.quote() != null && !f.quote().isBlank()) {
+      lines.add("Đoạn trích: “" + f.quote() + "”");
+    }
+    if (f.body() != null && !f.body().isBlank()) {
+      lines.add(f.body());
+    }
+    if (f.replacement() != null && !f.replacement().isBlank()) {
+      lines.add("Đề xuất sửa thành: “" + f.replacement() + "”");
+    }
+    for (FeedbackItem r : f.replies()) {
+      lines.add("– Trả lời của " + author(r) + ": " + r.body());
+    }
+    return lines;
+  }
+
+  /** "Tỉnh ủy Đồng Tháp — Nguyễn Thị Mai"; a secret ballot's opinion names its endpoint only. */
+  static String author(FeedbackItem f) {
+    String who = f.authorName() == null ? "phiếu kín" : f.authorName();
+    return (f.endpointName() == null ? "" : f.endpointName() + " — ") + who;
+  }
+
+  static String answer(FeedbackItem f) {
+    String a = Terms.answer(f.kind(), f.answer());
+    if (f.kind() == FeedbackKind.VOTE_OPINION) {
+      return "Ghi nhận qua biểu quyết";
+    }
+    return a;
+  }
+
+  static String articleHeading(int n, ArticleSection a) {
+    return n + ". " + a.label() + ". " + a.title();
+  }
+
+  static String totals(Totals t) {
+    return "Tổng số ý kiến: " + t.feedbackItems() + " (" + t.comments() + " nhận xét, " + t.questions()
+        + " câu hỏi, " + t.proposedWordings() + " đề xuất sửa câu chữ, " + t.replies() + " trả lời, "
+        + t.voteOpinions() + " ý kiến khác khi biểu quyết). Bộ phận soạn thảo đã tiếp thu " + t.accepted()
+        + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + "; chưa trả lời " + t.unanswered()
+        + ". Số lượt phát biểu: " + t.speeches() + " (" + Terms.duration(t.spokenSeconds()) + "). Số cuộc biểu quyết: "
+        + t.votes() + " với " + t.ballots() + " phiếu cá nhân và " + t.hallResults() + " kết quả chung của điểm cầu."
+        + (t.hidden() + t.deleted() > 0 ? " Không đưa vào báo cáo: " + t.hidden() + " ý kiến đã ẩn, " + t.deleted()
+            + " ý kiến tác giả đã xóa." : "");
+  }
+
+  static final String CLOSING = "Trên đây là báo cáo tổng hợp, tiếp thu, giải trình ý kiến góp ý của các điểm cầu đối "
+      + "với dự thảo. Bộ phận soạn thảo tiếp tục hoàn thiện dự thảo, trình cấp có thẩm quyền xem xét, quyết định.";
+}

@@ -1,0 +1,218 @@
+package vn.hoinghi.report.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.hoinghi.report.PlayedSession;
+import vn.hoinghi.report.ReportOptions;
+import vn.hoinghi.report.SynthesisReport;
+import vn.hoinghi.report.SynthesisReports;
+
+/**
+ * Each export of the story session opened with a real reader and its content checked: the DOCX and XLSX read back
+ * with POI, the PDF's text extracted with PDFBox, the CSV parsed, the Markdown read. The files are also left in
+ * target/report-samples for a person to look at.
+ */
+@DisplayName("Report exports, opened and read back")
+class ExportsTest {
+
+  static PlayedSession s;
+  static SynthesisReport r;
+  static Set<String> participantIds;
+  static final DocumentHeading HEADING = new DocumentHeading(DocumentHeading.Style.PARTY, "BAN CHẤP HÀNH TRUNG ƯƠNG",
+      "BAN TỔ CHỨC TRUNG ƯƠNG", "Số:      -BC/BTCTW", "Hà Nội");
+  /** Strings that must appear exactly, Vietnamese diacritics included. */
+  static final List<String> EXACT = List.of("BÁO CÁO", "Điều 8", "Chế độ họp", "mỗi quý một lần", "sáu tháng một lần",
+      "Bùi Đức Thắng", "Thành ủy Hà Nội", "Tiếp thu", "Giải trình", "Chế độ phụ cấp thực hiện theo quy định chung",
+      "Tỉnh ủy Đồng Tháp", "Võ Thành Nhân", "Bổ sung thời hạn ban hành chương trình công tác năm");
+
+  @BeforeAll
+  static void build() {
+    s = PlayedSession.story();
+    r = SynthesisReports.build(s.conf, ReportOptions.whole(), s.now);
+    participantIds = s.conf.participants().stream().map(p -> p.id()).collect(Collectors.toSet());
+  }
+
+  private static byte[] save(String name, byte[] bytes) throws IOException {
+    Path dir = Path.of("target", "report-samples");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name), bytes);
+    return bytes;
+  }
+
+  /** The secret ballot's opinion appears with its endpoint but no name near it and no participant id anywhere. */
+  private static void anonymityHolds(String text) {
+    String secretOpinion = "Bổ sung thời hạn ban hành chương trình công tác năm";
+    int at = text.indexOf(secretOpinion);
+    assertThat(at).isNotNegative();
+    String after = text.substring(at, Math.min(text.length(), at + 160));
+    assertThat(after).contains("Tỉnh ủy Đồng Tháp").doesNotContain("Nguyễn Thị Mai");
+    assertThat(text).doesNotContain(s.id("daibieu1"));
+  }
+
+  @Test
+  @DisplayName("DOCX: heading block, numbered sections, the per-article table and the chart, in exact Vietnamese")
+  void docx() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DocxExport.write(r, HEADING, out);
+    byte[] bytes = save("bao-cao.docx", out.toByteArray());
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes));
+         XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
+      String text = ex.getText();
+      for (String s : EXACT) assertThat(text).contains(s);
+      assertThat(text).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "BAN TỔ CHỨC TRUNG ƯƠNG", "Hà Nội, ngày ",
+          "I. TÌNH HÌNH THAM DỰ", "II. KẾT QUẢ BIỂU QUYẾT THEO TỪNG ĐIỀU",
+          "III. TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH", "IV. CÁC ĐIỂM CẦU CHƯA CÓ Ý KIẾN GÓP Ý",
+          "8. Điều 8. Chế độ họp", "Nơi nhận:", "T/M BAN TỔ CHỨC TRUNG ƯƠNG", "Báo cáo tạm thời");
+      assertThat(text).doesNotContain("Nội dung không liên quan.");
+      anonymityHolds(text);
+      assertThat(doc.getAllPictures()).as("the tally chart").hasSize(1);
+      XWPFTable d8 = doc.getTables().stream()
+          .filter(t -> t.getRow(0).getCell(1).getText().equals("Nội dung góp ý")
+              && t.getText().contains("mỗi quý một lần"))
+          .findFirst().orElseThrow();
+      assertThat(d8.getRow(0).getCell(3).getText()).isEqualTo("Tiếp thu, giải trình");
+      var proposalRow = d8.getRows().stream().filter(row -> row.getCell(1).getText().contains("mỗi quý một lần"))
+          .findFirst().orElseThrow();
+      assertThat(proposalRow.getCell(2).getText()).isEqualTo("Thành ủy Hà Nội — Bùi Đức Thắng");
+      assertThat(proposalRow.getCell(3).getText()).isEqualTo("Tiếp thu");
+      assertThat(proposalRow.getCell(1).getText()).contains("Trả lời của Tỉnh ủy Đồng Tháp — Nguyễn Thị Mai");
+    }
+  }
+
+  @Test
+  @DisplayName("PDF: the embedded font renders every Vietnamese letter and the text extracts exactly")
+  void pdf() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PdfExport.write(r, HEADING, out);
+    byte[] bytes = save("bao-cao.pdf", out.toByteArray());
+    try (PDDocument pdf = Loader.loadPDF(bytes)) {
+      String text = new PDFTextStripper().getText(pdf).replace("\r", "");
+      String flat = text.replace("\n", " ");
+      for (String s : EXACT) assertThat(flat).contains(s);
+      assertThat(flat).contains("III. TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH", "PHỤ LỤC");
+      anonymityHolds(flat);
+      List<PDFont> fonts = new ArrayList<>();
+      for (PDPage page : pdf.getPages()) {
+        for (var name : page.getResources().getFontNames()) fonts.add(page.getResources().getFont(name));
+      }
+      assertThat(fonts).isNotEmpty().allSatisfy(f -> {
+        assertThat(f.isEmbedded()).as(f.getName() + " embedded").isTrue();
+        assertThat(f.getName()).contains("DejaVuSans");
+      });
+    }
+  }
+
+  @Test
+  @DisplayName("XLSX: one row per feedback item with the exact text, plus votes and attendance sheets")
+  void xlsx() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    XlsxExport.write(r, out);
+    byte[] bytes = save("gop-y.xlsx", out.toByteArray());
+    List<SynthesisReport.FeedbackItem> items = r.allFeedback();
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+      Sheet fb = wb.getSheet("Góp ý");
+      DataFormatter fmt = new DataFormatter();
+      assertThat(fb.getLastRowNum()).isEqualTo(items.size());
+      Row head = fb.getRow(0);
+      for (int i = 0; i < FeedbackRows.HEADER.size(); i++) assertThat(head.getCell(i).getStringCellValue()).isEqualTo(FeedbackRows.HEADER.get(i));
+      for (int i = 0; i < items.size(); i++) {
+        Row row = fb.getRow(i + 1);
+        assertThat(row.getCell(1).getStringCellValue()).isEqualTo(items.get(i).id());
+        assertThat(row.getCell(6).getStringCellValue()).isEqualTo(items.get(i).body());
+        String author = row.getCell(9).getStringCellValue();
+        assertThat(participantIds).doesNotContain(author);
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+          String v = fmt.formatCellValue(row.getCell(c));
+          if (items.get(i).kind() == SynthesisReport.FeedbackKind.VOTE_OPINION && items.get(i).authorId() == null) {
+            assertThat(v).doesNotContain("Nguyễn Thị Mai").doesNotContain(s.id("daibieu1"));
+          }
+        }
+      }
+      Row proposal = fb.getRow(1 + indexOf(items, s.proposal));
+      assertThat(proposal.getCell(5).getStringCellValue()).isEqualTo("mỗi quý một lần");
+      assertThat(proposal.getCell(7).getStringCellValue()).isEqualTo("sáu tháng một lần");
+      assertThat(proposal.getCell(14).getStringCellValue()).isEqualTo("Tiếp thu");
+      assertThat(proposal.getCell(10).getLocalDateTimeCellValue()).isNotNull();
+      Sheet votes = wb.getSheet("Biểu quyết");
+      Row d8 = null;
+      for (Row row : votes) if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals("Điều 8")
+          && row.getCell(4).getStringCellValue().equals("Tổng cộng")) d8 = row;
+      assertThat(d8).isNotNull();
+      assertThat(List.of(d8.getCell(5).getNumericCellValue(), d8.getCell(6).getNumericCellValue(),
+          d8.getCell(7).getNumericCellValue(), d8.getCell(8).getNumericCellValue())).containsExactly(12.0, 2.0, 1.0, 15.0);
+      assertThat(wb.getSheet("Điểm cầu").getLastRowNum()).isEqualTo(35);
+    }
+  }
+
+  private static int indexOf(List<SynthesisReport.FeedbackItem> items, String id) {
+    for (int i = 0; i < items.size(); i++) if (items.get(i).id().equals(id)) return i;
+    throw new AssertionError("no item " + id);
+  }
+
+  @Test
+  @DisplayName("CSV: UTF-8 with a byte-order mark, one record per feedback item, the same columns as the XLSX")
+  void csv() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CsvExport.write(r, out);
+    byte[] bytes = save("gop-y.csv", out.toByteArray());
+    assertThat(bytes[0] & 0xff).isEqualTo(0xEF);
+    String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+    List<SynthesisReport.FeedbackItem> items = r.allFeedback();
+    try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))) {
+      assertThat(p.getHeaderNames()).isEqualTo(FeedbackRows.HEADER);
+      List<CSVRecord> recs = p.getRecords();
+      assertThat(recs).hasSize(items.size());
+      for (int i = 0; i < recs.size(); i++) {
+        assertThat(recs.get(i).get("Mã")).isEqualTo(items.get(i).id());
+        assertThat(recs.get(i).get("Nội dung góp ý")).isEqualTo(items.get(i).body());
+        for (String v : recs.get(i).values()) assertThat(participantIds).doesNotContain(v);
+      }
+      CSVRecord secret = recs.stream().filter(x -> x.get("Loại").equals("Ý kiến khác khi biểu quyết")
+          && x.get("Điều").equals("Điều 9")).findFirst().orElseThrow();
+      assertThat(secret.get("Người góp ý")).isEmpty();
+      assertThat(secret.get("Điểm cầu")).isEqualTo("Tỉnh ủy Đồng Tháp");
+      CSVRecord reply = recs.stream().filter(x -> x.get("Loại").equals("Trả lời")).findFirst().orElseThrow();
+      assertThat(reply.get("Trả lời cho")).isEqualTo(s.proposal);
+    }
+  }
+
+  @Test
+  @DisplayName("Markdown: the same sections and tables, with exact Vietnamese text")
+  void markdown() throws IOException {
+    String md = MarkdownExport.render(r, HEADING);
+    save("bao-cao.md", md.getBytes(StandardCharsets.UTF_8));
+    for (String s : EXACT) assertThat(md).contains(s);
+    assertThat(md).contains("# BÁO CÁO", "## III. TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH",
+        "### 8. Điều 8. Chế độ họp", "| Điều 8 | 12 | 2 | 1 | 15 | 80,0% |");
+    anonymityHolds(md);
+  }
+}
