@@ -260,6 +260,7 @@ public final class ClientSession implements Subscriber {
       actor = organizer ? Actor.organizer(c.subject()) : Actor.participant(p.id());
       tokenExpiresAtMs = c.expiresAt() * 1000;
       scheduleExpiry();
+      fastHeartbeat = organizer || p.moderator() || p.has(vn.hoinghi.domain.Role.HOST);
       state = State.LIVE;
       gateway.vertx().cancelTimer(helloTimer);
       JsonObject welcome = new JsonObject().put("type", "welcome").put("conferenceId", w.conferenceId())
@@ -389,14 +390,22 @@ public final class ClientSession implements Subscriber {
   /** Called by the heartbeat sweep on this session's context. */
   void heartbeat(long nowMs, boolean lagging) {
     if (state == State.CLOSED) return;
+    long interval = fastHeartbeat ? Gateway.PING_INTERVAL_MS : Gateway.RELAXED_PING_INTERVAL_MS;
+    long timeout = fastHeartbeat ? Gateway.HEARTBEAT_TIMEOUT_MS : Gateway.RELAXED_HEARTBEAT_TIMEOUT_MS;
     if (lagging) {
-      lastInboundMs = Math.max(lastInboundMs, nowMs - Gateway.PING_INTERVAL_MS);
-    } else if (nowMs - lastInboundMs > Gateway.HEARTBEAT_TIMEOUT_MS) {
+      lastInboundMs = Math.max(lastInboundMs, nowMs - interval);
+    } else if (nowMs - lastInboundMs > timeout) {
       close(CloseCodes.HEARTBEAT_TIMEOUT, "no answer to ping");
-    } else if (nowMs - lastInboundMs >= Gateway.PING_INTERVAL_MS) {
-      ws.writePing(Buffer.buffer("hb"));
+    } else if (nowMs - lastInboundMs >= interval && nowMs - lastPingMs >= interval) {
+      lastPingMs = nowMs;
+      ws.writePing(PING);
     }
   }
+
+  private static final Buffer PING = Buffer.buffer("hb");
+  /** Until authenticated every connection is watched closely; then only hosts and moderators stay so. */
+  private boolean fastHeartbeat = true;
+  private long lastPingMs;
 
   void close(short code, String reason) {
     if (state == State.CLOSED) return;
