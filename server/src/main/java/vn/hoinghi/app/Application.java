@@ -62,7 +62,7 @@ public final class Application {
   /** Vert.x with Micrometer metrics exposed for Prometheus scraping. */
   public static Vertx newVertx() {
     return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions()
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
             .setJvmMetricsEnabled(true)
             .setEnabled(true)))
@@ -114,8 +114,8 @@ public final class Application {
         http.add(v);
       }
       Application app = new Application(config, vertx, store, conferences, accounts, gateway, http, deployments, demo);
-      LOG.info("Hội Nghị {} listening on http://{}:{}/ with {}", version(), displayHost(config.httpHost()),
-          app.port(), store.describe());
+      LOG.info("Hội Nghị {} listening on http://{}:{}/ with {} ({} transport)", version(), displayHost(config.httpHost()),
+          app.port(), store.describe(), vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
       return app;
     } catch (RuntimeException e) {
       try {

@@ -25,10 +25,18 @@ final class KeepAlive {
     if (!(ws instanceof WebSocketInternal internal)) return;
     try {
       Channel ch = internal.channelHandlerContext().channel();
-      boolean ok = ch.config().setOption(NioChannelOption.of(java.net.StandardSocketOptions.SO_KEEPALIVE), true)
-          && ch.config().setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), 4)
-          && ch.config().setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL), 2)
-          && ch.config().setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT), 2);
+      boolean ok;
+      if (ch instanceof io.netty.channel.epoll.EpollSocketChannel) {
+        ok = ch.config().setOption(io.netty.channel.ChannelOption.SO_KEEPALIVE, true)
+            && ch.config().setOption(io.netty.channel.epoll.EpollChannelOption.TCP_KEEPIDLE, 4)
+            && ch.config().setOption(io.netty.channel.epoll.EpollChannelOption.TCP_KEEPINTVL, 2)
+            && ch.config().setOption(io.netty.channel.epoll.EpollChannelOption.TCP_KEEPCNT, 2);
+      } else {
+        ok = ch.config().setOption(NioChannelOption.of(java.net.StandardSocketOptions.SO_KEEPALIVE), true)
+            && ch.config().setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), 4)
+            && ch.config().setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL), 2)
+            && ch.config().setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT), 2);
+      }
       if (!ok) throw new IllegalStateException("the channel refused the keepalive options");
       if (!reported) {
         reported = true;

@@ -57,11 +57,11 @@ public final class LoadGenerator {
   private final String host;
   private final int port;
   private final Map<String, String> opts;
-  private final Vertx vertx;
+  final Vertx vertx;
   private final WebSocketClient ws;
 
-  private String conferenceId;
-  private String chairToken;
+  String conferenceId;
+  String chairToken;
   private final List<Delegate> delegates = new ArrayList<>();
 
   private final Histogram connectMs = new ConcurrentHistogram(3);
@@ -76,7 +76,7 @@ public final class LoadGenerator {
   private final Map<Integer, AtomicInteger> closes = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean finishing;
 
-  private LoadGenerator(Map<String, String> opts) {
+  LoadGenerator(Map<String, String> opts) {
     this.opts = opts;
     this.base = opts.getOrDefault("url", "http://127.0.0.1:8080");
     URI u = URI.create(base);
@@ -219,7 +219,7 @@ public final class LoadGenerator {
 
   // ------------------------------------------------------------------------------------------- set-up over REST
 
-  private List<String> setUp() throws Exception {
+  List<String> setUp() throws Exception {
     String org = post("/api/login", new JsonObject().put("username", opts.getOrDefault("organizer", "bantochuc"))
         .put("password", opts.getOrDefault("password", "hoinghi-demo")), null).getString("accessToken");
     conferenceId = post("/api/conferences", new JsonObject().put("title", "Tải thử " + Instant.now())
@@ -262,7 +262,7 @@ public final class LoadGenerator {
     return codes;
   }
 
-  private List<String> join(int n, List<String> codes) throws Exception {
+  List<String> join(int n, List<String> codes) throws Exception {
     List<String> tokens = java.util.Collections.synchronizedList(new ArrayList<>());
     Semaphore inFlight = new Semaphore(32);
     CountDownLatch done = new CountDownLatch(n);
@@ -382,7 +382,7 @@ public final class LoadGenerator {
 
   // ------------------------------------------------------------------------------------------- HTTP
 
-  private JsonObject command(String token, JsonObject command) throws Exception {
+  JsonObject command(String token, JsonObject command) throws Exception {
     JsonObject r = post("/api/conferences/" + conferenceId + "/commands", new JsonObject()
         .put("id", "load-" + System.nanoTime()).put("command", command), token);
     if (!"ack".equals(r.getString("type"))) throw new IllegalStateException(command.getString("type") + ": " + r);
@@ -398,7 +398,7 @@ public final class LoadGenerator {
     if (r.getInteger("_status") != status) throw new IllegalStateException("expected " + status + ": " + r);
   }
 
-  private JsonObject get(String path, String token) throws Exception {
+  JsonObject get(String path, String token) throws Exception {
     return http("GET", path, null, token);
   }
 
