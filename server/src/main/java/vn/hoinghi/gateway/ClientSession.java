@@ -39,6 +39,8 @@ public final class ClientSession implements Subscriber {
   static final long CONGESTION_MS = 10_000;
   static final int CONGESTION_FRAMES = 500;
   private long congestedSince;
+  /** The socket's Netty channel when Vert.x exposes it (it does on the server), for the fan-out's direct writes. */
+  private final io.netty.channel.Channel channel;
   private int framesWhileCongested;
 
   private enum State { AWAIT_HELLO, AUTHENTICATING, LIVE, CLOSED }
@@ -66,6 +68,10 @@ public final class ClientSession implements Subscriber {
     this.headerToken = headerToken;
     this.limiter = new RateLimiter(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST, System.nanoTime());
     this.lastInboundMs = System.currentTimeMillis();
+    this.channel = ws instanceof io.vertx.core.internal.http.WebSocketInternal wi ? wi.channelHandlerContext().channel() : null;
+    if (channel != null) {
+      channel.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(WRITE_QUEUE_BYTES / 2, WRITE_QUEUE_BYTES));
+    }
   }
 
   void start() {
@@ -117,6 +123,10 @@ public final class ClientSession implements Subscriber {
   public void deliver(Buffer frame) {
     // A socket can close before its session hears of it; a fan-out must never stop on it.
     if (state == State.CLOSED || ws.isClosed()) return;
+    if (channel != null) {
+      deliverDirect(frame);
+      return;
+    }
     if (ws.writeQueueFull()) {
       long now = System.currentTimeMillis();
       if (congestedSince == 0) {
@@ -131,6 +141,31 @@ public final class ClientSession implements Subscriber {
       }
     }
     ws.writeFrame(TextFrames.of(frame));
+    gateway.metrics().framesOut();
+  }
+
+  /**
+   * The fan-out's hot path: the shared buffer goes straight to the Netty channel (on its own event loop), one
+   * frame object and one flush per delivery, skipping Vert.x's per-message queue. Backpressure is the channel's
+   * own writability, with the same bounded-congestion rule as above. Replies (acks, errors) still take Vert.x's path.
+   */
+  private void deliverDirect(Buffer frame) {
+    if (!channel.isWritable()) {
+      long now = System.currentTimeMillis();
+      if (congestedSince == 0) {
+        congestedSince = now;
+        framesWhileCongested = 0;
+      }
+      if (++framesWhileCongested > CONGESTION_FRAMES || now - congestedSince > CONGESTION_MS) {
+        gateway.metrics().slowClosed();
+        close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
+        return;
+      }
+    } else {
+      congestedSince = 0;
+    }
+    channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.TextWebSocketFrame(true, 0,
+        ((io.vertx.core.internal.buffer.BufferInternal) frame).getByteBuf()), channel.voidPromise());
     gateway.metrics().framesOut();
   }
 
