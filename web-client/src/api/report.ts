@@ -106,6 +106,10 @@ export interface ReviseDone {
   changedArticles: number; responses: { type: string; annotationId: string; code?: string }[];
 }
 
+/** A problem the importer found in a draft text, on a line of that text. */
+export interface ImportProblem { line: number; messageVi: string; messageEn: string }
+export interface DraftCheck { ok: boolean; problems: ImportProblem[] }
+
 // ------------------------------------------------------------------------------------------- the audit log
 
 export interface AuditRow { seq: number; at?: string; type: string; actor?: string; actorName?: string; commandId?: string; data: unknown }
@@ -181,6 +185,9 @@ export const reportApi = {
   versions: (conferenceId: string) => json<{ current: number; versions: VersionInfo[] }>(`${base(conferenceId)}/drafts`),
   version: (conferenceId: string, version: number) =>
     json<import('../protocol.gen').DraftDocument>(`${base(conferenceId)}/drafts/${version}?format=json`),
+  /** A version as the importable Markdown text. */
+  versionText: async (conferenceId: string, version: number) =>
+    (await authedFetch(`${base(conferenceId)}/drafts/${version}?format=md`)).text(),
   versionFile: (conferenceId: string, version: number, format: 'md' | 'docx') => `${base(conferenceId)}/drafts/${version}?format=${format}`,
   diff: (conferenceId: string, from: number, to: number) => json<Comparison>(`${base(conferenceId)}/drafts/diff${query({ from, to })}`),
   diffFile: (conferenceId: string, from: number, to: number, format: 'md' | 'docx') =>
@@ -191,6 +198,14 @@ export const reportApi = {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
       body: JSON.stringify(body),
+    }),
+  /** Checks a whole draft text with the importer (POST …/draft/preview); changes nothing. */
+  checkDraft: (conferenceId: string, text: string) =>
+    json<DraftCheck>(`${base(conferenceId)}/draft/preview`, { method: 'POST', headers: { 'Content-Type': 'text/markdown; charset=utf-8' }, body: text }),
+  /** Imports a whole draft text as the next version (POST …/draft: ImportDraft). */
+  importDraft: (conferenceId: string, text: string, note: string, idempotencyKey: string) =>
+    json<{ type: 'ack'; firstSeq: number; lastSeq: number }>(`${base(conferenceId)}/draft${query({ note })}`, {
+      method: 'POST', headers: { 'Content-Type': 'text/markdown; charset=utf-8', 'Idempotency-Key': idempotencyKey }, body: text,
     }),
   audit: (conferenceId: string, after: number, limit: number) => json<AuditPage>(`${base(conferenceId)}/audit${query({ after, limit })}`),
   auditFile: (conferenceId: string, format: 'csv' | 'jsonl') => `${base(conferenceId)}/audit/${format}`,

@@ -5,7 +5,7 @@ import type { Annotation, DraftNode } from '../protocol.gen';
 import type { NodeEdit, ReviseRequest } from '../api/report';
 import { rangeOf } from '../state/anchoring';
 import type { ConferenceState } from '../state/conference';
-import { articleOf, docIndex, threads } from '../state/selectors';
+import { articleOf, docIndex, threads, type DocIndex } from '../state/selectors';
 
 /**
  * `ready`: its passage is in the current text and it can be accepted; `inText`: the current text already says
@@ -133,4 +133,44 @@ export function buildRevision(baseVersion: number, nodes: Record<string, DraftNo
 /** Whether a request changes anything at all (the server refuses an empty one). */
 export function isEmpty(r: ReviseRequest): boolean {
   return r.accept.length === 0 && r.edits.length === 0;
+}
+
+/** The article, clause and point a node is, outermost first (chapters left out): what "Điều 8, khoản 1, điểm a" names. */
+export function nodePath(idx: DocIndex, nodeId: string): DraftNode[] {
+  const out: DraftNode[] = [];
+  let id: string | null = nodeId;
+  while (id) {
+    const n: DraftNode | undefined = idx.nodes[id];
+    if (!n) break;
+    if (n.kind === 'ARTICLE' || n.kind === 'CLAUSE' || n.kind === 'POINT') out.unshift(n);
+    if (n.kind === 'ARTICLE') break;
+    id = idx.parent[id] ?? null;
+  }
+  return out;
+}
+
+/** Where line `line` (1-based) of a text starts and ends, to select it in a text area; null past the end. */
+export function lineRange(text: string, line: number): [number, number] | null {
+  if (line < 1) return null;
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return null;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return [start, end < 0 ? text.length : end];
+}
+
+/**
+ * Lines of a free edit the importer would read as structure rather than text: a new clause ("2. …"), a point
+ * ("b) …"), an article or chapter heading. Said while the team types, before the server refuses the result. A
+ * clause's first line follows its number and is safe; an article's intro starts a line of its own (`ownFirstLine`).
+ */
+export function structureLines(text: string, ownFirstLine = false): number[] {
+  const out: number[] = [];
+  text.split('\n').forEach((l, i) => {
+    if ((i > 0 || ownFirstLine) && /^\s*(#|\d+\.\s|[a-zđ]\)\s|Điều\s+\d|Chương\s+[IVXLC\d])/u.test(l)) out.push(i + 1);
+  });
+  return out;
 }
