@@ -392,6 +392,7 @@ export const en: Record<MessageKey, string> = {
   'revise.fullTextHint': 'The whole text in the draft import format (## Chapter, ### Article, clauses "1.", points "a)"). Press Check: problems are listed by line number; click one to go to its line.',
   'revise.fullTextOk': 'The text is valid; the new version can be created.',
   'revise.fullTextStale': 'The draft got version {v} after you started editing; go back and start from the current version.',
+  'revise.voteOpen': 'A vote is open: the new version can be created once the chair closes it. Previewing still works.',
   'revise.check': 'Check',
   'revise.backToChoices': 'Back to the wordings',
 

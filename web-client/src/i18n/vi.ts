@@ -391,6 +391,7 @@ export const vi = {
   'revise.fullTextHint': 'Toàn văn theo định dạng nhập dự thảo (## Chương, ### Điều, khoản "1.", điểm "a)"). Bấm Kiểm tra: lỗi được báo theo số dòng, bấm vào để tới dòng đó.',
   'revise.fullTextOk': 'Văn bản hợp lệ; có thể tạo phiên bản mới.',
   'revise.fullTextStale': 'Dự thảo đã có phiên bản {v} sau khi bạn bắt đầu sửa; hãy quay lại và bắt đầu từ phiên bản hiện hành.',
+  'revise.voteOpen': 'Đang có biểu quyết mở: chỉ tạo được phiên bản mới sau khi chủ trì đóng biểu quyết. Vẫn xem trước được.',
   'revise.check': 'Kiểm tra',
   'revise.backToChoices': 'Quay lại chọn đề xuất',
 

@@ -15,7 +15,7 @@ import { buildRevision, candidates, isEmpty, lineRange, nodePath, preselected, s
   type EditDraft } from '../report/revision';
 import { idsOf, lineOf, localized } from '../report/serverText';
 import type { ConferenceState } from '../state/conference';
-import { docIndex, endpointName, hasRole, participantName, type DocIndex } from '../state/selectors';
+import { docIndex, endpointName, hasRole, openVotes, participantName, type DocIndex } from '../state/selectors';
 import { conference, notify, send } from '../state/store';
 import { ResponseBadge } from '../ui/Annotations';
 import { ArticlePicker } from '../ui/Draft';
@@ -204,6 +204,7 @@ function FullTextEditor(props: { state: ConferenceState; base: number; initial: 
   const key = useMemo(randomKey, [text]);
   const area = useRef<HTMLTextAreaElement>(null);
   const stale = (s.draft?.version ?? 1) !== props.base;
+  const voting = openVotes(s).length > 0;
   const goTo = (line: number) => {
     const r = lineRange(text, line);
     const el = area.current;
@@ -252,6 +253,7 @@ function FullTextEditor(props: { state: ConferenceState; base: number; initial: 
       <h2 id="ft-h" class="section-title">{t('revise.fullText')}</h2>
       <p class="hint">{t('revise.fullTextHint')}</p>
       {stale && <p class="error" role="alert">{t('revise.fullTextStale', { v: s.draft?.version ?? 1 })}</p>}
+      {voting && <p class="notice-inline" role="status">{t('revise.voteOpen')}</p>}
       <label for="ft-text" class="sr-only">{t('revise.fullText')}</label>
       <textarea id="ft-text" ref={area} class="full-text" rows={22} spellcheck={false} value={text} data-testid="full-text-area"
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
@@ -259,7 +261,7 @@ function FullTextEditor(props: { state: ConferenceState; base: number; initial: 
       {checked === text && !refusal && <p class="ok" role="status">{t('revise.fullTextOk')}</p>}
       <div class="row">
         <button type="button" class="secondary" disabled={busy} onClick={check} data-testid="full-text-check">{t('revise.check')}</button>
-        <button type="button" class="primary" disabled={busy || checked !== text || stale} onClick={create} data-testid="full-text-create">
+        <button type="button" class="primary" disabled={busy || checked !== text || stale || voting} onClick={create} data-testid="full-text-create">
           {t('revise.create', { v: props.base + 1 })}</button>
         <button type="button" class="secondary" onClick={() => downloadText(text, draftFileName(s.info?.title, props.base + 1, 'md', true))}>
           {t('revise.saveText')}</button>
@@ -292,6 +294,8 @@ export function ReviseView() {
   const idempotency = useMemo(randomKey, [requestKey]);
   const fresh = preview?.key === requestKey;
   const empty = isEmpty(revision.request);
+  // The core imports no draft while a vote is open (its ballots are on the current version's articles).
+  const voting = openVotes(s).length > 0;
   const results = useRef<HTMLDivElement>(null);
   const showResults = () => setTimeout(() => results.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), 50);
 
@@ -414,11 +418,12 @@ export function ReviseView() {
         <section class="panel revise-actions" aria-labelledby="ac-h" data-testid="revise-actions">
           <h2 id="ac-h" class="sr-only">{t('revise.actions')}</h2>
           {empty && <p class="muted">{t('revise.nothing')}</p>}
+          {voting && <p class="notice-inline" role="status" data-testid="revise-vote-open">{t('revise.voteOpen')}</p>}
           {preview && !fresh && !empty && <p class="notice-inline">{t('revise.stale')}</p>}
           <div class="row">
             <button type="button" class="secondary" data-testid="revise-preview" disabled={empty || busy !== null || !mayImport} onClick={runPreview}>
               {busy === 'preview' ? t('app.loading') : t('revise.preview')}</button>
-            <button type="button" class="primary" data-testid="revise-create" disabled={!fresh || busy !== null || !mayImport} onClick={create}>
+            <button type="button" class="primary" data-testid="revise-create" disabled={!fresh || busy !== null || !mayImport || voting} onClick={create}>
               {busy === 'create' ? t('app.loading') : t('revise.create', { v: base + 1 })}</button>
             <button type="button" class="secondary" data-testid="revise-full-text" disabled={!mayImport} onClick={openFullText}>{t('revise.editFullText')}</button>
           </div>
