@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../src/protocol.gen';
-import { buildRevision, candidates, composeNodeText, isEmpty, preselected, seedText } from '../src/report/revision';
+import { buildRevision, candidates, composeNodeText, isEmpty, lineRange, nodePath, preselected, seedText, structureLines, takenIn } from '../src/report/revision';
 import { fromSnapshot } from '../src/state/conference';
 import { docIndex } from '../src/state/selectors';
 import { snapshotView } from './fixtures';
@@ -101,5 +101,35 @@ describe('composing the revised draft', () => {
     const r = buildRevision(1, docIndex(s).nodes, candidates(s), ['ann-1', 'ann-99'], {}, '');
     expect(r.request.accept).toEqual([]);
     expect(isEmpty(r.request)).toBe(true);
+  });
+});
+
+describe('around the revised draft', () => {
+  const idx = docIndex(state([]));
+
+  it('tells an accepted wording the text has taken in from feedback that lost its place', () => {
+    const o = { kind: 'PROPOSED_WORDING', response: 'ACCEPTED', nodeId: 'd1.k1', replacement: 'chế độ làm việc' };
+    expect(takenIn(o, idx)).toBe(true);
+    expect(takenIn({ ...o, response: 'EXPLAINED' }, idx)).toBe(false);
+    expect(takenIn({ ...o, replacement: 'điều khác' }, idx)).toBe(false);
+    expect(takenIn({ ...o, kind: 'COMMENT' }, idx)).toBe(false);
+  });
+
+  it('names the article, clause and point of a node', () => {
+    expect(nodePath(idx, 'd1.k2.a').map((n) => n.id)).toEqual(['d1', 'd1.k2', 'd1.k2.a']);
+    expect(nodePath(idx, 'c1')).toEqual([]);
+  });
+
+  it('finds a line of the text to select it', () => {
+    const text = '# DỰ THẢO\n## Chương I\n### Điều 1. Tên';
+    expect(lineRange(text, 2)).toEqual([10, 21]);
+    expect(text.slice(...lineRange(text, 3)!)).toBe('### Điều 1. Tên');
+    expect(lineRange(text, 4)).toBeNull();
+  });
+
+  it('warns of edited lines the importer would read as a clause, a point or a heading', () => {
+    expect(structureLines('Khoản mới.\n2. Thêm khoản\nb) điểm\nvăn bản thường\n### Điều 9')).toEqual([2, 3, 5]);
+    expect(structureLines('1. Mở đầu')).toEqual([]);
+    expect(structureLines('1. Mở đầu', true)).toEqual([1]);
   });
 });

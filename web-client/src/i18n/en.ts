@@ -438,7 +438,7 @@ export const en: Record<MessageKey, string> = {
   'diff.orphansHint': 'The passage this feedback is about is no longer in the text; the feedback is kept and re-attaches if the passage comes back.',
   'diff.orphansFailed': 'The list of unplaced feedback could not be loaded',
   'diff.noOrphans': 'No feedback has lost its place.',
-  'diff.orphanFrom': 'feedback on version {v}',
+  'diff.takenIn': 'Wordings taken into the text ({n}): the old passage is gone because the wording replaced it',
 
   'version.current': 'current',
   'version.read': 'Read a whole version',

@@ -437,7 +437,7 @@ export const vi = {
   'diff.orphansHint': 'Đoạn văn được góp ý không còn trong văn bản; góp ý vẫn được giữ và sẽ tự gắn lại nếu đoạn văn xuất hiện trở lại.',
   'diff.orphansFailed': 'Không tải được danh sách góp ý không còn vị trí',
   'diff.noOrphans': 'Không có góp ý nào mất vị trí.',
-  'diff.orphanFrom': 'góp ý trên phiên bản {v}',
+  'diff.takenIn': 'Đề xuất đã đưa vào văn bản ({n}): đoạn cũ không còn vì đã được thay bằng đề xuất',
 
   'version.current': 'hiện hành',
   'version.read': 'Đọc toàn văn một phiên bản',

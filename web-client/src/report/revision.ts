@@ -174,3 +174,15 @@ export function structureLines(text: string, ownFirstLine = false): number[] {
   });
   return out;
 }
+
+/**
+ * Whether an orphaned annotation is an accepted proposed wording the current text has taken in: its old passage is
+ * gone because it was replaced by the wording. The server lists it among the orphans all the same (its quote is no
+ * longer found); the views show it apart from the feedback that really lost its place.
+ */
+export function takenIn(o: { kind?: string | null; response?: string | null; replacement?: string | null; nodeId?: string | null },
+  idx: DocIndex): boolean {
+  if (o.kind !== 'PROPOSED_WORDING' || o.response !== 'ACCEPTED' || !o.replacement || !o.nodeId) return false;
+  const text = idx.nodes[o.nodeId]?.text ?? '';
+  return text.normalize('NFC').includes(o.replacement.normalize('NFC'));
+}

@@ -2,8 +2,30 @@
 // votes, speeches and feedback with the drafting team's answers, and the endpoints that gave no feedback. The same
 // sections as the exported documents (docs/report.md), on screen. All user text is rendered as text.
 import type { Answer, ArticleSection, EndpointAttendance, FeedbackItem, SpeechItem, SynthesisReport, Totals, VoteResult } from '../api/report';
-import { formatDateTime, t } from '../i18n';
+import { formatDateTime, lang, t } from '../i18n';
+import { placeLabel } from '../report/places';
+import { docIndex } from '../state/selectors';
+import { conference } from '../state/store';
 import { percent } from './format';
+
+/**
+ * The server writes places in Vietnamese ("Điều 8, khoản 1", "Chương III"). In English, and when the report is on
+ * the current version (whose nodes the client holds), the client names them itself from the stable node ids.
+ */
+function localPlace(nodeId: string | undefined, draftVersion: number, fallback: string | undefined): string | undefined {
+  const s = conference.value;
+  if (lang.value === 'vi' || !s || !nodeId || s.draft?.version !== draftVersion) return fallback;
+  const idx = docIndex(s);
+  return idx.nodes[nodeId] ? placeLabel(idx, nodeId) : fallback;
+}
+
+function localChapter(articleId: string, draftVersion: number, fallback: string | undefined): string | undefined {
+  const s = conference.value;
+  if (lang.value === 'vi' || !s || s.draft?.version !== draftVersion) return fallback;
+  const idx = docIndex(s);
+  const ch = idx.articles[idx.articleIndex[articleId] ?? -1]?.chapter;
+  return ch ? t('draft.chapter', { n: ch.number ?? '' }) : fallback;
+}
 
 /** "4 phút 05 giây", "45 giây" — as the exports write it; English on the toggle. */
 export function duration(seconds: number): string {
@@ -18,9 +40,9 @@ export function TotalsPanel(props: { totals: Totals }) {
   const x = props.totals;
   const items: [string, string | number, string?][] = [
     [t('report.t.feedback'), x.comments + x.questions + x.proposedWordings + x.replies + x.voteOpinions, 'feedback'],
-    [t('ann.kind.COMMENT'), x.comments],
-    [t('ann.kind.QUESTION'), x.questions],
-    [t('ann.kind.PROPOSED_WORDING'), x.proposedWordings, 'proposed'],
+    [t('report.kind.COMMENT'), x.comments],
+    [t('report.kind.QUESTION'), x.questions],
+    [t('report.kind.PROPOSED_WORDING'), x.proposedWordings, 'proposed'],
     [t('report.kind.REPLY'), x.replies],
     [t('report.kind.VOTE_OPINION'), x.voteOpinions],
     [t('resp.ACCEPTED'), x.accepted, 'accepted'],
@@ -168,7 +190,7 @@ function Content(props: { item: FeedbackItem }) {
   return (
     <>
       <span class={`badge kind-${item.kind}`}>{t(`report.kind.${item.kind}`)}</span>
-      {item.nodeLabel && <span class="muted small-text"> {item.nodeLabel}</span>}
+      {item.nodeLabel && <span class="muted small-text"> {localPlace(item.nodeId, item.draftVersion, item.nodeLabel)}</span>}
       {item.orphaned && <span class="badge warn">{t('ann.orphaned')}</span>}
       {item.quote && <blockquote class="ann-quote">“{item.quote}”</blockquote>}
       {item.body && <p class="ann-body">{item.body}</p>}
@@ -213,12 +235,13 @@ export function FeedbackTable(props: { items: FeedbackItem[]; testId?: string })
   );
 }
 
-export function ArticleReport(props: { a: ArticleSection }) {
+export function ArticleReport(props: { a: ArticleSection; draftVersion: number }) {
   const { a } = props;
+  const chapter = a.chapterLabel ? localChapter(a.articleId, props.draftVersion, a.chapterLabel) : undefined;
   const empty = a.votes.length === 0 && a.feedback.length === 0 && a.speeches.length === 0;
   return (
     <section class="panel report-article" data-testid={`report-article-${a.articleId}`} aria-labelledby={`ra-${a.articleId}`}>
-      {a.chapterLabel && <p class="chapter-label">{a.chapterLabel}{a.chapterTitle ? `. ${a.chapterTitle}` : ''}</p>}
+      {chapter && <p class="chapter-label">{chapter}{a.chapterTitle ? `. ${a.chapterTitle}` : ''}</p>}
       <h3 id={`ra-${a.articleId}`}>{t('draft.article', { n: a.number })}. {a.title}</h3>
       {empty && <p class="muted">{t('report.noFeedbackOnArticle')}</p>}
       {a.votes.length > 0 && <><h4>{t('sec.votes')}</h4><VoteResults votes={a.votes} articleId={a.articleId} /></>}

@@ -25,6 +25,8 @@ function Who(props: { row: AuditRow }) {
   if (actor === 'system') return <span>{t('audit.system')}</span>;
   if (actor === 'anonymous') return <span>{t('audit.guest')}</span>;
   const organizer = actor?.startsWith('organizer:');
+  // The server names an organizer account without a display name "Ban tổ chức": say it in the reader's language.
+  if (organizer && (!actorName || actorName === 'Ban tổ chức')) return <span>{t('role.ORGANIZER')}</span>;
   return (
     <span>
       {actorName ?? actor}

@@ -2,12 +2,14 @@
 // accepted proposals each change came from; the annotations left without a place in the current version; any
 // version readable in full, and the comparison table (bảng so sánh) to download.
 import { useState } from 'preact/hooks';
-import { reportApi, type VersionInfo } from '../api/report';
+import { reportApi, type Orphan, type VersionInfo } from '../api/report';
 import { navigate } from '../app/router';
 import { formatDateTime, lang, t } from '../i18n';
 import { comparisonFileName, draftFileName } from '../report/fileNames';
 import { STATUSES, statusCounts } from '../report/diff';
-import { endpointName, participantName } from '../state/selectors';
+import { takenIn } from '../report/revision';
+import type { ConferenceState } from '../state/conference';
+import { docIndex, endpointName, participantName } from '../state/selectors';
 import { conference } from '../state/store';
 import { ArticleDiff, DiffLegend } from '../ui/DiffText';
 import { DownloadButton } from '../ui/Download';
@@ -35,29 +37,40 @@ function ErrorPanel(props: { error: unknown; fallback: Parameters<typeof errorMe
 }
 export { ErrorPanel };
 
+function OrphanItem(props: { o: Orphan; state: ConferenceState }) {
+  const { o, state } = props;
+  return (
+    <li data-testid="orphan" data-annotation-id={o.annotationId}>
+      <span class={`badge kind-${o.kind}`}>{t(`ann.kind.${o.kind}`)}</span>
+      {o.response && <span class={`badge resp-${o.response}`}>{t(`resp.${o.response}`)}</span>}
+      {o.quote && <blockquote class="ann-quote">“{o.quote}”</blockquote>}
+      {o.body && <p class="ann-body">{o.body}</p>}
+      {o.replacement && <p class="ann-replacement"><strong>{t('ann.replacement')}: </strong><span>{o.replacement}</span></p>}
+      <div class="byline">{t('ann.by', { name: participantName(state, o.authorId), endpoint: endpointName(state, o.endpointId) })}</div>
+    </li>
+  );
+}
+
 function Orphans(props: { conferenceId: string; version: number }) {
   const s = conference.value!;
   const orphans = useRemote(() => reportApi.orphans(props.conferenceId), [props.conferenceId, props.version]);
   if (orphans.error) return <ErrorPanel error={orphans.error} fallback="diff.orphansFailed" onRetry={orphans.reload} />;
-  const list = orphans.data?.orphans ?? [];
+  const idx = docIndex(s);
+  const all = orphans.data?.orphans ?? [];
+  const taken = all.filter((o) => takenIn(o, idx));
+  const lost = all.filter((o) => !takenIn(o, idx));
   return (
     <section class="panel" aria-labelledby="orph-h" data-testid="orphans">
-      <h2 id="orph-h" class="section-title">{t('diff.orphans')} <small class="muted">({list.length})</small></h2>
+      <h2 id="orph-h" class="section-title">{t('diff.orphans')} <small class="muted">({lost.length})</small></h2>
       <p class="hint">{t('diff.orphansHint')}</p>
-      {orphans.data && list.length === 0 && <p class="muted">{t('diff.noOrphans')}</p>}
-      <ul class="orphan-list">
-        {list.map((o) => (
-          <li key={o.annotationId} data-testid="orphan">
-            <span class={`badge kind-${o.kind}`}>{t(`ann.kind.${o.kind}`)}</span>
-            {o.response && <span class={`badge resp-${o.response}`}>{t(`resp.${o.response}`)}</span>}
-            <span class="muted small-text"> {t('diff.orphanFrom', { v: o.draftVersion })}</span>
-            {o.quote && <blockquote class="ann-quote">“{o.quote}”</blockquote>}
-            {o.body && <p class="ann-body">{o.body}</p>}
-            {o.replacement && <p class="ann-replacement"><strong>{t('ann.replacement')}: </strong><span>{o.replacement}</span></p>}
-            <div class="byline">{t('ann.by', { name: participantName(s, o.authorId), endpoint: endpointName(s, o.endpointId) })}</div>
-          </li>
-        ))}
-      </ul>
+      {orphans.data && lost.length === 0 && <p class="muted">{t('diff.noOrphans')}</p>}
+      <ul class="orphan-list">{lost.map((o) => <OrphanItem key={o.annotationId} o={o} state={s} />)}</ul>
+      {taken.length > 0 && (
+        <details data-testid="orphans-taken-in">
+          <summary>{t('diff.takenIn', { n: taken.length })}</summary>
+          <ul class="orphan-list">{taken.map((o) => <OrphanItem key={o.annotationId} o={o} state={s} />)}</ul>
+        </details>
+      )}
     </section>
   );
 }
@@ -89,11 +102,11 @@ export function DiffView(props: { params?: Record<string, string> }) {
         {n < 2 && versions.data && <p class="muted" data-testid="diff-one-version">{t('diff.oneVersion')}</p>}
         <form class="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('diff.pick')}>
           <label for="diff-from">{t('diff.from')}</label>
-          <select id="diff-from" data-testid="diff-from" value={String(from)} onChange={(e) => go(Number((e.target as HTMLSelectElement).value), to)}>
+          <select id="diff-from" class="wide" data-testid="diff-from" value={String(from)} onChange={(e) => go(Number((e.target as HTMLSelectElement).value), to)}>
             {list.map((v) => <option key={v.version} value={String(v.version)}>{versionLabel(v, n)}</option>)}
           </select>
           <label for="diff-to">{t('diff.to')}</label>
-          <select id="diff-to" data-testid="diff-to" value={String(to)} onChange={(e) => go(from, Number((e.target as HTMLSelectElement).value))}>
+          <select id="diff-to" class="wide" data-testid="diff-to" value={String(to)} onChange={(e) => go(from, Number((e.target as HTMLSelectElement).value))}>
             {list.map((v) => <option key={v.version} value={String(v.version)}>{versionLabel(v, n)}</option>)}
           </select>
           <label class="checkbox">

@@ -178,7 +178,7 @@ export function ReportView() {
           </section>
           <h2 class="section-title report-section">{t('report.byArticle')}</h2>
           {articles.length === 0 && <p class="panel muted">{t('report.nothingYet')}</p>}
-          {articles.map((a) => <ArticleReport key={a.articleId} a={a} />)}
+          {articles.map((a) => <ArticleReport key={a.articleId} a={a} draftVersion={r.heading.draftVersion} />)}
           {(r.generalFeedback.length > 0 || r.generalSpeeches.length > 0) && (
             <section class="panel" aria-labelledby="rep-gen" data-testid="report-general">
               <h3 id="rep-gen">{t('sec.general')}</h3>

@@ -11,8 +11,9 @@ import { href } from '../app/router';
 import { session } from '../app/session';
 import { lang, t } from '../i18n';
 import { draftFileName } from '../report/fileNames';
-import { buildRevision, candidates, isEmpty, lineRange, nodePath, preselected, seedText, structureLines, type Candidate,
+import { buildRevision, candidates, isEmpty, lineRange, preselected, seedText, structureLines, type Candidate,
   type EditDraft } from '../report/revision';
+import { placeLabel } from '../report/places';
 import { idsOf, lineOf, localized } from '../report/serverText';
 import type { ConferenceState } from '../state/conference';
 import { docIndex, endpointName, hasRole, openVotes, participantName, type DocIndex } from '../state/selectors';
@@ -24,15 +25,6 @@ import { DownloadButton } from '../ui/Download';
 import { errorMessage } from '../ui/errors';
 import { Shell } from '../ui/Shell';
 import { downloadText } from '../ui/textFile';
-
-/** "Điều 8, khoản 1, điểm a" in the reader's language. */
-export function placeLabel(idx: DocIndex, nodeId: string): string {
-  return nodePath(idx, nodeId).map((n, i) => {
-    const label = n.kind === 'ARTICLE' ? t('draft.article', { n: n.number ?? '' })
-      : n.kind === 'CLAUSE' ? t('revise.clause', { n: n.number ?? '' }) : t('revise.point', { n: n.number ?? '' });
-    return i === 0 ? label : label.toLocaleLowerCase(lang.value);
-  }).join(', ');
-}
 
 const randomKey = () => `rev-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -163,7 +155,10 @@ function NodeEditor(props: { node: DraftNode; label: string; seed: string; edits
 function ArticleEditor(props: { state: ConferenceState; cs: Candidate[]; selected: Set<string>; edits: EditDraft; setEdits(e: EditDraft): void }) {
   const s = props.state;
   const idx = docIndex(s);
-  const [articleId, setArticleId] = useState<string | null>(idx.articles[0]?.node.id ?? null);
+  // Open on the article of the first chosen wording (else the first with a wording, else the first article).
+  const [articleId, setArticleId] = useState<string | null>(() =>
+    props.cs.find((c) => props.selected.has(c.id) && c.articleId)?.articleId
+    ?? props.cs.find((c) => c.status === 'ready' && c.articleId)?.articleId ?? idx.articles[0]?.node.id ?? null);
   const article = articleId ? idx.nodes[articleId] : null;
   const rows: { node: DraftNode; label: string }[] = [];
   const walk = (n: DraftNode) => {
