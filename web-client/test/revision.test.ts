@@ -72,6 +72,17 @@ describe('composing the revised draft', () => {
     expect(preselected(candidates(s))).toEqual(['ann-1']);
   });
 
+  it('never pre-selects a wording made on an earlier version, which a revision may already have taken in', () => {
+    const made = { response: { kind: 'ACCEPTED' as const }, createdAt: '2026-11-27T08:00:00Z' };
+    const s = fromSnapshot(snapshotView({
+      annotations: [wording('ann-1', 'd1.k1', 'nguyên tắc', 'các nguyên tắc', made), wording('ann-2', 'd2', null, 'Khác', { ...made, createdAt: '2026-11-27T10:00:00Z' })],
+      draft: { ...snapshotView().draft!, version: 2, versions: 2, importedAt: '2026-11-27T09:00:00Z' },
+    }), 20);
+    const cs = candidates(s);
+    expect(cs.map((c) => [c.id, c.earlier])).toEqual([['ann-1', true], ['ann-2', false]]);
+    expect(preselected(cs)).toEqual(['ann-2']);
+  });
+
   it('asks to accept the chosen wordings, and leaves out edits that change nothing', () => {
     const s = state([wording('ann-1', 'd1.k1', 'nguyên tắc', 'các nguyên tắc')]);
     const cs = candidates(s);

@@ -23,6 +23,11 @@ export interface Candidate {
   range: [number, number] | null;
   replacement: string;
   status: CandidateStatus;
+  /**
+   * Made before the current version was imported: an earlier revision may already have taken it in (a whole-clause
+   * wording then edited by hand still finds its clause), so it is never chosen by default.
+   */
+  earlier: boolean;
 }
 
 const wholeNode = (a: Annotation) => !a.anchor?.quote && !a.anchor?.position;
@@ -31,6 +36,7 @@ const wholeNode = (a: Annotation) => !a.anchor?.quote && !a.anchor?.position;
 export function candidates(s: ConferenceState): Candidate[] {
   const idx = docIndex(s);
   const out: Candidate[] = [];
+  const imported = (s.draft?.version ?? 1) > 1 && s.draft?.importedAt ? Date.parse(s.draft.importedAt) : null;
   for (const a of threads(s)) {
     if (a.kind !== 'PROPOSED_WORDING' || a.status !== 'VISIBLE' || !a.id || a.replacement == null) continue;
     const nodeId = a.anchor?.nodeId ?? '';
@@ -47,15 +53,19 @@ export function candidates(s: ConferenceState): Candidate[] {
       else if (range) status = 'ready';
       else status = replacement && text.includes(replacement) ? 'inText' : 'orphaned';
     }
-    out.push({ annotation: a, id: a.id, nodeId, articleId: articleOf(idx, nodeId), range, replacement, status });
+    const earlier = imported !== null && !!a.createdAt && Date.parse(a.createdAt) < imported;
+    out.push({ annotation: a, id: a.id, nodeId, articleId: articleOf(idx, nodeId), range, replacement, status, earlier });
   }
   const order = (c: Candidate) => (c.articleId ? idx.articleIndex[c.articleId] ?? 1e6 : 1e6);
   return out.map((c, i) => [c, i] as const).sort((x, y) => order(x[0]) - order(y[0]) || x[1] - y[1]).map(([c]) => c);
 }
 
-/** The candidates a team would take in by default: those it already answered "tiếp thu" and that are not in yet. */
+/**
+ * The candidates a team would take in by default: those it already answered "tiếp thu", made on the current version,
+ * and not in the text yet.
+ */
 export function preselected(cs: readonly Candidate[]): string[] {
-  return cs.filter((c) => c.status === 'ready' && c.annotation.response?.kind === 'ACCEPTED').map((c) => c.id);
+  return cs.filter((c) => c.status === 'ready' && !c.earlier && c.annotation.response?.kind === 'ACCEPTED').map((c) => c.id);
 }
 
 export interface Change {

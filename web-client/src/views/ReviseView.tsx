@@ -40,7 +40,10 @@ function refusalOf(e: unknown): Refusal {
   if (e instanceof ApiFailure) {
     const m = e.error.code === 'CONFLICT'
       ? { vi: 'Dự thảo vừa có phiên bản mới; hãy xem trước lại trên phiên bản hiện hành.', en: 'The draft has just got a new version; preview again on the current one.' }
-      : errorMessage(e, 'revise.failed');
+      : e.error.code === 'INVALID' && e.error.details?.length
+        ? { vi: 'Không ghép được phiên bản mới; từng vấn đề ở dưới (số dòng tính trong toàn văn đã ghép):',
+          en: 'The new version could not be composed; each problem below (line numbers count in the composed text):' }
+        : errorMessage(e, 'revise.failed');
     return { code: e.error.code, message: m, details: e.error.details ?? [] };
   }
   return { code: 'ERROR', message: errorMessage(e, 'revise.failed'), details: [] };
@@ -102,6 +105,7 @@ function CandidateRow(props: { c: Candidate; idx: DocIndex; state: ConferenceSta
         <p class="candidate-place">
           <strong>{placeLabel(props.idx, c.nodeId)}</strong> <ResponseBadge a={a} />
           {c.status !== 'ready' && <span class={`badge ${c.status === 'inText' ? 'ok' : 'warn'}`}>{t(`revise.status.${c.status}`)}</span>}
+          {c.status === 'ready' && c.earlier && <span class="badge warn" data-testid="wording-earlier">{t('revise.earlier')}</span>}
         </p>
         <p class="wording-change">
           {a.anchor?.quote?.exact ? <><del class="diff-del">{a.anchor.quote.exact}</del> → </> : <span class="muted">{t('revise.wholeNode')} → </span>}
@@ -347,6 +351,7 @@ export function ReviseView() {
   };
 
   const openFullText = async () => {
+    setDone(null);
     if (preview && fresh) {
       setFullText(preview.data.text);
       return;
