@@ -3,9 +3,9 @@
 import { useState } from 'preact/hooks';
 import type { DraftDocument, DraftNode } from '../protocol.gen';
 import { reportApi } from '../api/report';
-import { lang, t } from '../i18n';
+import { t } from '../i18n';
 import { indexDocument } from '../state/selectors';
-import { errorMessage } from './errors';
+import { ErrorPanel } from './errors';
 import { useRemote } from './useRemote';
 
 function Nodes(props: { node: DraftNode }) {
@@ -58,7 +58,7 @@ export function DocArticlePicker(props: { doc: DraftDocument; value: string | nu
 export function VersionArticle(props: { conferenceId: string; version: number; articleId: string | null }) {
   const doc = useRemote(() => reportApi.version(props.conferenceId, props.version), [props.conferenceId, props.version]);
   const [own, setOwn] = useState<string | null>(null);
-  if (doc.error) return <p class="error" role="alert">{lang.value === 'vi' ? errorMessage(doc.error, 'version.loadFailed').vi : errorMessage(doc.error, 'version.loadFailed').en}</p>;
+  if (doc.error) return <ErrorPanel error={doc.error} fallback="version.loadFailed" onRetry={doc.reload} />;
   if (!doc.data) return <p class="loading">{t('app.loading')}</p>;
   const idx = indexDocument(doc.data);
   const articleId = own ?? (props.articleId && idx.nodes[props.articleId] ? props.articleId : idx.articles[0]?.node.id ?? null);

@@ -10,7 +10,7 @@ import { conference } from '../state/store';
 import { DownloadButton } from '../ui/Download';
 import { Shell } from '../ui/Shell';
 import { useRemote } from '../ui/useRemote';
-import { ErrorPanel } from './DiffView';
+import { ErrorPanel } from '../ui/errors';
 
 /** The event's name in the reader's language ("Bỏ phiếu", "Ballot cast"), or its type when the catalog lacks it. */
 export function eventLabel(type: string): string {

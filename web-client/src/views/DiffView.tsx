@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { reportApi, type Orphan, type VersionInfo } from '../api/report';
 import { navigate } from '../app/router';
-import { formatDateTime, lang, t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 import { comparisonFileName, draftFileName } from '../report/fileNames';
 import { STATUSES, statusCounts } from '../report/diff';
 import { takenIn } from '../report/revision';
@@ -13,7 +13,7 @@ import { docIndex, endpointName, participantName } from '../state/selectors';
 import { conference } from '../state/store';
 import { ArticleDiff, DiffLegend } from '../ui/DiffText';
 import { DownloadButton } from '../ui/Download';
-import { errorMessage } from '../ui/errors';
+import { ErrorPanel } from '../ui/errors';
 import { Shell } from '../ui/Shell';
 import { useRemote } from '../ui/useRemote';
 import { VersionArticle } from '../ui/VersionText';
@@ -26,16 +26,6 @@ export function versionLabel(v: VersionInfo, current: number): string {
   return parts.join(' — ');
 }
 
-function ErrorPanel(props: { error: unknown; fallback: Parameters<typeof errorMessage>[1]; onRetry?(): void }) {
-  const m = errorMessage(props.error, props.fallback);
-  return (
-    <div class="panel error-panel" role="alert">
-      <p class="error">{lang.value === 'vi' ? m.vi : m.en}</p>
-      {props.onRetry && <button type="button" class="secondary small" onClick={props.onRetry}>{t('common.retry')}</button>}
-    </div>
-  );
-}
-export { ErrorPanel };
 
 function OrphanItem(props: { o: Orphan; state: ConferenceState }) {
   const { o, state } = props;

@@ -14,7 +14,7 @@ import { DownloadButton } from '../ui/Download';
 import { ArticleReport, AttendanceTable, FeedbackTable, hasContent, reportStatus, Speeches, TotalsPanel } from '../ui/ReportParts';
 import { Shell } from '../ui/Shell';
 import { useRemote } from '../ui/useRemote';
-import { ErrorPanel } from './DiffView';
+import { ErrorPanel } from '../ui/errors';
 
 const FORMATS: { format: ReportFormat; label: string }[] = [
   { format: 'docx', label: 'Word (DOCX)' },
@@ -208,7 +208,7 @@ export function ReportView() {
 /** In the chair's console: the report's main numbers, refreshed while the session runs, and its downloads. */
 export function ReportPanel(props: { state: ConferenceState }) {
   const s = props.state;
-  const report = useRemote(() => reportApi.report(s.conferenceId), [s.conferenceId], { throttleMs: 15000 });
+  const report = useRemote(() => reportApi.report(s.conferenceId), [s.conferenceId], { throttleMs: 10000 });
   const x = report.data?.totals;
   return (
     <section class="panel" aria-labelledby="rp-h" data-testid="report-panel">

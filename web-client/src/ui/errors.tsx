@@ -1,6 +1,6 @@
 // A failed REST call as a message in both languages, for notices and error panels.
 import { ApiFailure } from '../api/rest';
-import { translate, type MessageKey } from '../i18n';
+import { lang, t, translate, type MessageKey } from '../i18n';
 
 export function errorMessage(e: unknown, fallback: MessageKey): { vi: string; en: string } {
   if (e instanceof ApiFailure) {
@@ -10,4 +10,15 @@ export function errorMessage(e: unknown, fallback: MessageKey): { vi: string; en
     return { vi: `${translate('vi', fallback)} (${e.error.code})`, en: `${translate('en', fallback)} (${e.error.code})` };
   }
   return { vi: translate('vi', fallback), en: translate('en', fallback) };
+}
+
+/** A failed read, in the reader's language, with a way to try again. */
+export function ErrorPanel(props: { error: unknown; fallback: MessageKey; onRetry?(): void }) {
+  const m = errorMessage(props.error, props.fallback);
+  return (
+    <div class="panel error-panel" role="alert">
+      <p class="error">{lang.value === 'vi' ? m.vi : m.en}</p>
+      {props.onRetry && <button type="button" class="secondary small" onClick={props.onRetry}>{t('common.retry')}</button>}
+    </div>
+  );
 }
