@@ -206,12 +206,12 @@ export function ReportView() {
 }
 
 /** In the chair's console: the report's main numbers, refreshed while the session runs, and its downloads. */
-export function ReportPanel(props: { state: ConferenceState }) {
+export function ReportPanel(props: { state: ConferenceState; compact?: boolean }) {
   const s = props.state;
   const report = useRemote(() => reportApi.report(s.conferenceId), [s.conferenceId], { throttleMs: 10000 });
   const x = report.data?.totals;
   return (
-    <section class="panel" aria-labelledby="rp-h" data-testid="report-panel">
+    <section class={`panel report-panel ${props.compact ? 'compact' : ''}`} aria-labelledby="rp-h" data-testid="report-panel">
       <h2 id="rp-h" class="section-title">{t('report.heading')}</h2>
       {report.data && <p class="small-text muted">{reportStatus(report.data)}</p>}
       {x && (
