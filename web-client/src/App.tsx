@@ -2,18 +2,22 @@
 // the one live connection of this tab open while a conference view is shown.
 import { useEffect } from 'preact/hooks';
 import { navigate, route } from './app/router';
-import { allowedViews, homeView, session, type ViewName } from './app/session';
+import { homeView, openableViews, session, type ViewName } from './app/session';
 import { lang, t } from './i18n';
 import { conference, connection, startLive } from './state/store';
 import { Shell } from './ui/Shell';
+import { AuditView } from './views/AuditView';
 import { ChairView } from './views/ChairView';
+import { DiffView } from './views/DiffView';
 import { DelegateView } from './views/DelegateView';
 import { HostView } from './views/HostView';
 import { JoinView, LoginView } from './views/LoginView';
+import { ReportView } from './views/ReportView';
+import { ReviseView } from './views/ReviseView';
 import { ScreenView } from './views/ScreenView';
 import { SecretaryView } from './views/SecretaryView';
 
-function ConferenceRoute(props: { conferenceId: string; view: string | null }) {
+function ConferenceRoute(props: { conferenceId: string; view: string | null; params?: Record<string, string> }) {
   const s = session.value;
   const ok = !!s && s.conferenceId === props.conferenceId;
   useEffect(() => {
@@ -24,7 +28,7 @@ function ConferenceRoute(props: { conferenceId: string; view: string | null }) {
     if (connection.value.status === 'unauthorized') navigate({ name: 'login', next: window.location.hash });
   }, [connection.value.status]);
   if (!ok) return null;
-  const allowed = allowedViews(s!.roles, s!.kind === 'organizer');
+  const allowed = openableViews(s!.roles, s!.kind === 'organizer');
   const view = props.view ?? homeView(s!.roles, s!.kind === 'organizer');
   if (!allowed.includes(view as any)) {
     return (
@@ -46,6 +50,14 @@ function ConferenceRoute(props: { conferenceId: string; view: string | null }) {
       return <SecretaryView />;
     case 'screen':
       return <ScreenView />;
+    case 'report':
+      return <ReportView />;
+    case 'revise':
+      return <ReviseView />;
+    case 'diff':
+      return <DiffView params={props.params} />;
+    case 'audit':
+      return <AuditView />;
     default:
       return <DelegateView />;
   }
@@ -63,7 +75,7 @@ export function App() {
     case 'join':
       return <JoinView conferenceId={r.conferenceId} code={r.code} />;
     case 'conference':
-      return <ConferenceRoute conferenceId={r.conferenceId} view={r.view} />;
+      return <ConferenceRoute conferenceId={r.conferenceId} view={r.view} params={r.params} />;
     default:
       return (
         <main class="login-main">

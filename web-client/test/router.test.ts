@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { href, parseRoute } from '../src/app/router';
-import { allowedViews, homeView } from '../src/app/session';
+import { allowedViews, homeView, openableViews, synthesisViews } from '../src/app/session';
 
 describe('hash routes', () => {
   it('reads the login, join and conference routes', () => {
@@ -14,8 +14,13 @@ describe('hash routes', () => {
     expect(parseRoute('#/elsewhere')).toEqual({ name: 'notFound' });
   });
 
+  it('carries a view\'s own parameters in the query', () => {
+    expect(parseRoute('#/c/demo/diff?from=1&to=3')).toEqual({ name: 'conference', conferenceId: 'demo', view: 'diff', params: { from: '1', to: '3' } });
+    expect(parseRoute('#/c/demo/report')).toEqual({ name: 'conference', conferenceId: 'demo', view: 'report' });
+  });
+
   it('writes what it reads', () => {
-    for (const h of ['#/login', '#/join/demo/K7P2QX9MNA', '#/c/demo/delegate', '#/c/c-2f%2Fx/host']) {
+    for (const h of ['#/login', '#/join/demo/K7P2QX9MNA', '#/c/demo/delegate', '#/c/c-2f%2Fx/host', '#/c/demo/diff?from=1&to=2', '#/c/demo/audit']) {
       expect(href(parseRoute(h))).toBe(h);
     }
   });
@@ -40,5 +45,17 @@ describe('where each role lands', () => {
     expect(allowedViews(['CHAIR', 'DELEGATE'])).toEqual(['chair', 'secretary', 'delegate', 'screen']);
     expect(allowedViews(['DELEGATE'])).not.toContain('chair');
     expect(allowedViews(['OBSERVER'])).toEqual(['screen']);
+  });
+});
+
+describe('who opens the synthesis views', () => {
+  it('follows the server: report to moderators and hosts, revising to those who may import, the log to moderators', () => {
+    expect(synthesisViews(['SECRETARY'])).toEqual(['report', 'revise', 'diff', 'audit']);
+    expect(synthesisViews(['CHAIR', 'DELEGATE'])).toEqual(['report', 'diff', 'audit']);
+    expect(synthesisViews([], true)).toEqual(['report', 'revise', 'diff', 'audit']);
+    expect(synthesisViews(['HOST'])).toEqual(['report', 'diff']);
+    expect(synthesisViews(['DELEGATE'])).toEqual(['diff']);
+    expect(openableViews(['DELEGATE'])).not.toContain('audit');
+    expect(openableViews(['HOST'])).toContain('report');
   });
 });

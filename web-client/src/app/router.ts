@@ -1,15 +1,16 @@
 // Hash routes, so deep links and the QR join link work from the single index.html the server serves:
-// #/login, #/join/<conferenceId>/<code>, #/c/<conferenceId>/<view>.
+// #/login, #/join/<conferenceId>/<code>, #/c/<conferenceId>/<view>[?query] (the query carries a view's own
+// parameters, e.g. #/c/demo/diff?from=1&to=2).
 import { signal } from '@preact/signals';
 import type { ViewName } from './session';
 
 export type Route =
   | { name: 'login'; next?: string }
   | { name: 'join'; conferenceId: string; code: string }
-  | { name: 'conference'; conferenceId: string; view: ViewName | null }
+  | { name: 'conference'; conferenceId: string; view: ViewName | null; params?: Record<string, string> }
   | { name: 'notFound' };
 
-const VIEWS: readonly ViewName[] = ['delegate', 'host', 'chair', 'secretary', 'screen'];
+const VIEWS: readonly ViewName[] = ['delegate', 'host', 'chair', 'secretary', 'screen', 'report', 'revise', 'diff', 'audit'];
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/?/, '/');
@@ -29,7 +30,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'c' && parts.length >= 2 && parts.length <= 3) {
     const view = parts[2] as ViewName | undefined;
     if (view !== undefined && !VIEWS.includes(view)) return { name: 'notFound' };
-    return { name: 'conference', conferenceId: parts[1], view: view ?? null };
+    const params = Object.fromEntries(new URLSearchParams(query ?? ''));
+    return { name: 'conference', conferenceId: parts[1], view: view ?? null, ...(Object.keys(params).length ? { params } : {}) };
   }
   return { name: 'notFound' };
 }
@@ -40,8 +42,10 @@ export function href(r: Route): string {
       return r.next ? `#/login?next=${encodeURIComponent(r.next)}` : '#/login';
     case 'join':
       return `#/join/${encodeURIComponent(r.conferenceId)}/${encodeURIComponent(r.code)}`;
-    case 'conference':
-      return `#/c/${encodeURIComponent(r.conferenceId)}${r.view ? '/' + r.view : ''}`;
+    case 'conference': {
+      const q = r.params && Object.keys(r.params).length ? '?' + new URLSearchParams(r.params).toString() : '';
+      return `#/c/${encodeURIComponent(r.conferenceId)}${r.view ? '/' + r.view : ''}${q}`;
+    }
     default:
       return '#/login';
   }

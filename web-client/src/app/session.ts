@@ -4,7 +4,10 @@ import { signal } from '@preact/signals';
 import { api, type TokenBody } from '../api/rest';
 
 export type Role = 'CHAIR' | 'SECRETARY' | 'HOST' | 'DELEGATE' | 'OBSERVER';
-export type ViewName = 'delegate' | 'host' | 'chair' | 'secretary' | 'screen';
+/** The role views (one per role, in the top bar) and the synthesis views (report, revised draft, differences, audit log). */
+export type RoleViewName = 'delegate' | 'host' | 'chair' | 'secretary' | 'screen';
+export type SynthesisViewName = 'report' | 'revise' | 'diff' | 'audit';
+export type ViewName = RoleViewName | SynthesisViewName;
 
 export interface Session {
   kind: 'participant' | 'organizer';
@@ -81,12 +84,33 @@ export function homeView(roles: readonly string[], organizer = false): ViewName 
 }
 
 /** Views a participant may open; the screen is read-only and open to everyone in the conference. */
-export function allowedViews(roles: readonly string[], organizer = false): ViewName[] {
-  const out: ViewName[] = [];
+export function allowedViews(roles: readonly string[], organizer = false): RoleViewName[] {
+  const out: RoleViewName[] = [];
   if (roles.includes('CHAIR')) out.push('chair');
   if (roles.includes('SECRETARY') || roles.includes('CHAIR') || organizer) out.push('secretary');
   if (roles.includes('HOST')) out.push('host');
   if (roles.includes('DELEGATE')) out.push('delegate');
   out.push('screen');
   return out;
+}
+
+/**
+ * The synthesis views a person may open, as the server's permissions stand (docs/report.md): the report to
+ * moderators, organizers and hosts (a host reads their endpoint's part); revising the draft to those who may import
+ * it (roles.md: ImportDraft — secretary, organizer); the differences to everyone in the conference; the audit log
+ * to moderators and organizers.
+ */
+export function synthesisViews(roles: readonly string[], organizer = false): SynthesisViewName[] {
+  const moderator = organizer || roles.includes('CHAIR') || roles.includes('SECRETARY');
+  const out: SynthesisViewName[] = [];
+  if (moderator || roles.includes('HOST')) out.push('report');
+  if (organizer || roles.includes('SECRETARY')) out.push('revise');
+  out.push('diff');
+  if (moderator) out.push('audit');
+  return out;
+}
+
+/** Every view this person may open by its route. */
+export function openableViews(roles: readonly string[], organizer = false): ViewName[] {
+  return [...allowedViews(roles, organizer), ...synthesisViews(roles, organizer)];
 }

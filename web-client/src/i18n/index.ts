@@ -53,3 +53,10 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 export function formatTime(ms: number): string {
   return new Date(ms).toLocaleTimeString(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
+
+/** A date with its time, in the interface's language (Vietnam time where the browser is). */
+export function formatDateTime(ms: number, seconds = false): string {
+  return new Date(ms).toLocaleString(lang.value === 'vi' ? 'vi-VN' : 'en-GB', {
+    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}),
+  });
+}

@@ -1,5 +1,5 @@
 // Derived reads of the conference state, shared by the views. Pure functions of the state.
-import type { Annotation, DraftNode, Vote } from '../protocol.gen';
+import type { Annotation, DraftDocument, DraftNode, Vote } from '../protocol.gen';
 import type { ConferenceState, SeenBallot } from './conference';
 
 export type Role = 'CHAIR' | 'SECRETARY' | 'HOST' | 'DELEGATE' | 'OBSERVER';
@@ -22,9 +22,13 @@ const cache = new WeakMap<object, DocIndex>();
 
 /** Index of the current draft: every node by id, its parent, the articles in reading order with their chapter. */
 export function docIndex(s: ConferenceState): DocIndex {
-  const doc = s.draft?.document;
-  const key = doc ?? s;
-  const hit = cache.get(key);
+  return indexDocument(s.draft?.document ?? null, s);
+}
+
+/** Index of any version's document (an earlier one read over REST); `key` caches a missing document's empty index. */
+export function indexDocument(doc: DraftDocument | null, key: object = EMPTY): DocIndex {
+  const k = doc ?? key;
+  const hit = cache.get(k);
   if (hit) return hit;
   const out: DocIndex = { nodes: {}, parent: {}, articles: [], articleIndex: {}, chapters: [] };
   const walk = (list: readonly DraftNode[] | null | undefined, parent: DraftNode | null, chapter: DraftNode | null) => {
@@ -42,9 +46,11 @@ export function docIndex(s: ConferenceState): DocIndex {
     }
   };
   walk(doc?.nodes, null, null);
-  cache.set(key, out);
+  cache.set(k, out);
   return out;
 }
+
+const EMPTY = {};
 
 /** The article a node belongs to (itself when it is one). */
 export function articleOf(idx: DocIndex, nodeId: string | null | undefined): string | null {

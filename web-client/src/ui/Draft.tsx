@@ -8,6 +8,8 @@ import type { ConferenceState } from '../state/conference';
 import { docIndex, threadsOfArticle } from '../state/selectors';
 import { send } from '../state/store';
 import { AnnotationThread, type ThreadActions } from './Annotations';
+import { href } from '../app/router';
+import { VersionArticle } from './VersionText';
 
 /** Offset of (container, offset) inside `root`, counted in the text the root renders. */
 function offsetIn(root: Element, node: Node, offset: number): number {
@@ -189,6 +191,8 @@ export function DraftReader(props: { state: ConferenceState; articleId: string |
   const articleId = props.articleId && idx.nodes[props.articleId] ? props.articleId : idx.articles[0]?.node.id ?? null;
   const [target, setTarget] = useState<{ nodeId: string; sel: Selectors | null } | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
+  // An earlier version to read instead of the current one (null: the current version, with its highlights).
+  const [reading, setReading] = useState<number | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -227,12 +231,28 @@ export function DraftReader(props: { state: ConferenceState; articleId: string |
 
   if (!articleId) return <p class="muted">{t('draft.none')}</p>;
   const threads = threadsOfArticle(state, articleId);
+  const current = state.draft?.version ?? 1;
+  const versions = state.draft?.versions ?? 1;
+  const older = reading !== null && reading !== current ? reading : null;
   return (
     <div class="draft-reader">
       <div class="draft-head">
-        <h2 class="section-title">{t('draft.heading')} <small class="muted">{t('draft.version', { v: state.draft?.version ?? 1 })}</small></h2>
-        <ArticlePicker state={state} value={articleId} onChange={(id) => { setTarget(null); props.onArticle(id); }} />
+        <h2 class="section-title">{t('draft.heading')} {versions <= 1 && <small class="muted">{t('draft.version', { v: current })}</small>}</h2>
+        {versions > 1 && (
+          <div class="version-picker">
+            <label for="draft-version" class="sr-only">{t('version.pick')}</label>
+            <select id="draft-version" data-testid="draft-version" value={String(older ?? current)}
+              onChange={(e) => setReading(Number((e.target as HTMLSelectElement).value))}>
+              {Array.from({ length: versions }, (_, i) => versions - i).map((v) => (
+                <option key={v} value={String(v)}>{t('draft.version', { v })}{v === current ? ` (${t('version.current')})` : ''}</option>
+              ))}
+            </select>
+            <a href={href({ name: 'conference', conferenceId: state.conferenceId, view: 'diff' })} data-testid="draft-compare">{t('version.compare')}</a>
+          </div>
+        )}
+        {!older && <ArticlePicker state={state} value={articleId} onChange={(id) => { setTarget(null); props.onArticle(id); }} />}
       </div>
+      {older !== null ? <VersionArticle conferenceId={state.conferenceId} version={older} articleId={articleId} /> : <>
       <div ref={textRef} class="draft-text">
         <ArticleText state={state} articleId={articleId} onOpen={open} />
       </div>
@@ -250,6 +270,7 @@ export function DraftReader(props: { state: ConferenceState; articleId: string |
         {threads.length === 0 && <p class="muted">{t('ann.none')}</p>}
         {threads.map((a) => <AnnotationThread key={a.id} state={state} a={a} actions={props.actions} highlighted={flash === a.id} />)}
       </section>
+      </>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { allowedViews, saveSession, session, type ViewName } from '../app/sessio
 import { href, navigate } from '../app/router';
 import { conference, connection, dismissCommand, notices, outbox, retryCommand, stopLive } from '../state/store';
 import { commandLabel } from './commandLabel';
+import { SynthesisNav } from './SynthesisNav';
 
 /** The connection indicator: always visible, with the reason and the pending/failed commands. */
 export function ConnectionIndicator() {
@@ -100,7 +101,7 @@ export function Shell(props: { view: ViewName; children: ComponentChildren; wide
             <nav aria-label={t('view.switch')} class="view-switch">
               {views.map((v) => (
                 <a key={v} href={href({ name: 'conference', conferenceId: s!.conferenceId, view: v })}
-                  aria-current={v === props.view ? 'page' : undefined}>{t(`view.${v}` as any)}</a>
+                  aria-current={v === props.view ? 'page' : undefined}>{t(`view.${v}`)}</a>
               ))}
             </nav>
           )}
@@ -108,6 +109,7 @@ export function Shell(props: { view: ViewName; children: ComponentChildren; wide
           <button type="button" class="secondary small" onClick={logout}>{t('app.logout')}</button>
         </div>
       </header>
+      <SynthesisNav view={props.view} />
       <Notices />
       <OutboxPanel />
       <main id="main" class={props.wide ? 'wide' : ''} tabIndex={-1}>

@@ -12,6 +12,7 @@ import { ChairQueue } from '../ui/Queue';
 import { Shell } from '../ui/Shell';
 import { EndpointTallyTable, TallyChart, TallyTable } from '../ui/Tally';
 import { SpeakerNow } from '../ui/Timers';
+import { ReportPanel } from './ReportView';
 
 function ConferenceControls(props: { state: ConferenceState }) {
   const st = props.state.info?.status;
@@ -245,6 +246,7 @@ export function ChairView() {
           <VoteControl state={s} />
         </div>
         <div>
+          <ReportPanel state={s} />
           <Presence state={s} />
           <Moderation state={s} />
         </div>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiFailure, type ConferenceSummary } from '../api/rest';
 import { navigate, parseRoute } from '../app/router';
-import { allowedViews, homeView, saveSession, sessionFrom } from '../app/session';
+import { homeView, openableViews, saveSession, sessionFrom } from '../app/session';
 import { lang, t } from '../i18n';
 import { LangToggle } from '../ui/Shell';
 
@@ -50,7 +50,7 @@ export function LoginView(props: { next?: string }) {
       // Back to the deep link that sent us here, if it is for this conference.
       const next = props.next ? parseRoute(props.next) : null;
       if (next?.name === 'conference' && next.conferenceId === conf
-        && (!next.view || allowedViews(s.roles, s.kind === 'organizer').includes(next.view))) window.location.hash = props.next!;
+        && (!next.view || openableViews(s.roles, s.kind === 'organizer').includes(next.view))) window.location.hash = props.next!;
       else navigate({ name: 'conference', conferenceId: conf, view: homeView(s.roles, s.kind === 'organizer') });
     } catch (err) {
       if (err instanceof ApiFailure && err.error.code === 'LOGIN_FAILED') setError(t('login.failed'));

@@ -9,6 +9,7 @@ import { conference } from '../state/store';
 import { AnnotationThread } from '../ui/Annotations';
 import { Shell } from '../ui/Shell';
 import { TallyTable } from '../ui/Tally';
+import { ReportPanel } from './ReportView';
 
 type KindFilter = 'all' | 'COMMENT' | 'QUESTION' | 'PROPOSED_WORDING' | 'OTHER_VOTE';
 type RespFilter = 'all' | 'none' | 'ACCEPTED' | 'EXPLAINED' | 'NOTED';
@@ -71,6 +72,7 @@ export function SecretaryView() {
   const endpointsWithFeedback = s.endpointOrder.filter((e) => all.some((a) => a.endpointId === e) || Object.values(s.ballots).some((b) => b.endpointId === e));
   return (
     <Shell view="secretary" wide>
+      <ReportPanel state={s} compact />
       <section class="panel" aria-labelledby="sec-h">
         <h2 id="sec-h" class="section-title">{t('sec.heading')}</h2>
         <p class="muted" data-testid="sec-counts">{t('sec.counts', { a: all.length, w: proposals, u: unanswered })}</p>

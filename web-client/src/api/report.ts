@@ -1,0 +1,212 @@
+// The report, audit log and draft-version routes (docs/api.md, "Report, audit log and draft versions") and their
+// shapes as the server encodes them: the synthesis report's records, the word diff, the audit rows. These routes are
+// REST only (not in the WebSocket schema), so their types live here, the one module the views and tests import.
+// Fields the server leaves null are absent from its JSON, hence the optional fields.
+import { ApiFailure } from './rest';
+import { refreshSession, session } from '../app/session';
+
+// ------------------------------------------------------------------------------------------- the report
+
+export interface Count { agree: number; disagree: number; other: number; total: number }
+
+export interface EndpointCount { endpointId: string; name: string; counted: Count; collective: boolean; individual: Count }
+
+export interface VoteResult {
+  voteId: string; title?: string; mode: 'NAMED' | 'ANONYMOUS'; status: 'OPEN' | 'CLOSED'; openedAt?: string; closedAt?: string;
+  draftVersion: number; overall: Count; byEndpoint: EndpointCount[];
+}
+
+export type FeedbackKind = 'COMMENT' | 'QUESTION' | 'PROPOSED_WORDING' | 'REPLY' | 'VOTE_OPINION';
+
+export interface Answer { kind: 'ACCEPTED' | 'EXPLAINED' | 'NOTED'; text?: string; byName?: string; at?: string }
+
+export interface FeedbackItem {
+  id: string; kind: FeedbackKind; articleId?: string; nodeId?: string; nodeLabel?: string; quote?: string; body?: string;
+  replacement?: string; endpointId?: string; endpointName?: string; authorId?: string; authorName?: string; at?: string;
+  draftVersion: number; orphaned: boolean; voteId?: string; answer?: Answer; replyTo?: string; replies: FeedbackItem[];
+}
+
+export interface SpeechItem {
+  requestId?: string; participantId?: string; speakerName?: string; endpointId?: string; endpointName?: string;
+  kind?: 'CONTRIBUTION' | 'POINT_OF_ORDER' | 'REPLY'; forHall: boolean; articleId?: string; startedAt?: string; endedAt?: string;
+  spokenSeconds: number;
+}
+
+export interface ArticleSection {
+  articleId: string; number: string; title?: string; chapterLabel?: string; chapterTitle?: string;
+  votes: VoteResult[]; feedback: FeedbackItem[]; speeches: SpeechItem[];
+}
+
+export interface EndpointAttendance {
+  endpointId: string; code: string; name: string; level: 'CENTRAL' | 'PROVINCIAL' | 'COMMUNE'; checkedIn: boolean;
+  checkedInAt?: string; headCount: number; participants: number; ballots: number; hallResults: number; feedbackItems: number;
+  speeches: number; spokenSeconds: number;
+}
+
+export interface Totals {
+  endpoints: number; endpointsCheckedIn: number; headCount: number; participants: number; votes: number; ballots: number;
+  hallResults: number; comments: number; questions: number; proposedWordings: number; replies: number; voteOpinions: number;
+  hidden: number; deleted: number; accepted: number; explained: number; noted: number; unanswered: number; orphaned: number;
+  speeches: number; spokenSeconds: number;
+}
+
+export interface ReportHeading {
+  conferenceId: string; title?: string; description?: string; status: 'DRAFT' | 'SCHEDULED' | 'LIVE' | 'FEEDBACK_OPEN' | 'CLOSED';
+  isFinal: boolean; startsAt?: string; startedAt?: string; feedbackDeadline?: string; closedAt?: string; draftVersion: number;
+  draftVersions: number; draftTitle?: string; generatedAt: string; asOfSeq: number;
+}
+
+export interface EndpointRef { endpointId: string; code: string; name: string }
+
+export interface SynthesisReport {
+  heading: ReportHeading; endpointScope?: string; attendance: EndpointAttendance[]; articles: ArticleSection[];
+  generalFeedback: FeedbackItem[]; generalSpeeches: SpeechItem[]; orphanedFeedback: FeedbackItem[]; totals: Totals;
+  endpointsWithoutFeedback: EndpointRef[];
+}
+
+export type ReportFormat = 'docx' | 'pdf' | 'xlsx' | 'csv' | 'md';
+
+/** The heading block of DOCX, PDF and Markdown exports (query parameters; the server has defaults for each). */
+export interface HeadingOptions { style: 'state' | 'party'; parentBody: string; issuer: string; number: string; place: string }
+
+// ------------------------------------------------------------------------------------------- draft versions
+
+export interface VersionInfo { version: number; note?: string; importedBy?: string; importedAt?: string; title?: string; articles: number }
+
+export type SegmentOp = 'EQUAL' | 'DELETE' | 'INSERT';
+export interface Segment { op: SegmentOp; text: string }
+export type ArticleStatus = 'UNCHANGED' | 'RENUMBERED' | 'CHANGED' | 'ADDED' | 'REMOVED';
+
+export interface Proposal { annotationId: string; nodeId?: string; authorName?: string; endpointName?: string; quote?: string; replacement?: string }
+
+export interface ArticleChange {
+  articleId: string; status: ArticleStatus; fromNumber?: string; toNumber?: string; fromTitle?: string; toTitle?: string;
+  title: Segment[]; body: Segment[]; proposals: { proposal: Proposal; applied: boolean }[];
+}
+
+export interface Comparison { fromVersion: number; toVersion: number; articles: ArticleChange[] }
+
+export interface Orphan {
+  annotationId: string; kind: 'COMMENT' | 'QUESTION' | 'PROPOSED_WORDING'; nodeId?: string; quote?: string; body?: string;
+  replacement?: string; draftVersion: number; authorId?: string; endpointId?: string; response?: 'ACCEPTED' | 'EXPLAINED' | 'NOTED';
+}
+
+export interface NodeEdit { nodeId: string; title?: string; text?: string }
+
+export interface ReviseRequest {
+  baseVersion: number; accept: string[]; edits: NodeEdit[]; note?: string; dryRun?: boolean; markAccepted?: boolean;
+}
+
+export interface Applied { annotationId: string; nodeId: string; before: string; after: string }
+
+export interface RevisePreview { baseVersion: number; applied: Applied[]; edited: string[]; changedArticles: number; text: string; diff: Comparison }
+
+export interface ReviseDone {
+  type: 'ack'; version: number; firstSeq: number; lastSeq: number; baseVersion: number; applied: Applied[]; edited: string[];
+  changedArticles: number; responses: { type: string; annotationId: string; code?: string }[];
+}
+
+/** A problem the importer found in a draft text, on a line of that text. */
+export interface ImportProblem { line: number; messageVi: string; messageEn: string }
+export interface DraftCheck { ok: boolean; problems: ImportProblem[] }
+
+// ------------------------------------------------------------------------------------------- the audit log
+
+export interface AuditRow { seq: number; at?: string; type: string; actor?: string; actorName?: string; commandId?: string; data: unknown }
+export interface AuditPage { conferenceId: string; events: AuditRow[]; next: number | null }
+
+// ------------------------------------------------------------------------------------------- calls
+
+const base = (conferenceId: string) => `/api/conferences/${encodeURIComponent(conferenceId)}`;
+
+function query(params: Record<string, string | number | boolean | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+/**
+ * A request with the session's access token. A 401 (the token expired while the tab slept) refreshes the session
+ * once and tries again; any other failure becomes an ApiFailure in the server's error shape.
+ */
+export async function authedFetch(path: string, init: RequestInit = {}, retried = false): Promise<Response> {
+  const token = session.value?.accessToken;
+  const headers = new Headers(init.headers);
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers });
+  } catch {
+    throw new ApiFailure({ status: 0, code: 'NETWORK', message: null });
+  }
+  if (res.status === 401 && !retried && (await refreshSession())) return authedFetch(path, init, true);
+  if (!res.ok) {
+    let json: any = null;
+    try {
+      json = JSON.parse(await res.text());
+    } catch {
+      json = null;
+    }
+    throw new ApiFailure({ status: res.status, code: json?.code ?? 'HTTP_' + res.status, message: json?.message ?? null, details: json?.details });
+  }
+  return res;
+}
+
+async function json<T>(path: string, init?: RequestInit): Promise<T> {
+  return (await (await authedFetch(path, init)).json()) as T;
+}
+
+/** Fetches a file with the token and hands it to the browser as a download under `fileName`. */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const res = await authedFetch(path);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start reading the blob before it is released.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export const reportApi = {
+  report: (conferenceId: string, opts: { version?: number | null; endpoint?: string | null } = {}) =>
+    json<SynthesisReport>(`${base(conferenceId)}/report${query({ version: opts.version, endpoint: opts.endpoint })}`),
+  reportFile: (conferenceId: string, format: ReportFormat, opts: { version?: number | null; endpoint?: string | null },
+    heading?: Partial<HeadingOptions>) => {
+    const h = format === 'docx' || format === 'pdf' || format === 'md' ? heading ?? {} : {};
+    return `${base(conferenceId)}/report/${format}${query({ version: opts.version, endpoint: opts.endpoint, ...h })}`;
+  },
+  versions: (conferenceId: string) => json<{ current: number; versions: VersionInfo[] }>(`${base(conferenceId)}/drafts`),
+  version: (conferenceId: string, version: number) =>
+    json<import('../protocol.gen').DraftDocument>(`${base(conferenceId)}/drafts/${version}?format=json`),
+  /** A version as the importable Markdown text. */
+  versionText: async (conferenceId: string, version: number) =>
+    (await authedFetch(`${base(conferenceId)}/drafts/${version}?format=md`)).text(),
+  versionFile: (conferenceId: string, version: number, format: 'md' | 'docx') => `${base(conferenceId)}/drafts/${version}?format=${format}`,
+  diff: (conferenceId: string, from: number, to: number) => json<Comparison>(`${base(conferenceId)}/drafts/diff${query({ from, to })}`),
+  diffFile: (conferenceId: string, from: number, to: number, format: 'md' | 'docx') =>
+    `${base(conferenceId)}/drafts/diff${query({ from, to, format })}`,
+  orphans: (conferenceId: string) => json<{ currentVersion: number; orphans: Orphan[] }>(`${base(conferenceId)}/drafts/orphans`),
+  revise: <T extends RevisePreview | ReviseDone>(conferenceId: string, body: ReviseRequest, idempotencyKey?: string) =>
+    json<T>(`${base(conferenceId)}/drafts/revise`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+      body: JSON.stringify(body),
+    }),
+  /** Checks a whole draft text with the importer (POST …/draft/preview); changes nothing. */
+  checkDraft: (conferenceId: string, text: string) =>
+    json<DraftCheck>(`${base(conferenceId)}/draft/preview`, { method: 'POST', headers: { 'Content-Type': 'text/markdown; charset=utf-8' }, body: text }),
+  /** Imports a whole draft text as the next version (POST …/draft: ImportDraft). */
+  importDraft: (conferenceId: string, text: string, note: string, idempotencyKey: string) =>
+    json<{ type: 'ack'; firstSeq: number; lastSeq: number }>(`${base(conferenceId)}/draft${query({ note })}`, {
+      method: 'POST', headers: { 'Content-Type': 'text/markdown; charset=utf-8', 'Idempotency-Key': idempotencyKey }, body: text,
+    }),
+  audit: (conferenceId: string, after: number, limit: number) => json<AuditPage>(`${base(conferenceId)}/audit${query({ after, limit })}`),
+  auditFile: (conferenceId: string, format: 'csv' | 'jsonl') => `${base(conferenceId)}/audit/${format}`,
+};
