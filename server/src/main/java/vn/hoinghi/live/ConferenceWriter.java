@@ -86,7 +86,17 @@ public final class ConferenceWriter extends VerticleBase {
   private final TallyClock tallies;
   private final SnapshotEncoder snapshots = new SnapshotEncoder();
 
-  private record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise) {}
+  /** {@code replyTo}: the event loop the command came from; its answer is delivered there in one task per round. */
+  private record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo) {
+    Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise) {
+      this(envelope, submitter, promise, callerLoop());
+    }
+
+    private static Context callerLoop() {
+      Context c = io.vertx.core.Vertx.currentContext();
+      return c != null && c.isEventLoopContext() ? c : null;
+    }
+  }
 
   public ConferenceWriter(String conferenceId, EventStore store, BallotSealer sealer, Clock clock) {
     this(conferenceId, store, sealer, clock, Cluster.single());
@@ -294,6 +304,7 @@ public final class ConferenceWriter extends VerticleBase {
    */
   public Future<Outcome> submit(CommandEnvelope envelope, String submitter) {
     Promise<Outcome> promise = Promise.promise();
+    Context caller = Pending.callerLoop();
     ctx.runOnContext(v -> {
       if (stopping) {
         promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping"));
@@ -304,10 +315,24 @@ public final class ConferenceWriter extends VerticleBase {
             ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again")));
         return;
       }
-      queue.add(new Pending(envelope, submitter, promise));
+      queue.add(new Pending(envelope, submitter, promise, caller));
       drain();
     });
     return promise.future();
+  }
+
+  /**
+   * Answers a committed round: the answers for each caller's event loop go there in one task, so thousands of acks
+   * in a burst cost a few hops, not one cross-thread wake-up each.
+   */
+  private static void answer(List<Map.Entry<Pending, Outcome>> answers) {
+    Map<Context, List<Map.Entry<Pending, Outcome>>> byLoop = new HashMap<>();
+    for (Map.Entry<Pending, Outcome> a : answers) {
+      Context c = a.getKey().replyTo();
+      if (c == null) a.getKey().promise().tryComplete(a.getValue());
+      else byLoop.computeIfAbsent(c, k -> new ArrayList<>()).add(a);
+    }
+    byLoop.forEach((c, list) -> c.runOnContext(v -> list.forEach(a -> a.getKey().promise().tryComplete(a.getValue()))));
   }
 
   private void drain() {
@@ -381,7 +406,7 @@ public final class ConferenceWriter extends VerticleBase {
       if (ar.succeeded()) {
         committed = conference.version();
         entries.forEach(this::remember);
-        answers.forEach(a -> a.getKey().promise().tryComplete(a.getValue()));
+        answer(answers);
         cluster.committed(conferenceId, committed);
         publish(entries);
         tallies.noteAll(entries);

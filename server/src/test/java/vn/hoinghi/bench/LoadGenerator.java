@@ -161,6 +161,7 @@ public final class LoadGenerator {
     Thread.sleep(2000);
     long received = delegates.stream().mapToLong(d -> d.agendaEvents).sum();
     double[] cpu4 = cpu(pid);
+    JsonObject storm = opts.containsKey("storm") ? reconnectStorm(agenda) : null;
 
     JsonObject report = new JsonObject()
         .put("clients", n).put("connected", delegates.size())
@@ -181,6 +182,7 @@ public final class LoadGenerator {
       report.put("serverHeapBytesPerConnection", heapPer).put("serverRssBytesPerConnection", rssPer)
           .put("serverHeapBaseline", baseline.get("heap")).put("serverHeapLoaded", loaded.get("heap"));
     }
+    if (storm != null) report.put("reconnectStorm", storm);
     JsonObject closed = new JsonObject();
     closes.forEach((code, count) -> closed.put(String.valueOf(code), count.get()));
     report.put("closedByServerDuringRun", closed);
@@ -188,6 +190,47 @@ public final class LoadGenerator {
     if (opts.containsKey("out")) Files.writeString(Path.of(opts.get("out")), report.encodePrettily());
     finishing = true;
     for (Delegate d : delegates) d.socket.close();
+  }
+
+  /**
+   * Every client drops at once; while they are away the chair advances the agenda twice; then all reconnect with the
+   * last upTo they saw. Measures the time until every client has caught up, and checks that each got exactly the
+   * agenda events it missed (no gap, no duplicate).
+   */
+  private JsonObject reconnectStorm(JsonArray agenda) throws Exception {
+    finishing = true;
+    List<Future<Void>> closing = new ArrayList<>();
+    for (Delegate d : delegates) closing.add(d.socket.close());
+    Future.join(closing).await(60, TimeUnit.SECONDS);
+    finishing = false;
+    for (int i = 0; i < 2; i++) {
+      String item = agenda.getJsonObject(i % agenda.size()).getJsonObject("item").getString("id");
+      command(chairToken, new JsonObject().put("type", "StartAgendaItem").put("itemId", item));
+    }
+    long end = get("/api/conferences/" + conferenceId + "/state", chairToken).getLong("upTo");
+    long start = System.currentTimeMillis();
+    Semaphore inFlight = new Semaphore(500);
+    CountDownLatch ready = new CountDownLatch(delegates.size());
+    AtomicInteger failed = new AtomicInteger();
+    for (Delegate d : delegates) {
+      inFlight.acquire();
+      d.resuming = true;
+      d.connect(d.token, d.upTo).onComplete(ar -> {
+        inFlight.release();
+        if (ar.failed()) failed.incrementAndGet();
+        ready.countDown();
+      });
+    }
+    ready.await(5, TimeUnit.MINUTES);
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline && delegates.stream().anyMatch(d -> d.upTo < end)) Thread.sleep(20);
+    long caughtUp = System.currentTimeMillis() - start;
+    long expected = delegates.get(0).agendaSeqs.size();
+    long missing = delegates.stream().filter(d -> d.agendaSeqs.size() != expected || d.upTo < end).count();
+    int dups = delegates.stream().mapToInt(d -> d.duplicates).sum();
+    return new JsonObject().put("clients", delegates.size()).put("reconnectFailures", failed.get())
+        .put("allCaughtUpMs", caughtUp).put("behindOrMissing", missing).put("duplicates", dups)
+        .put("agendaEventsPerClient", expected);
   }
 
   /** CPU seconds used so far by the server (from /proc) and by this generator. */
@@ -317,8 +360,18 @@ public final class LoadGenerator {
     long ballotSentNanos;
     String voteId;
     Promise<Void> ready;
+    String token;
+    volatile long upTo = -1;
+    final java.util.Set<Long> agendaSeqs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    volatile int duplicates;
+    volatile boolean resuming;
 
     Future<Void> connect(String token) {
+      return connect(token, null);
+    }
+
+    Future<Void> connect(String token, Long resumeAfter) {
+      this.token = token;
       ready = Promise.promise();
       long start = System.nanoTime();
       ws.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws").addSubProtocol("hoinghi.v1"))
@@ -329,7 +382,9 @@ public final class LoadGenerator {
               if (!finishing) closes.computeIfAbsent(s.closeStatusCode() == null ? -1 : (int) s.closeStatusCode(),
                   k -> new AtomicInteger()).incrementAndGet();
             });
-            s.writeTextMessage(new JsonObject().put("type", "hello").put("token", token).encode());
+            JsonObject hello = new JsonObject().put("type", "hello").put("token", token);
+            if (resumeAfter != null) hello.put("resumeAfter", resumeAfter);
+            s.writeTextMessage(hello.encode());
             ready.future().onSuccess(v -> connectMs.recordValue((System.nanoTime() - start) / 1_000_000));
           })
           .onFailure(ready::tryFail);
@@ -349,8 +404,17 @@ public final class LoadGenerator {
 
     void onText(String text) {
       framesIn.incrementAndGet();
-      if (text.startsWith("{\"type\":\"snapshot\"")) {
+      if (text.startsWith("{\"type\":\"snapshot\"") || text.startsWith("{\"type\":\"events\"")) {
+        int u = text.indexOf("\"upTo\":") + 7;
+        int e = u;
+        while (e < text.length() && Character.isDigit(text.charAt(e))) e++;
+        upTo = Math.max(upTo, Long.parseLong(text.substring(u, e)));
+      }
+      if (text.startsWith("{\"type\":\"snapshot\"") || (resuming && text.startsWith("{\"type\":\"events\""))) {
         ready.tryComplete();
+      }
+      if (text.startsWith("{\"type\":\"snapshot\"")) {
+        return;
       } else if (text.startsWith("{\"type\":\"tally\"")) {
         tallyFrames.incrementAndGet();
         int at = text.indexOf("\"total\":");
@@ -372,10 +436,17 @@ public final class LoadGenerator {
         System.err.println("error: " + text);
       } else if (text.startsWith("{\"type\":\"events\"") && text.contains("\"type\":\"AgendaItemStarted\"")) {
         long now = System.currentTimeMillis();
-        int at = text.indexOf("\"at\":\"", text.indexOf("AgendaItemStarted"));
-        Instant sent = Instant.parse(text.substring(at + 6, text.indexOf('"', at + 6)));
-        fanoutMs.recordValue(Math.max(0, now - sent.toEpochMilli()));
-        agendaEvents++;
+        int from = 0;
+        while ((from = text.indexOf("\"type\":\"AgendaItemStarted\"", from)) >= 0) {
+          int seqAt = text.lastIndexOf("{\"seq\":", from) + 7;
+          long seq = Long.parseLong(text.substring(seqAt, text.indexOf(',', seqAt)));
+          if (!agendaSeqs.add(seq)) duplicates++;
+          int at = text.indexOf("\"at\":\"", from);
+          Instant sent = Instant.parse(text.substring(at + 6, text.indexOf('"', at + 6)));
+          if (!resuming) fanoutMs.recordValue(Math.max(0, now - sent.toEpochMilli()));
+          agendaEvents++;
+          from += 10;
+        }
       }
     }
   }
