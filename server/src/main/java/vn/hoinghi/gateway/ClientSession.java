@@ -41,6 +41,8 @@ public final class ClientSession implements Subscriber {
   private long congestedSince;
   /** The socket's Netty channel when Vert.x exposes it (it does on the server), for the fan-out's direct writes. */
   private final io.netty.channel.Channel channel;
+  private final io.netty.channel.ChannelHandlerContext encoder;
+  private static volatile boolean wireReported;
   private int framesWhileCongested;
 
   private enum State { AWAIT_HELLO, AUTHENTICATING, LIVE, CLOSED }
@@ -69,6 +71,13 @@ public final class ClientSession implements Subscriber {
     this.limiter = new RateLimiter(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST, System.nanoTime());
     this.lastInboundMs = System.currentTimeMillis();
     this.channel = ws instanceof io.vertx.core.internal.http.WebSocketInternal wi ? wi.channelHandlerContext().channel() : null;
+    // Netty's handshaker installs the frame encoder as "wsencoder"; writing from its context skips it.
+    this.encoder = channel == null ? null : channel.pipeline().context("wsencoder");
+    if (!wireReported) {
+      wireReported = true;
+      LOG.info("WebSocket fan-out writes {}", encoder != null ? "pre-encoded frames past the encoder"
+          : channel != null ? "frames to the channel" : "through Vert.x");
+    }
     if (channel != null) {
       channel.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(WRITE_QUEUE_BYTES / 2, WRITE_QUEUE_BYTES));
     }
@@ -149,6 +158,38 @@ public final class ClientSession implements Subscriber {
    * frame object and one flush per delivery, skipping Vert.x's per-message queue. Backpressure is the channel's
    * own writability, with the same bounded-congestion rule as above. Replies (acks, errors) still take Vert.x's path.
    */
+  @Override
+  public void deliver(Buffer frame, io.netty.buffer.ByteBuf wire) {
+    if (state == State.CLOSED || ws.isClosed()) return;
+    if (wire == null || encoder == null) {
+      deliver(frame);
+      return;
+    }
+    if (congested()) return;
+    // Past the WebSocket encoder: the bytes are already a complete frame, shared by every connection of the loop.
+    encoder.writeAndFlush(wire.retainedDuplicate(), channel.voidPromise());
+    gateway.metrics().framesOut();
+  }
+
+  /** True when the client has been congested too long and was closed; tracks the congestion window otherwise. */
+  private boolean congested() {
+    if (!channel.isWritable()) {
+      long now = System.currentTimeMillis();
+      if (congestedSince == 0) {
+        congestedSince = now;
+        framesWhileCongested = 0;
+      }
+      if (++framesWhileCongested > CONGESTION_FRAMES || now - congestedSince > CONGESTION_MS) {
+        gateway.metrics().slowClosed();
+        close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
+        return true;
+      }
+    } else {
+      congestedSince = 0;
+    }
+    return false;
+  }
+
   private void deliverDirect(Buffer frame) {
     if (!channel.isWritable()) {
       long now = System.currentTimeMillis();

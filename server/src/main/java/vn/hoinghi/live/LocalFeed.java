@@ -35,10 +35,23 @@ final class LocalFeed {
    * @param special  subscribers that see a different subsequence, with their own frame
    */
   void publish(Buffer everyone, Map<Subscriber, Buffer> special) {
-    for (Subscriber s : subscribers) {
-      Buffer own = special.isEmpty() ? null : special.get(s);
-      Buffer frame = own != null ? own : everyone;
-      if (frame != null) deliverSafely(s, frame);
+    // The frame for everyone is encoded for the wire once here, for all the connections of this event loop.
+    io.netty.buffer.ByteBuf wire = everyone == null ? null : WireFrame.text(everyone);
+    try {
+      for (Subscriber s : subscribers) {
+        Buffer own = special.isEmpty() ? null : special.get(s);
+        if (own != null) {
+          deliverSafely(s, own);
+        } else if (everyone != null) {
+          try {
+            s.deliver(everyone, wire);
+          } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LocalFeed.class).debug("delivery failed: {}", e.getMessage());
+          }
+        }
+      }
+    } finally {
+      if (wire != null) wire.release();
     }
   }
 
@@ -53,9 +66,21 @@ final class LocalFeed {
 
   /** A frame for some subscribers only (e.g. the moderators' tally with per-endpoint detail). */
   void publishTo(Set<Subscriber> targets, Buffer frame, Buffer others) {
-    for (Subscriber s : subscribers) {
-      if (targets.contains(s)) deliverSafely(s, frame);
-      else if (others != null) deliverSafely(s, others);
+    io.netty.buffer.ByteBuf wire = others == null ? null : WireFrame.text(others);
+    try {
+      for (Subscriber s : subscribers) {
+        if (targets.contains(s)) {
+          deliverSafely(s, frame);
+        } else if (others != null) {
+          try {
+            s.deliver(others, wire);
+          } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LocalFeed.class).debug("delivery failed: {}", e.getMessage());
+          }
+        }
+      }
+    } finally {
+      if (wire != null) wire.release();
     }
   }
 

@@ -15,4 +15,12 @@ public interface Subscriber {
 
   /** Writes one text frame (shared by many subscribers: never modify it). */
   void deliver(Buffer frame);
+
+  /**
+   * Writes a frame that is also given already encoded for the wire ({@link WireFrame}); a connection that can write
+   * raw bytes sends {@code wire} (taking its own reference), others fall back to {@link #deliver(Buffer)}.
+   */
+  default void deliver(Buffer frame, io.netty.buffer.ByteBuf wire) {
+    deliver(frame);
+  }
 }
