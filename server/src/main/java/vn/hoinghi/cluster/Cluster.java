@@ -36,6 +36,24 @@ public interface Cluster {
 
   Future<Void> close();
 
+  /** Shares this node's connections to a conference (JSON) with the other nodes. */
+  default void publishPresence(String conferenceId, String payload) {
+  }
+
+  /** Reads the other nodes' fresh presence of a conference: node id → payload. */
+  default Future<java.util.Map<String, String>> remotePresence(String conferenceId) {
+    return Future.succeededFuture(java.util.Map.of());
+  }
+
+  /** Called with a conference id when another node's presence for it changed. */
+  default void onPresence(Consumer<String> handler) {
+  }
+
+  /** Whether other nodes may exist (then presence is shared through the database). */
+  default boolean shared() {
+    return false;
+  }
+
   /** One node, always the writer: the embedded store. */
   static Cluster single() {
     return new Cluster() {

@@ -52,6 +52,7 @@ public final class PgCluster implements Cluster {
   static final String EVENTS = "hoinghi_events";
   static final String INBOX = "hoinghi_inbox";
   static final String OUTBOX = "hoinghi_outbox";
+  static final String PRESENCE = "hoinghi_presence";
   static final long FORWARD_TIMEOUT_MS = 15_000;
 
   private final Vertx vertx;
@@ -62,6 +63,8 @@ public final class PgCluster implements Cluster {
   private final PgChannel events;
   private final PgChannel inbox;
   private final PgChannel outbox;
+  private final PgChannel presence;
+  private final List<Consumer<String>> presenceHandlers = new CopyOnWriteArrayList<>();
   private final List<BiConsumer<String, Long>> committedHandlers = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> lostHandlers = new CopyOnWriteArrayList<>();
   private final Map<String, Inbox> leading = new ConcurrentHashMap<>();
@@ -79,6 +82,7 @@ public final class PgCluster implements Cluster {
     this.events = subscriber.channel(EVENTS);
     this.inbox = subscriber.channel(INBOX);
     this.outbox = subscriber.channel(OUTBOX);
+    this.presence = subscriber.channel(PRESENCE);
   }
 
   /** Connects the notification listener; call once at start-up. */
@@ -91,6 +95,13 @@ public final class PgCluster implements Cluster {
     c.inbox.subscribeHandler(v -> c.leading.keySet().forEach(c::drainInbox));
     c.outbox.handler(c::onOutbox);
     c.outbox.subscribeHandler(v -> c.drainOutbox());
+    c.presence.handler(payload -> {
+      int sp = payload.indexOf(' ');
+      if (sp > 0 && !payload.substring(0, sp).equals(c.nodeId)) {
+        String conference = payload.substring(sp + 1);
+        c.presenceHandlers.forEach(h -> h.accept(conference));
+      }
+    });
     return c.subscriber.connect().map(c);
   }
 
@@ -324,10 +335,42 @@ public final class PgCluster implements Cluster {
   }
 
   @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
+  public void publishPresence(String conferenceId, String payload) {
+    pool.preparedQuery("INSERT INTO presence(node_id, conference_id, payload, updated_at) VALUES ($1, $2, $3::text::json, now()) "
+            + "ON CONFLICT (node_id, conference_id) DO UPDATE SET payload = EXCLUDED.payload, updated_at = now()")
+        .execute(Tuple.of(nodeId, conferenceId, payload))
+        .onSuccess(v -> notify(PRESENCE, nodeId + " " + conferenceId))
+        .onFailure(e -> LOG.debug("presence not shared: {}", e.getMessage()));
+  }
+
+  @Override
+  public Future<Map<String, String>> remotePresence(String conferenceId) {
+    return pool.preparedQuery("SELECT node_id, payload::text FROM presence WHERE conference_id = $1 AND node_id <> $2 "
+            + "AND updated_at > now() - interval '15 seconds'")
+        .execute(Tuple.of(conferenceId, nodeId))
+        .map(rs -> {
+          Map<String, String> out = new java.util.HashMap<>();
+          for (Row r : rs) out.put(r.getString(0), r.getString(1));
+          return out;
+        });
+  }
+
+  @Override
+  public void onPresence(Consumer<String> handler) {
+    presenceHandlers.add(handler);
+  }
+
+  @Override
   public Future<Void> close() {
     closed = true;
     pending.forEach((id, p) -> p.tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping")));
     pending.clear();
+    pool.preparedQuery("DELETE FROM presence WHERE node_id = $1").execute(Tuple.of(nodeId));
     Future<Void> lock = lockConnection == null ? Future.succeededFuture()
         : lockConnection.compose(PgConnection::close).otherwiseEmpty();
     return Future.join(lock, subscriber.close()).mapEmpty();

@@ -692,7 +692,30 @@ public final class ConferenceWriter extends VerticleBase {
    * audience grows (every N/3,000 s, at least each second): in a national conference connections come and go all
    * the time, and a summary per second to tens of thousands of clients would cost more than it tells them.
    */
+  private long sharedPresenceVersion = -1;
+  private long lastPresenceShare;
+  private long lastPresenceRead;
+
+  /** With several nodes: share this node's counts when they changed (and every 5 s), read the others' every 5 s. */
+  private void sharePresence() {
+    if (!cluster.shared()) return;
+    long now = System.currentTimeMillis();
+    if (presence.localVersion() != sharedPresenceVersion || now - lastPresenceShare >= 5_000) {
+      sharedPresenceVersion = presence.localVersion();
+      lastPresenceShare = now;
+      cluster.publishPresence(conferenceId, presence.localPayload());
+    }
+    if (now - lastPresenceRead >= 5_000) readRemotePresence();
+  }
+
+  /** Another node's presence changed (or it is time to look): read the fresh rows. */
+  public void readRemotePresence() {
+    lastPresenceRead = System.currentTimeMillis();
+    cluster.remotePresence(conferenceId).onSuccess(rows -> ctx.runOnContext(v -> presence.setRemote(rows)));
+  }
+
   private void presenceTick() {
+    sharePresence();
     if (!presence.dirty() || subscribers.isEmpty()) return;
     long nowMs = System.currentTimeMillis();
     boolean toEveryone = nowMs - lastPublicPresence >= Math.max(PRESENCE_INTERVAL_MS, subscribers.size() / 3L);

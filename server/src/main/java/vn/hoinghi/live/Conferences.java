@@ -51,6 +51,10 @@ public final class Conferences {
         if (f != null) f.onSuccess(w -> w.followLog(seq));
       }
     });
+    cluster.onPresence(conferenceId -> {
+      Future<ConferenceWriter> f = writers.get(conferenceId);
+      if (f != null) f.onSuccess(ConferenceWriter::readRemotePresence);
+    });
     cluster.onLeadershipLost(conferenceId -> {
       Future<ConferenceWriter> f = writers.get(conferenceId);
       if (f != null) f.onSuccess(ConferenceWriter::stepDown);

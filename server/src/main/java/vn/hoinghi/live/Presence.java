@@ -21,17 +21,24 @@ final class Presence {
   private final Map<String, Integer> connectionsByParticipant = new HashMap<>();
   private int screens;
   private boolean dirty;
+  /** Bumped on every local connect or disconnect: tells the writer when to share its counts with other nodes. */
+  private long localVersion;
+  /** The other nodes' counts (several nodes on PostgreSQL): participant → connections, and screens. */
+  private Map<String, Integer> remoteByParticipant = Map.of();
+  private int remoteScreens;
 
   /** The summary for everyone, the full picture for moderators, and each hall's own slice for its hosts. */
   record Frames(Buffer everyone, Buffer moderators, Map<String, Buffer> hostsByEndpoint) {}
 
   void connected(Viewer v, Conference c) {
+    localVersion++;
     if (v.participantId() == null) screens++;
     else connectionsByParticipant.merge(v.participantId(), 1, Integer::sum);
     dirty = true;
   }
 
   void disconnected(Viewer v, Conference c) {
+    localVersion++;
     if (v.participantId() == null) screens = Math.max(0, screens - 1);
     else connectionsByParticipant.computeIfPresent(v.participantId(), (k, n) -> n <= 1 ? null : n - 1);
     dirty = true;
@@ -39,6 +46,34 @@ final class Presence {
 
   boolean dirty() {
     return dirty;
+  }
+
+  long localVersion() {
+    return localVersion;
+  }
+
+  /** This node's counts as JSON, for the other nodes. */
+  String localPayload() {
+    JsonObject participants = new JsonObject();
+    connectionsByParticipant.forEach(participants::put);
+    return new JsonObject().put("screens", screens).put("participants", participants).encode();
+  }
+
+  /** Replaces the other nodes' counts with the fresh ones read from the database. */
+  void setRemote(Map<String, String> payloadsByNode) {
+    Map<String, Integer> merged = new HashMap<>();
+    int s = 0;
+    for (String payload : payloadsByNode.values()) {
+      JsonObject o = new JsonObject(payload);
+      s += o.getInteger("screens", 0);
+      JsonObject p = o.getJsonObject("participants", new JsonObject());
+      for (String pid : p.fieldNames()) merged.merge(pid, p.getInteger(pid), Integer::sum);
+    }
+    if (!merged.equals(remoteByParticipant) || s != remoteScreens) {
+      remoteByParticipant = merged;
+      remoteScreens = s;
+      dirty = true;
+    }
   }
 
   /** The summary for everyone is still owed (it goes out less often than the moderators' picture). */
@@ -55,8 +90,13 @@ final class Presence {
     Map<String, int[]> byEndpoint = new TreeMap<>();
     c.endpoints().forEach(e -> byEndpoint.put(e.id(), new int[2]));
     JsonArray participants = new JsonArray();
-    int connections = screens;
-    for (Map.Entry<String, Integer> e : connectionsByParticipant.entrySet()) {
+    int connections = screens + remoteScreens;
+    Map<String, Integer> all = connectionsByParticipant;
+    if (!remoteByParticipant.isEmpty()) {
+      all = new HashMap<>(connectionsByParticipant);
+      for (Map.Entry<String, Integer> r : remoteByParticipant.entrySet()) all.merge(r.getKey(), r.getValue(), Integer::sum);
+    }
+    for (Map.Entry<String, Integer> e : all.entrySet()) {
       connections += e.getValue();
       participants.add(e.getKey());
       Participant p = c.participant(e.getKey()).orElse(null);
@@ -81,7 +121,7 @@ final class Presence {
     JsonObject full = summary.copy().put("endpoints", endpoints).put("participantsOnline", participants);
     // A host sees which of the hall's own people are connected, nothing of the other halls.
     Map<String, JsonArray> byHall = new HashMap<>();
-    for (String pid : connectionsByParticipant.keySet()) {
+    for (String pid : all.keySet()) {
       Participant p = c.participant(pid).orElse(null);
       if (p != null && p.endpointId() != null) byHall.computeIfAbsent(p.endpointId(), k -> new JsonArray()).add(pid);
     }

@@ -97,6 +97,13 @@ class ThreeNodesTest {
       TestClient.waitFor(() -> d4.awaitTally(t -> voteId.equals(t.getString("voteId"))
           && t.getJsonArray("articles").getJsonObject(0).getInteger("total") == 3) != null, "tally of 3 on node C");
 
+      // Presence is shared through the database: the chair on A sees the host connected to C, and a delegate on B.
+      String hostId = hostHni.welcome.getString("participantId");
+      String d1Id = d1.welcome.getString("participantId");
+      TestClient.waitFor(() -> chair.frames.stream().anyMatch(f -> "presence".equals(f.getString("type"))
+          && f.containsKey("participantsOnline") && f.getJsonArray("participantsOnline").contains(hostId)
+          && f.getJsonArray("participantsOnline").contains(d1Id)), "the chair on A to see people on B and C online");
+
       // Node A dies without warning.
       a.destroyForcibly();
       assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
