@@ -123,91 +123,57 @@ public final class ClientSession implements Subscriber {
   }
 
   /**
-   * Writes a feed frame. A full outbound queue (over {@link #WRITE_QUEUE_BYTES}) alone is not
-   * fatal — a phone on a poor link may take seconds to drain a snapshot — but a client that stays
-   * congested for {@link #CONGESTION_MS} or while {@link #CONGESTION_FRAMES} more frames pile up is
-   * closed with 4008: it never stalls the others and its memory stays bounded. It resumes on reconnect.
+   * Writes a feed frame. The frame goes straight to the Netty channel on its own event loop (one frame object, one
+   * flush, no per-message queue in Vert.x); replies (acks, errors) still take Vert.x's path. A full outbound buffer
+   * (over {@link #WRITE_QUEUE_BYTES}) alone is not fatal — a phone on a poor link may take seconds to drain a
+   * snapshot — but a client that stays congested for {@link #CONGESTION_MS}, or while {@link #CONGESTION_FRAMES}
+   * more frames pile up, is closed with 4008: it never stalls the others and its memory stays bounded. It resumes on
+   * reconnect.
    */
   @Override
   public void deliver(Buffer frame) {
     // A socket can close before its session hears of it; a fan-out must never stop on it.
-    if (state == State.CLOSED || ws.isClosed()) return;
+    if (state == State.CLOSED || ws.isClosed() || congested()) return;
     if (channel != null) {
-      deliverDirect(frame);
-      return;
+      channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.TextWebSocketFrame(true, 0,
+          ((io.vertx.core.internal.buffer.BufferInternal) frame).getByteBuf()), channel.voidPromise());
+    } else {
+      ws.writeFrame(TextFrames.of(frame));
     }
-    if (ws.writeQueueFull()) {
-      long now = System.currentTimeMillis();
-      if (congestedSince == 0) {
-        congestedSince = now;
-        framesWhileCongested = 0;
-        ws.drainHandler(v -> congestedSince = 0);
-      }
-      if (++framesWhileCongested > CONGESTION_FRAMES || now - congestedSince > CONGESTION_MS) {
-        gateway.metrics().slowClosed();
-        close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
-        return;
-      }
-    }
-    ws.writeFrame(TextFrames.of(frame));
     gateway.metrics().framesOut();
   }
 
-  /**
-   * The fan-out's hot path: the shared buffer goes straight to the Netty channel (on its own event loop), one
-   * frame object and one flush per delivery, skipping Vert.x's per-message queue. Backpressure is the channel's
-   * own writability, with the same bounded-congestion rule as above. Replies (acks, errors) still take Vert.x's path.
-   */
+  /** The same, with the frame already encoded for the wire and shared by every connection of this event loop. */
   @Override
   public void deliver(Buffer frame, io.netty.buffer.ByteBuf wire) {
-    if (state == State.CLOSED || ws.isClosed()) return;
     if (wire == null || encoder == null) {
       deliver(frame);
       return;
     }
-    if (congested()) return;
-    // Past the WebSocket encoder: the bytes are already a complete frame, shared by every connection of the loop.
+    if (state == State.CLOSED || ws.isClosed() || congested()) return;
+    // Past the WebSocket encoder: the bytes are already a complete frame.
     encoder.writeAndFlush(wire.retainedDuplicate(), channel.voidPromise());
     gateway.metrics().framesOut();
   }
 
-  /** True when the client has been congested too long and was closed; tracks the congestion window otherwise. */
+  /** True when the client was closed for staying congested too long; otherwise tracks the congestion window. */
   private boolean congested() {
-    if (!channel.isWritable()) {
-      long now = System.currentTimeMillis();
-      if (congestedSince == 0) {
-        congestedSince = now;
-        framesWhileCongested = 0;
-      }
-      if (++framesWhileCongested > CONGESTION_FRAMES || now - congestedSince > CONGESTION_MS) {
-        gateway.metrics().slowClosed();
-        close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
-        return true;
-      }
-    } else {
+    boolean full = channel != null ? !channel.isWritable() : ws.writeQueueFull();
+    if (!full) {
       congestedSince = 0;
+      return false;
+    }
+    long now = System.currentTimeMillis();
+    if (congestedSince == 0) {
+      congestedSince = now;
+      framesWhileCongested = 0;
+    }
+    if (++framesWhileCongested > CONGESTION_FRAMES || now - congestedSince > CONGESTION_MS) {
+      gateway.metrics().slowClosed();
+      close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
+      return true;
     }
     return false;
-  }
-
-  private void deliverDirect(Buffer frame) {
-    if (!channel.isWritable()) {
-      long now = System.currentTimeMillis();
-      if (congestedSince == 0) {
-        congestedSince = now;
-        framesWhileCongested = 0;
-      }
-      if (++framesWhileCongested > CONGESTION_FRAMES || now - congestedSince > CONGESTION_MS) {
-        gateway.metrics().slowClosed();
-        close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
-        return;
-      }
-    } else {
-      congestedSince = 0;
-    }
-    channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.TextWebSocketFrame(true, 0,
-        ((io.vertx.core.internal.buffer.BufferInternal) frame).getByteBuf()), channel.voidPromise());
-    gateway.metrics().framesOut();
   }
 
   // ------------------------------------------------------------------------------------ inbound
