@@ -39,10 +39,8 @@ public final class ClientSession implements Subscriber {
   static final long CONGESTION_MS = 10_000;
   static final int CONGESTION_FRAMES = 500;
   private long congestedSince;
-  /** The socket's Netty channel when Vert.x exposes it (it does on the server), for the fan-out's direct writes. */
-  private final io.netty.channel.Channel channel;
-  private final io.netty.channel.ChannelHandlerContext encoder;
-  private static volatile boolean wireReported;
+  /** The socket as a bare Netty channel, taken over from Vert.x after the upgrade (null: Vert.x's WebSocket). */
+  private WsTransport transport;
   private int framesWhileCongested;
 
   private enum State { AWAIT_HELLO, AUTHENTICATING, LIVE, CLOSED }
@@ -70,44 +68,58 @@ public final class ClientSession implements Subscriber {
     this.headerToken = headerToken;
     this.limiter = new RateLimiter(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST, System.nanoTime());
     this.lastInboundMs = System.currentTimeMillis();
-    this.channel = ws instanceof io.vertx.core.internal.http.WebSocketInternal wi ? wi.channelHandlerContext().channel() : null;
-    // Netty's handshaker installs the frame encoder as "wsencoder"; writing from its context skips it.
-    this.encoder = channel == null ? null : channel.pipeline().context("wsencoder");
-    if (!wireReported) {
-      wireReported = true;
-      LOG.info("WebSocket fan-out writes {}", encoder != null ? "pre-encoded frames past the encoder"
-          : channel != null ? "frames to the channel" : "through Vert.x");
-    }
-    if (channel != null) {
-      channel.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(WRITE_QUEUE_BYTES / 2, WRITE_QUEUE_BYTES));
-    }
+
   }
 
   void start() {
-    ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
-    ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(b -> {
-      lastInboundMs = System.currentTimeMillis();
-      sendJson(Replies.error(null, "UNSUPPORTED", null));
-      noteAbuse();
+    transport = WsTransport.adopt(ws, (io.vertx.core.internal.ContextInternal) context, new WsTransport.Listener() {
+      @Override public void onText(String text) { ClientSession.this.onText(text); }
+      @Override public void onBinary() { onBinaryMessage(); }
+      @Override public void onPong() { lastInboundMs = System.currentTimeMillis(); }
+      @Override public void onTooBig() { tooBig(); }
+      @Override public void onClosed() { ClientSession.this.onClosed(); }
     });
-    ws.pongHandler(b -> lastInboundMs = System.currentTimeMillis());
-    ws.closeHandler(v -> onClosed());
-    ws.exceptionHandler(this::onSocketError);
-    ws.writeFrame(TextFrames.of(gateway.serverFrame()));
+    if (transport != null) {
+      transport.channel().config().setWriteBufferWaterMark(
+          new io.netty.channel.WriteBufferWaterMark(WRITE_QUEUE_BYTES / 2, WRITE_QUEUE_BYTES));
+      transport.sendFrame(gateway.serverFrame());
+    } else {
+      // A Vert.x that does not expose the channel: the same protocol through its ServerWebSocket.
+      ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
+      ws.textMessageHandler(this::onText);
+      ws.binaryMessageHandler(b -> onBinaryMessage());
+      ws.pongHandler(b -> lastInboundMs = System.currentTimeMillis());
+      ws.closeHandler(v -> onClosed());
+      ws.exceptionHandler(this::onSocketError);
+      ws.writeFrame(TextFrames.of(gateway.serverFrame()));
+    }
     helloTimer = gateway.vertx().setTimer(HELLO_TIMEOUT_MS, t -> {
       if (state == State.AWAIT_HELLO || state == State.AUTHENTICATING) close(CloseCodes.AUTH_REQUIRED, "authentication required");
     });
+  }
+
+  private void onBinaryMessage() {
+    lastInboundMs = System.currentTimeMillis();
+    sendJson(Replies.error(null, "UNSUPPORTED", null));
+    noteAbuse();
+  }
+
+  private void tooBig() {
+    close(CloseCodes.TOO_BIG, "message too big (max " + vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE + " bytes)");
   }
 
   /** Vert.x reports an oversized message as an exception and drops it; the protocol closes with 1009. */
   private void onSocketError(Throwable e) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("max message size") || m.contains("frame length") || e instanceof io.netty.handler.codec.TooLongFrameException) {
-      close(CloseCodes.TOO_BIG, "message too big (max " + vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE + " bytes)");
+      tooBig();
     } else {
       LOG.debug("websocket error: {}", m);
     }
+  }
+
+  private boolean socketClosed() {
+    return transport != null ? transport.isClosed() : ws.isClosed();
   }
 
   // ------------------------------------------------------------------------------------ Subscriber
@@ -133,32 +145,28 @@ public final class ClientSession implements Subscriber {
   @Override
   public void deliver(Buffer frame) {
     // A socket can close before its session hears of it; a fan-out must never stop on it.
-    if (state == State.CLOSED || ws.isClosed() || congested()) return;
-    if (channel != null) {
-      channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.TextWebSocketFrame(true, 0,
-          ((io.vertx.core.internal.buffer.BufferInternal) frame).getByteBuf()), channel.voidPromise());
-    } else {
-      ws.writeFrame(TextFrames.of(frame));
-    }
+    if (state == State.CLOSED || socketClosed() || congested()) return;
+    if (transport != null) transport.sendFrame(frame);
+    else ws.writeFrame(TextFrames.of(frame));
     gateway.metrics().framesOut();
   }
 
   /** The same, with the frame already encoded for the wire and shared by every connection of this event loop. */
   @Override
   public void deliver(Buffer frame, io.netty.buffer.ByteBuf wire) {
-    if (wire == null || encoder == null) {
+    if (wire == null || transport == null) {
       deliver(frame);
       return;
     }
-    if (state == State.CLOSED || ws.isClosed() || congested()) return;
+    if (state == State.CLOSED || socketClosed() || congested()) return;
     // Past the WebSocket encoder: the bytes are already a complete frame.
-    encoder.writeAndFlush(wire.retainedDuplicate(), channel.voidPromise());
+    transport.sendWire(wire);
     gateway.metrics().framesOut();
   }
 
   /** True when the client was closed for staying congested too long; otherwise tracks the congestion window. */
   private boolean congested() {
-    boolean full = channel != null ? !channel.isWritable() : ws.writeQueueFull();
+    boolean full = transport != null ? !transport.writable() : ws.writeQueueFull();
     if (!full) {
       congestedSince = 0;
       return false;
@@ -425,8 +433,9 @@ public final class ClientSession implements Subscriber {
   }
 
   void sendJson(JsonObject o) {
-    if (state == State.CLOSED || ws.isClosed()) return;
-    ws.writeTextMessage(o.encode());
+    if (state == State.CLOSED || socketClosed()) return;
+    if (transport != null) transport.sendText(o.encode());
+    else ws.writeTextMessage(o.encode());
   }
 
   /** Called by the heartbeat sweep on this session's context. */
@@ -440,7 +449,8 @@ public final class ClientSession implements Subscriber {
       close(CloseCodes.HEARTBEAT_TIMEOUT, "no answer to ping");
     } else if (nowMs - lastInboundMs >= interval && nowMs - lastPingMs >= interval) {
       lastPingMs = nowMs;
-      ws.writePing(PING);
+      if (transport != null) transport.ping();
+      else ws.writePing(PING);
     }
   }
 
@@ -452,7 +462,8 @@ public final class ClientSession implements Subscriber {
   void close(short code, String reason) {
     if (state == State.CLOSED) return;
     onClosed();
-    ws.close(code, reason).onFailure(e -> LOG.debug("close: {}", e.getMessage()));
+    if (transport != null) transport.close(code, reason);
+    else ws.close(code, reason).onFailure(e -> LOG.debug("close: {}", e.getMessage()));
   }
 
   boolean isLive() {
