@@ -46,7 +46,8 @@ public final class ClientSession implements Subscriber {
   private enum State { AWAIT_HELLO, AUTHENTICATING, LIVE, CLOSED }
 
   private final Gateway gateway;
-  private final ServerWebSocket ws;
+  /** Vert.x's WebSocket, kept only when its channel could not be taken over (then it carries the protocol). */
+  private ServerWebSocket ws;
   private final Context context;
   private final String headerToken;
   private final RateLimiter limiter;
@@ -83,6 +84,8 @@ public final class ClientSession implements Subscriber {
       transport.channel().config().setWriteBufferWaterMark(
           new io.netty.channel.WriteBufferWaterMark(WRITE_QUEUE_BYTES / 2, WRITE_QUEUE_BYTES));
       transport.sendFrame(gateway.serverFrame());
+      // Holding Vert.x's WebSocket would keep its connection objects (queues, upgrade request, headers) alive.
+      ws = null;
     } else {
       // A Vert.x that does not expose the channel: the same protocol through its ServerWebSocket.
       ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
