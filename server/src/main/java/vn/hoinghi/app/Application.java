@@ -97,6 +97,7 @@ public final class Application {
           config.jwt().accessTtlSeconds(), config.jwt().refreshTtlSeconds());
       Gateway gateway = new Gateway(vertx, tokens, conferences, accounts, new Throttle(clock), new GatewayMetrics(registry),
           version(), config.store() instanceof ServerConfig.Store.Postgres ? "postgresql" : "embedded");
+      gateway.rateLimit(config.wsRate().perSecond(), config.wsRate().burst());
       DemoSeed.Result demo = config.demoSeed() ? DemoSeed.seedIfEmpty(conferences, accounts) : DemoSeed.Result.NONE;
 
       int instances = config.httpInstances() > 0 ? config.httpInstances() : Math.max(1, Runtime.getRuntime().availableProcessors());

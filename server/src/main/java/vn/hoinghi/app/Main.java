@@ -56,7 +56,8 @@ public final class Main {
           http.host, http.port, http.instances, store (embedded | postgresql://user:pass@host:5432/db),
           postgres.schema, postgres.pool.size, data.dir, jwt.algorithm (HS256|RS256),
           jwt.secret, jwt.private.key.file, jwt.public.key.file, jwt.access.ttl.seconds,
-          jwt.refresh.ttl.seconds, ballot.secret, log.level, demo.seed, shutdown.grace.seconds
+          jwt.refresh.ttl.seconds, ballot.secret, log.level, demo.seed, shutdown.grace.seconds,
+          ws.rate.per.second, ws.rate.burst
         See docs/configuration.md.""";
   }
 }

@@ -20,13 +20,14 @@ public record ServerConfig(
     String ballotSecret,
     String logLevel,
     boolean demoSeed,
-    int shutdownGraceSeconds) {
+    int shutdownGraceSeconds,
+    RateLimit wsRate) {
 
   public static final Set<String> KEYS = Set.of(
       "http.host", "http.port", "http.instances", "store", "postgres.schema", "postgres.pool.size", "data.dir",
       "jwt.algorithm", "jwt.secret", "jwt.private.key.file", "jwt.public.key.file",
       "jwt.access.ttl.seconds", "jwt.refresh.ttl.seconds", "ballot.secret", "log.level", "demo.seed",
-      "shutdown.grace.seconds");
+      "shutdown.grace.seconds", "ws.rate.per.second", "ws.rate.burst");
 
   /** Where events are kept: the embedded SQLite file, or a PostgreSQL database. */
   public sealed interface Store {
@@ -34,6 +35,9 @@ public record ServerConfig(
 
     record Postgres(String url, String schema, int poolSize) implements Store {}
   }
+
+  /** Inbound WebSocket messages per connection: a sustained rate with bursts (token bucket). */
+  public record RateLimit(int perSecond, int burst) {}
 
   /** Token signing: HS256 with a shared secret, or RS256 with PEM key files. */
   public record Jwt(String algorithm, String secret, String privateKeyFile, String publicKeyFile,
@@ -71,7 +75,8 @@ public record ServerConfig(
     if (!ballot.isEmpty() && ballot.length() < 32) throw new ConfigError("ballot.secret must be at least 32 characters");
     int instances = integer(c, "http.instances", 0, 64);
     return new ServerConfig(host, port, instances, store, Path.of(dataDir), jwt, ballot, level, bool(c, "demo.seed"),
-        integer(c, "shutdown.grace.seconds", 0, 600));
+        integer(c, "shutdown.grace.seconds", 0, 600),
+        new RateLimit(integer(c, "ws.rate.per.second", 1, 1_000_000), integer(c, "ws.rate.burst", 1, 1_000_000)));
   }
 
   private static Store store(JsonObject c) {

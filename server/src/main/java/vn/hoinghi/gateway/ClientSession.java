@@ -67,7 +67,7 @@ public final class ClientSession implements Subscriber {
     this.ws = ws;
     this.context = context;
     this.headerToken = headerToken;
-    this.limiter = new RateLimiter(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST, System.nanoTime());
+    this.limiter = new RateLimiter(gateway.messagesPerSecond(), gateway.messageBurst(), System.nanoTime());
     this.lastInboundMs = System.currentTimeMillis();
 
   }

@@ -21,9 +21,12 @@ import vn.hoinghi.live.Conferences;
  * and sweeps them for heartbeats there, and closes them all with "going away" at shutdown.
  */
 public final class Gateway {
-  /** Per-connection inbound rate: a sustained 10 messages a second with bursts of 30. */
+  /** Per-connection inbound rate by default: a sustained 10 messages a second with bursts of 30. */
   static final double MESSAGES_PER_SECOND = 10;
   static final double MESSAGE_BURST = 30;
+  /** The rate in force (config keys ws.rate.per.second and ws.rate.burst; tests raise it to fuzz at volume). */
+  private volatile double messagesPerSecond = MESSAGES_PER_SECOND;
+  private volatile double messageBurst = MESSAGE_BURST;
   /**
    * Heartbeats. Hosts and moderators (whose loss the chair must see within 10 s: a hall's presence) are pinged
    * after 3 s of silence and closed after 8 s; everyone else after 20 s and 45 s, so tens of thousands of delegates
@@ -60,6 +63,15 @@ public final class Gateway {
     this.throttle = throttle;
     this.metrics = metrics;
   }
+
+  /** Sets the per-connection inbound rate for connections opened from now on. */
+  public void rateLimit(double perSecond, double burst) {
+    this.messagesPerSecond = perSecond;
+    this.messageBurst = burst;
+  }
+
+  double messagesPerSecond() { return messagesPerSecond; }
+  double messageBurst() { return messageBurst; }
 
   Vertx vertx() { return vertx; }
   /** The first frame on every connection: who answers, before any authentication. */

@@ -462,7 +462,8 @@ public final class RestApi {
             rows.add(new Command.AddEndpoint(code, rec.get("name"), rec.get("region"), lv));
           }
         }
-      } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        // Iterating the records reports a broken quote as UncheckedIOException: a 400 like any bad file, not a 500.
         problems.add("not valid CSV: " + e.getMessage());
       }
       if (problems.isEmpty() && rows.isEmpty()) problems.add("no rows");
@@ -647,7 +648,11 @@ public final class RestApi {
     try {
       JsonNode n = Codec.parse(ctx.body().asString("UTF-8") == null ? "" : ctx.body().asString("UTF-8"));
       if (!n.isObject()) throw new WireError("INVALID_MESSAGE", "the body must be a JSON object");
-      return new JsonObject(n.toString());
+      // Converted, not re-parsed from text: printing the tree turns an overflowing number (1e400) into the string
+      // "Infinity", which then passed for a string field (a password, a name).
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = Codec.mapper().convertValue(n, Map.class);
+      return new JsonObject(map);
     } catch (WireError e) {
       fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
       return null;

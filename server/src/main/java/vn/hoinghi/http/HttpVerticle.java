@@ -60,8 +60,24 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(options)
         .webSocketHandshakeHandler(gateway::handshake)
         .webSocketHandler(gateway::connected)
+        .invalidRequestHandler(HttpVerticle::invalidRequest)
         .requestHandler(router);
     return server.listen();
+  }
+
+  /**
+   * A request the HTTP decoder refused (a line or headers over the limits, broken syntax) gets the API's typed JSON
+   * error like every other 4xx, and the connection is closed as the decoder's state is unknown.
+   */
+  static void invalidRequest(io.vertx.core.http.HttpServerRequest req) {
+    Throwable cause = req.decoderResult().cause();
+    int status = cause instanceof io.netty.handler.codec.http.TooLongHttpLineException ? 414
+        : cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException ? 431 : 400;
+    String code = status == 400 ? "INVALID" : "TOO_LARGE";
+    req.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Connection", "close")
+        .end(vn.hoinghi.gateway.Replies.error(null, code, status == 400 ? "malformed HTTP request" : "request line or headers too large").encode())
+        .onComplete(v -> req.connection().close());
   }
 
   public int actualPort() {
