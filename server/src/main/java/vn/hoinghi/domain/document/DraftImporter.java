@@ -38,6 +38,8 @@ public final class DraftImporter {
   private static final Pattern CLAUSE = Pattern.compile("^(?<n>\\d+)\\.(?!\\d)\\s*(?<t>.*)$");
   private static final Pattern POINT = Pattern.compile("^(?<n>[a-zđ])\\)\\s*(?<t>.*)$");
   private static final Pattern RULE = Pattern.compile("^[-*_](\\s*[-*_]){2,}$");
+  private static final Pattern HEADING_OPEN = Pattern.compile("^#{1,6}(?=\\s|$)");
+  private static final Pattern HEADING_CLOSE = Pattern.compile("\\s#+$");
 
   private DraftImporter() {}
 
@@ -60,7 +62,8 @@ public final class DraftImporter {
     if (RULE.matcher(s).matches()) {
       return "";
     }
-    s = s.replaceFirst("^#{1,6}(?=\\s|$)", "").replaceFirst("\\s#+$", "");
+    s = HEADING_OPEN.matcher(s).replaceFirst("");
+    s = HEADING_CLOSE.matcher(s).replaceFirst("");
     s = s.replace("**", "").replace("\\.", ".").replace("\\)", ")").strip();
     // A whole line in italics (*…* or _…_) is still text: drop the marks.
     if (s.length() > 2 && ((s.startsWith("*") && s.endsWith("*")) || (s.startsWith("_") && s.endsWith("_")))) {
@@ -127,7 +130,9 @@ public final class DraftImporter {
     }
 
     ImportResult run() {
-      for (int i = 0; i < lines.length; i++) {
+      for (int i = 0; i < lines.length && nodeCount <= MAX_NODES; i++) {
+        // Past the node limit the draft is refused anyway; reading on would only cost time (any participant may
+        // ask for a preview).
         String line = clean(lines[i]);
         if (!line.isEmpty()) {
           sawText = true;
@@ -145,19 +150,20 @@ public final class DraftImporter {
       }
       problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
       Set<String> taken = new HashSet<>();
+      java.util.Map<String, Integer> nextSuffix = new java.util.HashMap<>();
       List<DraftNode> nodes = new ArrayList<>();
       for (Open o : roots) {
-        nodes.add(build(o, null, taken));
+        nodes.add(build(o, null, taken, nextSuffix));
       }
       return new ImportResult(new DraftDocument(title, String.join("\n", preamble), nodes), problems);
     }
 
-    private DraftNode build(Open o, String parentId, Set<String> taken) {
-      String id = StableIds.unique(StableIds.structural(parentId, o.kind, o.number, o.ordinal), taken);
+    private DraftNode build(Open o, String parentId, Set<String> taken, java.util.Map<String, Integer> nextSuffix) {
+      String id = StableIds.unique(StableIds.structural(parentId, o.kind, o.number, o.ordinal), taken, nextSuffix);
       taken.add(id);
       List<DraftNode> children = new ArrayList<>();
       for (Open c : o.children) {
-        children.add(build(c, id, taken));
+        children.add(build(c, id, taken, nextSuffix));
       }
       return new DraftNode(id, o.kind, o.number, o.title, String.join("\n", o.text), children);
     }

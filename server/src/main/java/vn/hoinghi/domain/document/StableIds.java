@@ -48,6 +48,7 @@ public final class StableIds {
       match(slots, assigned, previous);
     }
     Set<String> taken = new HashSet<>(usedIds);
+    Map<String, Integer> nextSuffix = new HashMap<>();
     for (String id : assigned) {
       if (id != null) {
         taken.add(id);
@@ -58,7 +59,7 @@ public final class StableIds {
         Slot s = slots.get(i);
         String parentId = s.parent < 0 ? null : assigned[s.parent];
         int ordinal = Numbering.ordinal(s.node.kind(), s.node.number());
-        assigned[i] = unique(structural(parentId, s.node.kind(), s.node.number(), ordinal), taken);
+        assigned[i] = unique(structural(parentId, s.node.kind(), s.node.number(), ordinal), taken, nextSuffix);
         taken.add(assigned[i]);
       }
     }
@@ -79,16 +80,21 @@ public final class StableIds {
     };
   }
 
-  static String unique(String id, Set<String> taken) {
+  /**
+   * {@code id}, or the first {@code id-k} (k ≥ 2) nobody has taken. {@code nextSuffix} remembers where the search for
+   * each id stopped, so a document repeating one number many times costs linear time, not quadratic (ids are only
+   * ever added to {@code taken}, so every suffix below the remembered one is still taken).
+   */
+  static String unique(String id, Set<String> taken, Map<String, Integer> nextSuffix) {
     if (!taken.contains(id)) {
       return id;
     }
-    for (int k = 2; ; k++) {
-      String candidate = id + "-" + k;
-      if (!taken.contains(candidate)) {
-        return candidate;
-      }
+    int k = nextSuffix.getOrDefault(id, 2);
+    while (taken.contains(id + "-" + k)) {
+      k++;
     }
+    nextSuffix.put(id, k + 1);
+    return id + "-" + k;
   }
 
   /** Text compared between versions: case, spacing and Unicode form do not count as a change. */

@@ -170,6 +170,20 @@ class DraftImporterTest {
     }
 
     @Test
+    @DisplayName("stops reading past 20,000 nodes: one article number repeated 150,000 times is refused in bounded time")
+    void tooManyNodes() {
+      // Within the 2 MB limit; before, every repeat paid for a scan of all earlier ids (quadratic: minutes).
+      String repeated = "Điều 1. A\n".repeat(150_000);
+      List<ImportProblem> problems = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(30), () -> DraftImporter.parse(repeated).problems());
+      assertThat(problems).extracting(ImportProblem::messageEn)
+          .contains("The document has more than " + DraftImporter.MAX_NODES + " nodes");
+      // Reading stopped at the limit: problems name no line after it.
+      assertThat(problems).allSatisfy(p -> assertThat(p.line()).isLessThanOrEqualTo(150_001));
+      assertThat(problems.stream().filter(p -> p.line() > DraftImporter.MAX_NODES + 1 && p.line() < 150_000)).isEmpty();
+    }
+
+    @Test
     @DisplayName("refuses a text over 2 MB")
     void tooLarge() {
       String big = "Điều 1. A\n" + "x".repeat(DraftImporter.MAX_TEXT_BYTES);

@@ -24,6 +24,21 @@ class StableIdsTest {
   }
 
   @Test
+  @DisplayName("a taken id gets the first free suffix, remembered so that repeats stay cheap")
+  void uniqueSuffixes() {
+    Set<String> taken = new HashSet<>(Set.of("d1", "d1-3"));
+    java.util.Map<String, Integer> next = new java.util.HashMap<>();
+    java.util.List<String> given = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String id = StableIds.unique("d1", taken, next);
+      taken.add(id);
+      given.add(id);
+    }
+    assertThat(given).containsExactly("d1-2", "d1-4", "d1-5", "d1-6");
+    assertThat(StableIds.unique("d2", taken, next)).isEqualTo("d2");
+  }
+
+  @Test
   @DisplayName("a first version gets ids from its structure")
   void firstVersion() {
     assertThat(v1.articles()).extracting(DraftNode::id).containsExactly("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8");
