@@ -16,12 +16,15 @@ import vn.hoinghi.gateway.Gateway;
 import vn.hoinghi.gateway.ReportApi;
 import vn.hoinghi.gateway.RestApi;
 import vn.hoinghi.store.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP server instance: the web client, /api, /ws and the operations endpoints on one port.
  * Several instances share the port (one per event loop), so connections spread over the cores.
  */
 public final class HttpVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
   /** Largest WebSocket frame and message from a client: commands are small; drafts go over REST. */
   public static final int MAX_WS_MESSAGE = 64 * 1024;
 
@@ -61,6 +64,9 @@ public final class HttpVerticle extends VerticleBase {
         .webSocketHandshakeHandler(gateway::handshake)
         .webSocketHandler(gateway::connected)
         .invalidRequestHandler(HttpVerticle::invalidRequest)
+        // A client that resets its connection (a hall's link dropping mid-upgrade) is routine, not a server error;
+        // without a handler Vert.x logs each one at ERROR.
+        .connectionHandler(conn -> conn.exceptionHandler(HttpVerticle::connectionError))
         .requestHandler(router);
     return server.listen();
   }
@@ -78,6 +84,14 @@ public final class HttpVerticle extends VerticleBase {
         .putHeader("Connection", "close")
         .end(vn.hoinghi.gateway.Replies.error(null, code, status == 400 ? "malformed HTTP request" : "request line or headers too large").encode())
         .onComplete(v -> req.connection().close());
+  }
+
+  private static void connectionError(Throwable e) {
+    if (e instanceof java.io.IOException) {
+      LOG.debug("connection: {}", e.getMessage());
+    } else {
+      LOG.warn("connection: {}", e.toString());
+    }
   }
 
   public int actualPort() {
