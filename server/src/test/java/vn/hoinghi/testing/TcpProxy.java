@@ -23,12 +23,16 @@ public final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final ServerSocket listener;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final Set<Socket> backends = ConcurrentHashMap.newKeySet();
+  /** Backend sides kept open after {@link #cutServerSideOnly()}, until {@link #close()}. */
+  private final Set<Socket> lingering = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
   private volatile boolean refusing;
   private volatile boolean holdRequests;
   private volatile boolean holdReplies;
   private volatile boolean closed;
+  private volatile boolean holdRepliesFromCommit;
 
   public TcpProxy(String targetHost, int targetPort) {
     this.targetHost = targetHost;
@@ -63,6 +67,21 @@ public final class TcpProxy implements AutoCloseable {
     sockets.clear();
   }
 
+  /**
+   * Like {@link #cut()}, but only the server's side of each connection is reset: the backend's sessions stay open, as
+   * when a link fails and the database does not notice (it keeps the sessions, and their locks, until TCP gives up).
+   */
+  public void cutServerSideOnly() {
+    refusing = true;
+    for (Socket s : backends) {
+      lingering.add(s);
+      sockets.remove(s);
+    }
+    backends.clear();
+    for (Socket s : sockets) abort(s);
+    sockets.clear();
+  }
+
   /** Accepts and forwards again. */
   public void restore() {
     refusing = false;
@@ -72,6 +91,14 @@ public final class TcpProxy implements AutoCloseable {
   /** Requests still reach the backend, but nothing comes back: commits may happen without the server knowing. */
   public void pauseReplies() {
     holdReplies = true;
+  }
+
+  /**
+   * The next transaction's COMMIT reaches the backend, but from then on nothing comes back: the commit happens and the
+   * server never learns it (the PostgreSQL protocol sends COMMIT as a plain-text query, so the proxy can see it).
+   */
+  public void pauseRepliesFromNextCommit() {
+    holdRepliesFromCommit = true;
   }
 
   /** Nothing flows either way; connections stay open. */
@@ -84,6 +111,7 @@ public final class TcpProxy implements AutoCloseable {
   public void resume() {
     holdRequests = false;
     holdReplies = false;
+    holdRepliesFromCommit = false;
   }
 
   private void acceptLoop() {
@@ -106,6 +134,7 @@ public final class TcpProxy implements AutoCloseable {
         backend.setTcpNoDelay(true);
         sockets.add(client);
         sockets.add(backend);
+        backends.add(backend);
         accepted.incrementAndGet();
         pump(client, backend, true);
         pump(backend, client, false);
@@ -118,9 +147,17 @@ public final class TcpProxy implements AutoCloseable {
   private void pump(Socket from, Socket to, boolean request) {
     Thread t = new Thread(() -> {
       byte[] buf = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      // Not try-with-resources: closing a socket's stream closes the socket, and a lingering backend must stay open.
+      try {
+        InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream();
         int n;
         while ((n = in.read(buf)) >= 0) {
+          if (request && holdRepliesFromCommit && contains(buf, n, COMMIT)) {
+            // Held before the COMMIT goes up, so its answer cannot slip through.
+            holdReplies = true;
+            holdRepliesFromCommit = false;
+          }
           // Held bytes wait here (and TCP back-pressure stops the sender): delivered on resume, lost on cut.
           while (request ? holdRequests : holdReplies) {
             if (from.isClosed() || to.isClosed()) return;
@@ -132,14 +169,28 @@ public final class TcpProxy implements AutoCloseable {
       } catch (IOException | InterruptedException e) {
         // cut or closed
       } finally {
-        abort(from);
-        abort(to);
-        sockets.remove(from);
-        sockets.remove(to);
+        for (Socket s : new Socket[] {from, to}) {
+          if (!lingering.contains(s)) abort(s);
+          sockets.remove(s);
+          backends.remove(s);
+        }
       }
     }, "tcp-proxy-" + (request ? "up" : "down"));
     t.setDaemon(true);
     t.start();
+  }
+
+  private static final byte[] COMMIT = "COMMIT".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private static boolean contains(byte[] buf, int n, byte[] what) {
+    outer:
+    for (int i = 0; i + what.length <= n; i++) {
+      for (int j = 0; j < what.length; j++) {
+        if (buf[i + j] != what[j]) continue outer;
+      }
+      return true;
+    }
+    return false;
   }
 
   private static void abort(Socket s) {
@@ -159,6 +210,8 @@ public final class TcpProxy implements AutoCloseable {
   public void close() {
     closed = true;
     cut();
+    for (Socket s : lingering) abort(s);
+    lingering.clear();
     try {
       listener.close();
     } catch (IOException ignored) {
