@@ -53,7 +53,8 @@ public final class PgCluster implements Cluster {
   static final String INBOX = "hoinghi_inbox";
   static final String OUTBOX = "hoinghi_outbox";
   static final String PRESENCE = "hoinghi_presence";
-  static final long FORWARD_TIMEOUT_MS = 15_000;
+  /** Under the 10 s in which every command gets its answer, even while no node can take the writer's lock. */
+  static final long FORWARD_TIMEOUT_MS = 8_000;
 
   private final Vertx vertx;
   private final PgConnectOptions options;
@@ -71,6 +72,10 @@ public final class PgCluster implements Cluster {
   private final Map<String, Promise<Outcome>> pending = new ConcurrentHashMap<>();
   private final Set<String> draining = ConcurrentHashMap.newKeySet();
   private Future<PgConnection> lockConnection;
+  /** The database session of the lock connection, and of the one lost before it (still holding our locks?). */
+  private record Session(int pid, java.time.OffsetDateTime started) {}
+  private volatile Session lockSession;
+  private volatile Session staleSession;
   private volatile boolean closed;
 
   private PgCluster(Vertx vertx, PgConnectOptions options, Pool pool) {
@@ -114,15 +119,47 @@ public final class PgCluster implements Cluster {
 
   private synchronized Future<PgConnection> lockConnection() {
     if (lockConnection == null || lockConnection.failed()) {
-      lockConnection = PgConnection.connect(vertx, new PgConnectOptions(options)).onSuccess(conn ->
-          conn.closeHandler(v -> onLockConnectionLost()));
+      lockConnection = PgConnection.connect(vertx, new PgConnectOptions(options)).compose(conn -> {
+        conn.closeHandler(v -> onLockConnectionLost());
+        return endStaleSession(conn)
+            .compose(v -> conn.query("SELECT pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()")
+                .execute())
+            .map(rs -> {
+              Row r = rs.iterator().next();
+              lockSession = new Session(r.getInteger(0), r.getOffsetDateTime(1));
+              return conn;
+            })
+            .otherwise(conn);
+      });
     }
     return lockConnection;
+  }
+
+  /**
+   * This node saw its lock connection die, but PostgreSQL may not have: until it notices (on a cut link, as late as
+   * its TCP keep-alive), the dead session keeps this node's locks and the node cannot write its own conferences
+   * again. The session is certainly ours and unused, so end it (only that one: same pid and start time).
+   */
+  private Future<Void> endStaleSession(PgConnection conn) {
+    Session stale = staleSession;
+    if (stale == null) return Future.succeededFuture();
+    return conn.preparedQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND backend_start = $2")
+        .execute(Tuple.of(stale.pid(), stale.started()))
+        .onSuccess(rs -> {
+          staleSession = null;
+          if (rs.iterator().hasNext() && Boolean.TRUE.equals(rs.iterator().next().getBoolean(0))) {
+            LOG.info("ended this node's former lock session (pid {}), which PostgreSQL still kept", stale.pid());
+          }
+        })
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   private void onLockConnectionLost() {
     synchronized (this) {
       lockConnection = null;
+      if (lockSession != null) staleSession = lockSession;
+      lockSession = null;
     }
     if (closed) return;
     List<String> lost = new ArrayList<>(leading.keySet());

@@ -32,6 +32,7 @@ public final class HttpVerticle extends VerticleBase {
   private final EventStore store;
   private final Gateway gateway;
   private HttpServer server;
+  static final long READY_PING_TIMEOUT_MS = 800;
 
   public HttpVerticle(ServerConfig config, EventStore store, Gateway gateway) {
     this.config = config;
@@ -44,7 +45,9 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.create(vertx).register("server", p -> p.complete(Status.OK())));
     router.get("/health/ready").handler(HealthCheckHandler.create(vertx)
-        .register("store", p -> store.ping()
+        // A database that never answers must read as "not ready" (503), not as a failed check (500): the check's
+        // own timeout is 1 s, so the ping gets less.
+        .register("store", p -> store.ping().timeout(READY_PING_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
             .onSuccess(v -> p.tryComplete(Status.OK()))
             .onFailure(e -> p.tryComplete(Status.KO(new JsonObject().put("error", e.getMessage()))))));
     router.get("/metrics").handler(PrometheusScrapingHandler.create());

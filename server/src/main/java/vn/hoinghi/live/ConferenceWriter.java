@@ -57,6 +57,15 @@ public final class ConferenceWriter extends VerticleBase {
   static final long DEADLINE_CHECK_MS = 1_000;
   static final int SNAPSHOT_EVERY = 5_000;
   static final int READ_PAGE = 1_000;
+  /**
+   * How long a command may wait for the store. A database that keeps connections open but never answers (a network
+   * partition) would otherwise hold every command of the conference, unanswered, for as long as TCP takes to give up.
+   */
+  static final long STORE_TIMEOUT_MS = 5_000;
+  static final long STALL_CHECK_MS = 500;
+  static final String MAYBE_SAVED = "the event store did not answer in time; the command may or may not have been saved:"
+      + " send it again with the same id";
+  static final String NOT_ANSWERING = "the event store is not answering; nothing was saved, send the command again";
 
   private final String conferenceId;
   private final EventStore store;
@@ -74,6 +83,11 @@ public final class ConferenceWriter extends VerticleBase {
   private long lastSnapshot;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private boolean appending;
+  /** The round being appended and when its append started: answered with an error if the store does not answer. */
+  private List<Map.Entry<Pending, Outcome>> inFlight = List.of();
+  private long appendStartedMs;
+  /** An append outlived {@link #STORE_TIMEOUT_MS}: new commands fail at once until the store answers it. */
+  private boolean stalled;
   private boolean ready;
   private boolean stopping;
   private final ArrayDeque<Entry> ring = new ArrayDeque<>();
@@ -87,9 +101,14 @@ public final class ConferenceWriter extends VerticleBase {
   private final SnapshotEncoder snapshots = new SnapshotEncoder();
 
   /** {@code replyTo}: the event loop the command came from; its answer is delivered there in one task per round. */
-  private record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo) {
+  private record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo,
+                         long queuedAtMs) {
     Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise) {
       this(envelope, submitter, promise, callerLoop());
+    }
+
+    Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo) {
+      this(envelope, submitter, promise, replyTo, System.currentTimeMillis());
     }
 
     private static Context callerLoop() {
@@ -128,6 +147,7 @@ public final class ConferenceWriter extends VerticleBase {
           vertx.setPeriodic(TALLY_INTERVAL_MS, t -> tallies.tick());
           vertx.setPeriodic(PRESENCE_INTERVAL_MS, t -> presenceTick());
           vertx.setPeriodic(DEADLINE_CHECK_MS, t -> deadlineTick());
+          vertx.setPeriodic(STALL_CHECK_MS, t -> stallTick());
           if (!leader) watchForLeadership();
           drain();
         });
@@ -220,6 +240,10 @@ public final class ConferenceWriter extends VerticleBase {
     ctx.runOnContext(v -> {
       if (stopping || !leader) {
         promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "the conference's writer moved; send the command again"));
+        return;
+      }
+      if (stalled) {
+        promise.tryComplete(new Outcome.Failed("STORE_UNAVAILABLE", NOT_ANSWERING));
         return;
       }
       queue.add(new Pending(envelope, submitter, promise));
@@ -315,6 +339,10 @@ public final class ConferenceWriter extends VerticleBase {
             ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again")));
         return;
       }
+      if (stalled) {
+        promise.tryComplete(new Outcome.Failed("STORE_UNAVAILABLE", NOT_ANSWERING));
+        return;
+      }
       queue.add(new Pending(envelope, submitter, promise, caller));
       drain();
     });
@@ -392,7 +420,7 @@ public final class ConferenceWriter extends VerticleBase {
     }
     if (broken) {
       failRound(answers, "INTERNAL", "the server could not apply this command");
-      reload();
+      reload(committed, List.of());
       return;
     }
     if (toAppend.isEmpty()) {
@@ -401,8 +429,13 @@ public final class ConferenceWriter extends VerticleBase {
       return;
     }
     appending = true;
+    inFlight = answers;
+    appendStartedMs = System.currentTimeMillis();
     store.append(conferenceId, base, toAppend).onComplete(ar -> {
       appending = false;
+      inFlight = List.of();
+      if (stalled) LOG.info("the store answered the stalled append on {} ({})", conferenceId, ar.succeeded() ? "committed" : "failed");
+      stalled = false;
       if (ar.succeeded()) {
         committed = conference.version();
         entries.forEach(this::remember);
@@ -419,9 +452,11 @@ public final class ConferenceWriter extends VerticleBase {
           failRound(answers, "CONFLICT", "the conference changed elsewhere; send the command again");
         } else {
           LOG.warn("append failed on {}: {}", conferenceId, cause.getMessage());
-          failRound(answers, "STORE_UNAVAILABLE", "the event store is unavailable; nothing was saved, try again");
+          // The commit may have happened with only its answer lost: the client must resend with the same id.
+          failRound(answers, "STORE_UNAVAILABLE", "the event store failed; the command may not have been saved: send it"
+              + " again with the same id");
         }
-        reload();
+        reload(committed, entries);
       }
     });
   }
@@ -438,14 +473,33 @@ public final class ConferenceWriter extends VerticleBase {
     }
   }
 
+  /**
+   * Bounds every wait on the store: the round in flight is answered once its append has taken too long (its commit is
+   * then unknown: the answer says so, and a resend with the same id is applied once), and so is anything queued too
+   * long behind it or behind a reload that cannot read the log.
+   */
+  private void stallTick() {
+    long now = System.currentTimeMillis();
+    if (appending && now - appendStartedMs >= STORE_TIMEOUT_MS) {
+      if (!stalled) LOG.warn("append on {} unanswered for {} ms; failing commands until the store answers", conferenceId,
+          now - appendStartedMs);
+      stalled = true;
+      failRound(inFlight, "STORE_UNAVAILABLE", MAYBE_SAVED);
+    }
+    while (!queue.isEmpty() && (stalled || now - queue.peek().queuedAtMs() >= STORE_TIMEOUT_MS)) {
+      queue.poll().promise().tryComplete(new Outcome.Failed("STORE_UNAVAILABLE", NOT_ANSWERING));
+    }
+  }
+
   /** Rebuilds the state from the log after a failed round; retries while the store is down. */
-  private void reload() {
+  private void reload(long publishedUpTo, List<Entry> tentative) {
     ready = false;
     Set<String> before = new HashSet<>(byParticipant.keySet());
     load().onComplete(ar -> {
       if (ar.succeeded()) {
         ready = true;
         reindexAll();
+        publishReloaded(publishedUpTo, tentative);
         drain();
       } else {
         LOG.warn("reload of {} failed ({}); retrying", conferenceId, ar.cause().getMessage());
@@ -454,10 +508,32 @@ public final class ConferenceWriter extends VerticleBase {
           p.promise().tryComplete(new Outcome.Failed("STORE_UNAVAILABLE",
               "the event store is unavailable; nothing was saved, try again"));
         }
-        vertx.setTimer(1_000, t -> reload());
+        vertx.setTimer(1_000, t -> reload(publishedUpTo, tentative));
       }
     });
     before.clear();
+  }
+
+  /**
+   * A failed append may have committed all the same (only the store's answer was lost): the reload finds those events
+   * in the log, and the clients, who were sent events up to {@code publishedUpTo}, must get them too, or their feeds
+   * would have a gap. The failed round's own entries give back who submitted each (kept in memory only, see Entry).
+   */
+  private void publishReloaded(long publishedUpTo, List<Entry> tentative) {
+    Map<Long, Entry> mine = new HashMap<>();
+    for (Entry e : tentative) mine.put(e.seq(), e);
+    List<Entry> late = new ArrayList<>();
+    for (Entry e : ring) {
+      if (e.seq() <= publishedUpTo) continue;
+      Entry t = mine.get(e.seq());
+      boolean same = t != null && java.util.Objects.equals(t.recorded().commandId(), e.recorded().commandId());
+      late.add(same ? new Entry(e.recorded(), e.frame(), e.audience(), t.submitter()) : e);
+    }
+    if (late.isEmpty()) return;
+    LOG.info("conference {}: {} event(s) committed despite a failed append; publishing them", conferenceId, late.size());
+    publish(late);
+    tallies.noteAll(late);
+    cluster.committed(conferenceId, committed);
   }
 
   private void maybeSnapshot(Instant now) {
