@@ -475,8 +475,8 @@ public final class ConferenceWriter extends VerticleBase {
 
   /**
    * Bounds every wait on the store: the round in flight is answered once its append has taken too long (its commit is
-   * then unknown: the answer says so, and a resend with the same id is applied once), and so is anything queued too
-   * long behind it or behind a reload that cannot read the log.
+   * then unknown: the answer says so, and a resend with the same id is applied once), and so is anything queued
+   * behind it, or queued too long behind a reload that cannot read the log.
    */
   private void stallTick() {
     long now = System.currentTimeMillis();
@@ -486,7 +486,9 @@ public final class ConferenceWriter extends VerticleBase {
       stalled = true;
       failRound(inFlight, "STORE_UNAVAILABLE", MAYBE_SAVED);
     }
-    while (!queue.isEmpty() && (stalled || now - queue.peek().queuedAtMs() >= STORE_TIMEOUT_MS)) {
+    // A queue that is merely long (a vote burst on a busy machine) is not a stuck store: while appends come back,
+    // queued commands wait their turn. Only a stalled append or a reload that cannot read the log fails them.
+    while (!queue.isEmpty() && (stalled || (!ready && now - queue.peek().queuedAtMs() >= STORE_TIMEOUT_MS))) {
       queue.poll().promise().tryComplete(new Outcome.Failed("STORE_UNAVAILABLE", NOT_ANSWERING));
     }
   }
