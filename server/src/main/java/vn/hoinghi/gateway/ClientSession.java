@@ -466,7 +466,12 @@ public final class ClientSession implements Subscriber {
     else ws.close(code, reason).onFailure(e -> LOG.debug("close: {}", e.getMessage()));
   }
 
-  boolean isLive() {
+  @Override
+  public void revoked() {
+    close(CloseCodes.FORBIDDEN, "removed from the conference");
+  }
+
+    boolean isLive() {
     return state == State.LIVE;
   }
 

@@ -258,7 +258,21 @@ public final class RestApi {
         fail(ctx, 403, Replies.error(null, "FORBIDDEN", "this token is for another conference"));
         return Future.failedFuture("forbidden");
       }
-      return Future.succeededFuture(c);
+      if (c.kind() == Tokens.Kind.ORGANIZER) return Future.succeededFuture(c);
+      // A removed participant's token stays signed and unexpired: the roster decides, as at the WebSocket's hello.
+      return gateway.conferences().existing(conferenceId)
+          .compose(w -> w.query(conf -> conf.participant(c.subject()).map(Participant::active).orElse(false)))
+          .transform(ar -> {
+            if (ar.failed()) {
+              failCause(ctx, ar.cause());
+              return Future.failedFuture(ar.cause());
+            }
+            if (!ar.result()) {
+              fail(ctx, 403, Replies.error(null, "FORBIDDEN", "not an active participant of this conference"));
+              return Future.failedFuture("forbidden");
+            }
+            return Future.succeededFuture(c);
+          });
     });
   }
 

@@ -599,7 +599,10 @@ public final class ConferenceWriter extends VerticleBase {
         special.computeIfAbsent(s, k -> new ArrayList<>(everyone)).add(e.frame());
       }
     }
-    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()))) reindexAll();
+    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()))) {
+      revokeRemoved(entries);
+      reindexAll();
+    }
     Buffer everyoneFrame = everyone.isEmpty() ? null : Frames.events(upTo, everyone);
     Map<Context, Map<Subscriber, Buffer>> specialByContext = new HashMap<>();
     Map<List<String>, Buffer> encoded = new HashMap<>();
@@ -611,6 +614,17 @@ public final class ConferenceWriter extends VerticleBase {
       Map<Subscriber, Buffer> own = specialByContext.getOrDefault(feed.context, Map.of());
       if (everyoneFrame == null && own.isEmpty()) continue;
       feed.context.runOnContext(v -> feed.publish(everyoneFrame, own));
+    }
+  }
+
+  /** A removed participant's open connections are closed (4003): otherwise the public feed would go on reaching them. */
+  private void revokeRemoved(List<Entry> entries) {
+    for (Entry e : entries) {
+      if (e.recorded().event() instanceof Event.ParticipantRemoved r) {
+        for (Subscriber s : List.copyOf(byParticipant.getOrDefault(r.participantId(), Set.of()))) {
+          s.context().runOnContext(v -> s.revoked());
+        }
+      }
     }
   }
 
