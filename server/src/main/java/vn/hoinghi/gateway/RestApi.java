@@ -635,9 +635,14 @@ public final class RestApi {
         .compose(w -> w.query(conf -> {
           var vote = conf.vote(voteId).orElse(null);
           if (vote == null) return null;
+          // The per-endpoint breakdown is for moderators only, as on the WebSocket (docs/protocol.md).
+          boolean moderator = c.kind() == Tokens.Kind.ORGANIZER
+              || conf.participant(c.subject()).map(Participant::moderator).orElse(false);
           JsonArray articles = new JsonArray();
           for (String a : vote.articleIds()) {
-            articles.add(new JsonObject(Codec.encode(conf.tally(voteId, a))).put("articleId", a));
+            JsonObject t = new JsonObject(Codec.encode(conf.tally(voteId, a))).put("articleId", a);
+            if (!moderator) t.remove("byEndpoint");
+            articles.add(t);
           }
           return new JsonObject().put("voteId", voteId).put("status", vote.status().name())
               .put("asOf", conf.version()).put("articles", articles);

@@ -578,8 +578,12 @@ public final class ConferenceWriter extends VerticleBase {
     return out;
   }
 
+  /**
+   * Judged now, not at commit: the audience of an annotation's text follows its current visibility, so a client
+   * resuming from before a hide or a delete must not get the text again (docs/domain.md, "Visibility").
+   */
   private boolean visible(Entry e, Viewer viewer) {
-    Audience a = e.audience();
+    Audience a = conference.audienceOf(e.recorded().event());
     return a instanceof Audience.Everyone || conference.admits(a, viewer);
   }
 
