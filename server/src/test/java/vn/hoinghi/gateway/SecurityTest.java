@@ -367,6 +367,7 @@ class SecurityTest {
     assertThat(mine.getJsonObject("data").getString("endpointId")).isEqualTo(dtp);
     chair.ok(cmd("CloseVote").put("voteId", named));
     chair.ok(cmd("CloseVote").put("voteId", secret));
+    phuc.ok(cmd("WithdrawFloorRequest").put("requestId", request));
     List.of(chair, mai, phuc, thang).forEach(TestClient::close);
     Figures.record("security-acting-for-others", Map.of("cases", cases, "refused", cases, "eventsRecorded", 0));
   }
@@ -628,5 +629,89 @@ class SecurityTest {
         "framesHostOfAnotherHall", framesByRole.get("host of another hall"), "framesHallScreen", framesByRole.get("hall screen"),
         "forbiddenStringsPerRole", common.size() + everyone.size() + 7, "forbiddenFound", found.size(),
         "restRoutesRefused", 5 * 3));
+  }
+
+  // ------------------------------------------------------------------------------------------- 5. login throttle
+
+  private static HttpResponse<String> rawLogin(TestServer s, String path, JsonObject body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.baseUrl() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> attempt(TestServer s, String user, String password) throws Exception {
+    return rawLogin(s, "/api/login", new JsonObject().put("username", user).put("password", password));
+  }
+
+  /** A 429 THROTTLED with a positive Retry-After; returns the seconds. */
+  private static long throttled(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(429);
+    assertThat(new JsonObject(r.body()).getString("code")).isEqualTo("THROTTLED");
+    long wait = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+    assertThat(wait).isPositive();
+    return wait;
+  }
+
+  @Test
+  @DisplayName("failed logins are slowed per user and per address: 429 + Retry-After even with the right password, then recovery")
+  void loginThrottle() throws Exception {
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-27T08:00:00Z"));
+    int attempts = 0;
+    int refusedWith429 = 0;
+    try (TestServer s = TestServer.start(TestServer.StoreKind.EMBEDDED, new JsonObject(), clock)) {
+      for (int i = 0; i <= 21; i++) {
+        Await.of(s.app.accounts().create("thu.nghiem" + i, "Thử nghiệm " + i, "mat-khau-dung-" + i, false, 4));
+      }
+      // Per user: five failures are free, the sixth starts a wait.
+      for (int i = 0; i < 6; i++, attempts++) assertThat(attempt(s, "thu.nghiem0", "sai-" + i).statusCode()).isEqualTo(401);
+      long wait = throttled(attempt(s, "thu.nghiem0", "mat-khau-dung-0"));
+      throttled(attempt(s, "THU.NGHIEM0 ", "mat-khau-dung-0")); // the same user however spelled
+      attempts += 2;
+      refusedWith429 += 2;
+      // Another user from the same address is not held up by it.
+      assertThat(attempt(s, "thu.nghiem1", "mat-khau-dung-1").statusCode()).isEqualTo(200);
+      attempts++;
+      // When the wait is over the right password works again, and clears the count.
+      clock.set(clock.instant().plusSeconds(wait));
+      assertThat(attempt(s, "thu.nghiem0", "mat-khau-dung-0").statusCode()).isEqualTo(200);
+      attempts++;
+      // Waits grow while failures go on, and end with the window.
+      for (int i = 0; i < 6; i++, attempts++) assertThat(attempt(s, "thu.nghiem0", "sai-lan-hai-" + i).statusCode()).isEqualTo(401);
+      long first = throttled(attempt(s, "thu.nghiem0", "mat-khau-dung-0"));
+      clock.set(clock.instant().plusSeconds(first));
+      assertThat(attempt(s, "thu.nghiem0", "sai-nua").statusCode()).isEqualTo(401);
+      long second = throttled(attempt(s, "thu.nghiem0", "mat-khau-dung-0"));
+      assertThat(second).isGreaterThan(first);
+      attempts += 3;
+      refusedWith429 += 2;
+      clock.set(clock.instant().plusSeconds(16 * 60));
+      assertThat(attempt(s, "thu.nghiem0", "mat-khau-dung-0").statusCode()).isEqualTo(200);
+      attempts++;
+
+      // Per address: a spray over many users (five each, never enough per user) is held after 100 failures.
+      for (int u = 1; u <= 20; u++) {
+        for (int i = 0; i < 5; i++, attempts++) assertThat(attempt(s, "thu.nghiem" + u, "sai-" + i).statusCode()).isEqualTo(401);
+      }
+      assertThat(attempt(s, "thu.nghiem21", "sai").statusCode()).isEqualTo(401);
+      long addressWait = throttled(attempt(s, "thu.nghiem21", "mat-khau-dung-21"));
+      throttled(attempt(s, "thu.nghiem0", "mat-khau-dung-0"));
+      attempts += 3;
+      refusedWith429 += 2;
+      clock.set(clock.instant().plusSeconds(addressWait));
+      assertThat(attempt(s, "thu.nghiem21", "mat-khau-dung-21").statusCode()).isEqualTo(200);
+      attempts++;
+
+      // Invite codes are guessed like passwords: after 100 wrong ones from an address, 429.
+      for (int i = 0; i < 101; i++, attempts++) {
+        assertThat(rawLogin(s, "/api/join", new JsonObject().put("conferenceId", "khong-co").put("code", "DOAN" + i)
+            .put("displayName", "Kẻ dò mã")).statusCode()).isBetween(400, 404);
+      }
+      throttled(rawLogin(s, "/api/join", new JsonObject().put("conferenceId", "khong-co").put("code", "DOAN-CUOI")
+          .put("displayName", "Kẻ dò mã")));
+      attempts++;
+      refusedWith429++;
+    }
+    Figures.record("security-login-throttle", Map.of("attempts", attempts, "throttled429", refusedWith429,
+        "rightPasswordRefusedWhileThrottled", refusedWith429 - 1, "recoveries", 4, "perUserFree", 5, "perAddressFree", 100));
   }
 }
