@@ -80,6 +80,12 @@ class SecretsInLogsTest {
         console.write(b);
         out.write(b);
       }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        console.write(b, off, len);
+        out.write(b, off, len);
+      }
     }, true, StandardCharsets.UTF_8);
     System.setOut(tee);
     System.setErr(tee);
