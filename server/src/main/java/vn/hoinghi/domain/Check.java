@@ -58,7 +58,7 @@ final class Check {
    * No unpaired UTF-16 surrogate (a JSON "\ud800" escape): such text has no UTF-8 form, so a store would keep
    * something else than what was acknowledged.
    */
-  public static boolean wellFormed(String s) {
+  static boolean wellFormed(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {

@@ -471,7 +471,7 @@ public final class ClientSession implements Subscriber {
     close(CloseCodes.FORBIDDEN, "removed from the conference");
   }
 
-    boolean isLive() {
+  boolean isLive() {
     return state == State.LIVE;
   }
 
