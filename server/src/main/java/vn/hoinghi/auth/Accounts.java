@@ -140,6 +140,9 @@ public final class Accounts {
     if (problem == null && (displayName == null || displayName.isBlank() || displayName.length() > 200)) {
       problem = "display name must have 1–200 characters";
     }
+    if (problem == null && !printable(displayName)) {
+      problem = "display name must not hold control characters or unpaired surrogates";
+    }
     if (problem != null) return Future.failedFuture(new AuthError("INVALID", problem));
     String name = normalize(username);
     return vertx.executeBlocking(() -> Passwords.hash(password, bcryptCost), false)
@@ -148,6 +151,20 @@ public final class Accounts {
           return List.of(new AccountEvent.AccountCreated("acc-" + (seq + 1), name, displayName.trim(), hash, organizer));
         }))
         .map(v -> byUsername.get(name));
+  }
+
+  /** As the conference's text fields: no control character, no unpaired surrogate (it has no UTF-8 form). */
+  private static boolean printable(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c)) return false;
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public Future<Void> link(String accountId, String conferenceId, String participantId) {

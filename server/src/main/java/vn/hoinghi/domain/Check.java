@@ -48,7 +48,26 @@ final class Check {
         throw Reject.invalid(capitalize(f.vi()) + " chứa ký tự điều khiển", capitalize(f.en()) + " contains control characters");
       }
     }
+    if (!wellFormed(s)) {
+      throw Reject.invalid(capitalize(f.vi()) + " chứa ký tự không hợp lệ", capitalize(f.en()) + " contains an unpaired surrogate");
+    }
     return s;
+  }
+
+  /**
+   * No unpaired UTF-16 surrogate (a JSON "\ud800" escape): such text has no UTF-8 form, so a store would keep
+   * something else than what was acknowledged.
+   */
+  static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static <T> T required(T value, String vi, String en) {

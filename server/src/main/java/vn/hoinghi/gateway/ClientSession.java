@@ -469,6 +469,11 @@ public final class ClientSession implements Subscriber {
     else ws.close(code, reason).onFailure(e -> LOG.debug("close: {}", e.getMessage()));
   }
 
+  @Override
+  public void revoked() {
+    close(CloseCodes.FORBIDDEN, "removed from the conference");
+  }
+
   boolean isLive() {
     return state == State.LIVE;
   }

@@ -258,7 +258,21 @@ public final class RestApi {
         fail(ctx, 403, Replies.error(null, "FORBIDDEN", "this token is for another conference"));
         return Future.failedFuture("forbidden");
       }
-      return Future.succeededFuture(c);
+      if (c.kind() == Tokens.Kind.ORGANIZER) return Future.succeededFuture(c);
+      // A removed participant's token stays signed and unexpired: the roster decides, as at the WebSocket's hello.
+      return gateway.conferences().existing(conferenceId)
+          .compose(w -> w.query(conf -> conf.participant(c.subject()).map(Participant::active).orElse(false)))
+          .transform(ar -> {
+            if (ar.failed()) {
+              failCause(ctx, ar.cause());
+              return Future.failedFuture(ar.cause());
+            }
+            if (!ar.result()) {
+              fail(ctx, 403, Replies.error(null, "FORBIDDEN", "not an active participant of this conference"));
+              return Future.failedFuture("forbidden");
+            }
+            return Future.succeededFuture(c);
+          });
     });
   }
 
@@ -622,9 +636,14 @@ public final class RestApi {
         .compose(w -> w.query(conf -> {
           var vote = conf.vote(voteId).orElse(null);
           if (vote == null) return null;
+          // The per-endpoint breakdown is for moderators only, as on the WebSocket (docs/protocol.md).
+          boolean moderator = c.kind() == Tokens.Kind.ORGANIZER
+              || conf.participant(c.subject()).map(Participant::moderator).orElse(false);
           JsonArray articles = new JsonArray();
           for (String a : vote.articleIds()) {
-            articles.add(new JsonObject(Codec.encode(conf.tally(voteId, a))).put("articleId", a));
+            JsonObject t = new JsonObject(Codec.encode(conf.tally(voteId, a))).put("articleId", a);
+            if (!moderator) t.remove("byEndpoint");
+            articles.add(t);
           }
           return new JsonObject().put("voteId", voteId).put("status", vote.status().name())
               .put("asOf", conf.version()).put("articles", articles);

@@ -656,8 +656,12 @@ public final class ConferenceWriter extends VerticleBase {
     return out;
   }
 
+  /**
+   * Judged now, not at commit: the audience of an annotation's text follows its current visibility, so a client
+   * resuming from before a hide or a delete must not get the text again (docs/domain.md, "Visibility").
+   */
   private boolean visible(Entry e, Viewer viewer) {
-    Audience a = e.audience();
+    Audience a = conference.audienceOf(e.recorded().event());
     return a instanceof Audience.Everyone || conference.admits(a, viewer);
   }
 
@@ -677,7 +681,10 @@ public final class ConferenceWriter extends VerticleBase {
         special.computeIfAbsent(s, k -> new ArrayList<>(everyone)).add(e.frame());
       }
     }
-    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()))) reindexAll();
+    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()))) {
+      revokeRemoved(entries);
+      reindexAll();
+    }
     Buffer everyoneFrame = everyone.isEmpty() ? null : Frames.events(upTo, everyone);
     Map<Context, Map<Subscriber, Buffer>> specialByContext = new HashMap<>();
     Map<List<String>, Buffer> encoded = new HashMap<>();
@@ -689,6 +696,17 @@ public final class ConferenceWriter extends VerticleBase {
       Map<Subscriber, Buffer> own = specialByContext.getOrDefault(feed.context, Map.of());
       if (everyoneFrame == null && own.isEmpty()) continue;
       feed.context.runOnContext(v -> feed.publish(everyoneFrame, own));
+    }
+  }
+
+  /** A removed participant's open connections are closed (4003): otherwise the public feed would go on reaching them. */
+  private void revokeRemoved(List<Entry> entries) {
+    for (Entry e : entries) {
+      if (e.recorded().event() instanceof Event.ParticipantRemoved r) {
+        for (Subscriber s : List.copyOf(byParticipant.getOrDefault(r.participantId(), Set.of()))) {
+          s.context().runOnContext(v -> s.revoked());
+        }
+      }
     }
   }
 

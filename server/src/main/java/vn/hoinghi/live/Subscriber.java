@@ -23,4 +23,7 @@ public interface Subscriber {
   default void deliver(Buffer frame, io.netty.buffer.ByteBuf wire) {
     deliver(frame);
   }
+
+  /** The participant behind this connection was removed from the conference: it must stop following it. */
+  default void revoked() {}
 }
