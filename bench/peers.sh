@@ -3,9 +3,11 @@
 # the same generator and broadcast every 500 ms for S seconds.
 #   bench/peers.sh [clients=15000] [seconds=30]
 # Build first: mvn -q -DskipTests package && mvn -q -pl server test-compile; (cd bench/peers/socketio && npm ci)
+# SERVER_JAVA_OPTS (default -Xmx2g) go to both Java servers, bare Netty and Hội Nghị, so their memory compares.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-15000}
+JOPTS=${SERVER_JAVA_OPTS:--Xmx2g}
 S=${2:-30}
 OUT=${OUT:-target/peers}
 mkdir -p "$OUT"
@@ -27,10 +29,10 @@ run() { # target port command...
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-run netty 8094 java -Xmx2g -cp "$CP" vn.hoinghi.bench.NettyBroadcaster 8094 500
+run netty 8094 java $JOPTS -cp "$CP" vn.hoinghi.bench.NettyBroadcaster 8094 500
 run socketio 8093 node bench/peers/socketio/server.js 8093 500
 rm -rf "$OUT/hoinghi-data"
-run hoinghi 8095 java -Xmx2g -jar server/target/hoinghi-server.jar --http.port=8095 --data.dir="$OUT/hoinghi-data"
+run hoinghi 8095 java $JOPTS -jar server/target/hoinghi-server.jar --http.port=8095 --data.dir="$OUT/hoinghi-data"
 
 python3 - "$OUT" <<'PY'
 import json, sys
