@@ -16,9 +16,10 @@ import vn.hoinghi.domain.Vote;
 
 /**
  * Live tallies are a projection sent on a clock, not an event per ballot: a ballot marks its vote
- * dirty, and every {@link ConferenceWriter#TALLY_INTERVAL_MS} each dirty vote's tally goes out once
- * — overall counts to everyone, per-endpoint detail to the moderators. So a client receives at most
- * ten tally frames a second per vote however many ballots arrive.
+ * dirty, and on the clock ({@link #due}) each dirty vote's tally goes out once — overall counts to
+ * everyone, per-endpoint detail to the moderators. So a client receives at most ten tally frames a
+ * second per vote however many ballots arrive, fewer the larger the audience while a burst lasts,
+ * and the final count soon after the last ballot.
  */
 final class TallyClock {
   private final ConferenceWriter writer;
@@ -31,7 +32,10 @@ final class TallyClock {
   void noteAll(List<Entry> entries) {
     for (Entry e : entries) {
       String voteId = voteOf(e.recorded().event());
-      if (voteId != null) dirty.add(voteId);
+      if (voteId != null) {
+        dirty.add(voteId);
+        lastDirtyAt = System.currentTimeMillis();
+      }
     }
   }
 
@@ -46,21 +50,33 @@ final class TallyClock {
     return null;
   }
 
+  /** Ballots stopped for this long: the flow is over, the final tally goes out at once. */
+  static final long QUIET_MS = 150;
+
   /**
-   * The interval between two tally frames grows with the audience: 100 ms up to 2,500 subscribers, then 40 µs per
-   * subscriber (15,000 → 600 ms), at most 1 s. Tally deliveries then stay near 25,000 a second however many watch,
-   * and every client still converges within about half a second of the last ballot.
+   * While ballots keep arriving, the interval between two tally frames grows with the audience: 100 ms up to 1,250
+   * subscribers, then 80 µs per subscriber (15,000 → 1.2 s), at most 2 s; tally deliveries then stay near 12,500 a
+   * second however many watch. When the flow stops (no new ballot for {@link #QUIET_MS}) the tally goes out on the
+   * next tick, so every client still converges within about half a second of the last ballot.
    */
-  static long intervalMs(int subscribers) {
-    return Math.max(ConferenceWriter.TALLY_INTERVAL_MS, Math.min(1_000, subscribers / 25));
+  static long busyIntervalMs(int subscribers) {
+    return Math.max(ConferenceWriter.TALLY_INTERVAL_MS, Math.min(2_000, subscribers * 2L / 25));
+  }
+
+  /** Whether dirty tallies go out now. */
+  static boolean due(long now, long lastSent, long lastDirtyAt, int subscribers) {
+    long since = now - lastSent;
+    if (since < ConferenceWriter.TALLY_INTERVAL_MS) return false;
+    return now - lastDirtyAt >= QUIET_MS || since >= busyIntervalMs(subscribers);
   }
 
   private long lastSent;
+  private long lastDirtyAt;
 
   void tick() {
     if (dirty.isEmpty()) return;
     long now = System.currentTimeMillis();
-    if (now - lastSent < intervalMs(writer.subscriberCount())) return;
+    if (!due(now, lastSent, lastDirtyAt, writer.subscriberCount())) return;
     lastSent = now;
     Conference c = writer.state();
     for (String voteId : dirty) {
