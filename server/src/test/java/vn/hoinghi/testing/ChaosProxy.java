@@ -137,16 +137,7 @@ public final class ChaosProxy implements AutoCloseable {
   }
 
   private static void abort(Socket s) {
-    try {
-      s.setSoLinger(true, 0);
-    } catch (IOException ignored) {
-      // already closed
-    }
-    try {
-      s.close();
-    } catch (IOException ignored) {
-      // already closed
-    }
+    Sockets.abort(s);
   }
 
   private void open(Socket client, Random random) {

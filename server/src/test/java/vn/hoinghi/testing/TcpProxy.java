@@ -194,16 +194,7 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private static void abort(Socket s) {
-    try {
-      s.setSoLinger(true, 0);
-    } catch (IOException ignored) {
-      // already closed
-    }
-    try {
-      s.close();
-    } catch (IOException ignored) {
-      // already closed
-    }
+    Sockets.abort(s);
   }
 
   @Override

@@ -1,0 +1,23 @@
+package vn.hoinghi.testing;
+
+import java.io.IOException;
+import java.net.Socket;
+
+/** Socket helpers shared by the test proxies. */
+public final class Sockets {
+  private Sockets() {}
+
+  /** Closes with a TCP reset (SO_LINGER 0), as a broken link or a killed peer would; quiet if already closed. */
+  public static void abort(Socket s) {
+    try {
+      s.setSoLinger(true, 0);
+    } catch (IOException ignored) {
+      // already closed
+    }
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // already closed
+    }
+  }
+}
