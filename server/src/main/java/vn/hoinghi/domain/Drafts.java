@@ -109,6 +109,9 @@ final class Drafts {
     if (text.length() > DraftImporter.MAX_TEXT_BYTES || text.getBytes(StandardCharsets.UTF_8).length > DraftImporter.MAX_TEXT_BYTES) {
       throw Reject.limit("Dự thảo vượt quá 2 MB", "The draft is larger than 2 MB");
     }
+    if (!Check.wellFormed(text)) {
+      throw Reject.invalid("Dự thảo chứa ký tự không hợp lệ", "The draft text contains an unpaired surrogate");
+    }
     String note = Check.text(c.note(), Check.NOTE, Limits.NOTE, false, false);
     if (conf.voting.anyOpen()) {
       throw Reject.wrongState("Không thể nạp phiên bản mới khi đang biểu quyết", "A new version cannot be imported while a vote is open");

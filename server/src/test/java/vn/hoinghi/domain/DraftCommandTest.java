@@ -75,6 +75,17 @@ class DraftCommandTest extends WorldTest {
   }
 
   @Test
+  @DisplayName("a draft holding an unpaired surrogate (no UTF-8 form) is refused and nothing is imported")
+  void unpairedSurrogate() {
+    w = World.prepared();
+    int before = w.conf().drafts().size();
+    String text = Drafts.read("quy-che-v1.md").replace("Điều 1.", "Điều 1. \uD800");
+    Rejection r = w.h.rejected(ORG, new ImportDraft(text, null), RejectionCode.INVALID);
+    assertThat(r.messageEn()).isEqualTo("The draft text contains an unpaired surrogate");
+    assertThat(w.conf().drafts()).hasSize(before);
+  }
+
+  @Test
   @DisplayName("the preview is the same pure importer, callable without a conference")
   void preview() {
     assertThat(DraftImporter.parse(Drafts.read("hong.md")).ok()).isFalse();
