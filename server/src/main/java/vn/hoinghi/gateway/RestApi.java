@@ -557,12 +557,16 @@ public final class RestApi {
       gateway.conferences().existing(id)
           .compose(w -> w.submit(new CommandEnvelope(commandId, actorOf(c), command), null))
           .onSuccess(o -> {
-            if (!(o instanceof Outcome.Acked a) || username == null) {
+            if (!(o instanceof Outcome.Acked a)) {
               outcome(ctx, commandId, o, 201);
               return;
             }
             String pid = a.events().stream().filter(e -> e instanceof Event.ParticipantRegistered)
                 .map(e -> ((Event.ParticipantRegistered) e).participantId()).findFirst().orElse(null);
+            if (username == null) {
+              json(ctx, 201, Replies.outcome(commandId, o).put("participantId", pid));
+              return;
+            }
             String display = ((Command.RegisterParticipant) command).displayName();
             gateway.accounts().create(username, display, password, false, vn.hoinghi.auth.Passwords.COST)
                 .compose(acc -> gateway.accounts().link(acc.id(), id, pid).map(acc))
