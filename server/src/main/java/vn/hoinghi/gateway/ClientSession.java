@@ -78,6 +78,7 @@ public final class ClientSession implements Subscriber {
       @Override public void onBinary() { onBinaryMessage(); }
       @Override public void onPong() { lastInboundMs = System.currentTimeMillis(); }
       @Override public void onTooBig() { tooBig(); }
+      @Override public void onInvalidText() { close(CloseCodes.INVALID_DATA, "text message is not valid UTF-8"); }
       @Override public void onClosed() { ClientSession.this.onClosed(); }
     });
     if (transport != null) {

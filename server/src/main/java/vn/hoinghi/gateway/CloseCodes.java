@@ -6,6 +6,8 @@ public final class CloseCodes {
   public static final short GOING_AWAY = 1001;
   /** The client kept sending invalid or abusive input. */
   public static final short POLICY = 1008;
+  /** A text message whose bytes are not valid UTF-8 (RFC 6455 §8.1). */
+  public static final short INVALID_DATA = 1007;
   /** A message over the size limit (sent by Vert.x itself). */
   public static final short TOO_BIG = 1009;
   /** No valid hello within the time limit. */

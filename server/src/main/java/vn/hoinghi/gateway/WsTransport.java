@@ -46,8 +46,16 @@ final class WsTransport {
 
     void onTooBig();
 
+    /** A text message that is not valid UTF-8. */
+    void onInvalidText();
+
     void onClosed();
   }
+
+  /** One strict decoder per event-loop thread (decoders are not thread-safe; one per connection would cost memory). */
+  private static final ThreadLocal<java.nio.charset.CharsetDecoder> STRICT_UTF8 = ThreadLocal.withInitial(() ->
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
 
   private final Channel channel;
   private final ChannelHandlerContext encoder;
@@ -139,7 +147,15 @@ final class WsTransport {
           context.emit(null, v -> listener.onTooBig());
           return;
         }
-        String text = t.text();
+        String text;
+        try {
+          // Strict: RFC 6455 requires failing the connection on invalid UTF-8 rather than guessing (a lenient
+          // decoder would put replacement characters into what the client believes it sent).
+          text = STRICT_UTF8.get().decode(t.content().nioBuffer()).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+          context.emit(null, v -> listener.onInvalidText());
+          return;
+        }
         context.emit(text, listener::onText);
       } else if (frame instanceof PingWebSocketFrame ping) {
         ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()), ctx.voidPromise());

@@ -44,6 +44,10 @@ import vn.hoinghi.wire.WireError;
 class WsFuzzTest {
   static final long SEED = Long.getLong("fuzz.seed", 20261127L);
   static final int CASES = Integer.getInteger("fuzz.ws.cases", 64_000);
+  /** Invalid UTF-8 ends a connection (1007), so those cases are sent apart from the batches, this many in a row. */
+  static final int UTF8_CONNECTIONS = 40;
+  static final HostileInput.Kind[] IN_BATCH = java.util.Arrays.stream(HostileInput.KINDS)
+      .filter(k -> k != HostileInput.Kind.INVALID_UTF8).toArray(HostileInput.Kind[]::new);
   static final int WORKERS = 3;
   /** Below the server's invalid-message limit (100), so a batch never earns the 1008 close by accident. */
   static final int BATCH = 100;
@@ -81,7 +85,8 @@ class WsFuzzTest {
       assertThat(stats.get(stats.other, "ack")).as("commands the fuzz got acknowledged").isZero();
       assertThat(stats.cases.sum()).isGreaterThanOrEqualTo(CASES);
       assertThat(stats.codes.keySet()).allMatch(FuzzStats.CLIENT_FAULT_CODES::contains);
-      assertThat(stats.closes.keySet()).allMatch(Set.of("1008", "1009", "4001", "4003", "4004")::contains);
+      assertThat(stats.closes.keySet()).allMatch(Set.of("1007", "1008", "1009", "4001", "4003", "4004")::contains);
+      assertThat(stats.closes.get("1007")).as("invalid UTF-8 cases closed with 1007").isNotNull();
       target.assertAlive();
       assertWellFormedCommandWorks(target);
       long heapAfter = FuzzTarget.usedHeapMb();
@@ -199,9 +204,10 @@ class WsFuzzTest {
       while (budget.get() > 0) {
         int sort = rnd.nextInt(100);
         try {
-          if (sort < 80) live();
-          else if (sort < 93) preAuth();
-          else if (sort < 98) hello();
+          if (sort < 75) live();
+          else if (sort < 88) preAuth();
+          else if (sort < 93) hello();
+          else if (sort < 98) invalidUtf8();
           else abuseLimit();
         } catch (Exception | AssertionError e) {
           stats.problem("connection failed: " + e);
@@ -248,7 +254,7 @@ class WsFuzzTest {
         JsonNode v = gen.anyValue();
         return new Case("NOT_AN_OBJECT", messageType, gen.bytes(v.isObject() ? JsonNodeFactory.instance.arrayNode().add(v) : v), Case.TEXT);
       }
-      HostileInput.Kind kind = gen.pick(HostileInput.KINDS);
+      HostileInput.Kind kind = gen.pick(IN_BATCH);
       byte[] bytes = gen.mutate(kind, base);
       int transport = rnd.nextInt(20) == 0 ? Case.FRAGMENTED : Case.TEXT;
       return new Case(kind.name(), messageType, bytes, transport);
@@ -471,7 +477,7 @@ class WsFuzzTest {
       try (RawWebSocket ws = open()) {
         ObjectNode base = JsonNodeFactory.instance.objectNode().put("type", "hello").put("token", target.observer)
             .put("conferenceId", FuzzTarget.CONF).put("resumeAfter", (long) rnd.nextInt(1_000_000)).put("client", "fuzz/1");
-        HostileInput.Kind kind = gen.pick(HostileInput.KINDS);
+        HostileInput.Kind kind = gen.pick(IN_BATCH);
         Case c = new Case(kind.name(), "hello", gen.mutate(kind, base), Case.TEXT);
         stats.count("freshHello");
         if (tooBig(c)) {
@@ -504,6 +510,52 @@ class WsFuzzTest {
             return;
           }
         }
+      }
+    }
+
+    /**
+     * Text whose bytes are not valid UTF-8 (inside a string value or anywhere, whole or fragmented, before or after
+     * the hello) fails the connection with 1007 (RFC 6455 §8.1): one case per connection, {@link #UTF8_CONNECTIONS}
+     * connections in a row.
+     */
+    private void invalidUtf8() throws IOException {
+      if (!take(UTF8_CONNECTIONS)) return;
+      for (int i = 0; i < UTF8_CONNECTIONS; i++) {
+        try (RawWebSocket ws = open()) {
+          boolean authenticated = rnd.nextBoolean();
+          if (authenticated) {
+            ws.sendText(HostileInput.utf8("{\"type\":\"hello\",\"token\":\"" + target.observer + "\"}"));
+            ws.flush();
+            awaitWelcome(ws);
+          }
+          ObjectNode base = rnd.nextBoolean()
+              ? gen.commandMessage(gen.command(gen.pick(gen.commandTypes())))
+              : JsonNodeFactory.instance.objectNode().put("type", "ping").put("t", i);
+          byte[] bytes;
+          do {
+            // The generator's bad sequences include a NUL byte, which is valid UTF-8: not a case for this path.
+            bytes = gen.mutate(HostileInput.Kind.INVALID_UTF8, base);
+          } while (validUtf8(bytes));
+          Case c = new Case(HostileInput.Kind.INVALID_UTF8.name(), authenticated ? "command" : "preAuth",
+              bytes, rnd.nextInt(5) == 0 ? Case.FRAGMENTED : Case.TEXT);
+          if (tooBig(c)) continue;
+          try {
+            send(ws, c);
+            ws.flush();
+          } catch (IOException closedMeanwhile) {
+            // the server may close before a fragmented message is all written
+          }
+          expectClose(ws, Set.of((int) CloseCodes.INVALID_DATA), "invalid UTF-8");
+        }
+      }
+    }
+
+    private static boolean validUtf8(byte[] b) {
+      try {
+        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+        return true;
+      } catch (java.nio.charset.CharacterCodingException e) {
+        return false;
       }
     }
 
