@@ -182,7 +182,7 @@ class SecurityTest {
     for (String t : List.of(forged, mai.getString("refreshToken"), phuc.getString("accessToken"))) {
       int before = live.frames.size();
       live.send(new JsonObject().put("type", "token").put("token", t));
-      TestClient.waitFor(() -> live.frames.subList(before, live.frames.size()).stream()
+      TestClient.waitFor(() -> live.framesSince(before).stream()
           .anyMatch(f -> "INVALID_TOKEN".equals(f.getString("code"))), "token refused");
     }
     assertThat(live.closed).isNotDone();

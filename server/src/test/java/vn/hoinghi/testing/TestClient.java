@@ -109,7 +109,7 @@ public final class TestClient implements AutoCloseable {
     send(hello);
     waitFor(() -> welcome != null, "welcome for " + username);
     // The feed starts with a snapshot or an events frame that says how far we are.
-    waitFor(() -> frames.subList(framesBefore, frames.size()).stream()
+    waitFor(() -> framesSince(framesBefore).stream()
         .anyMatch(f -> f.getString("type").equals("snapshot") || f.getString("type").equals("events")), "catch-up");
     return this;
   }
@@ -149,6 +149,15 @@ public final class TestClient implements AutoCloseable {
     JsonObject r = command(command);
     if (!"ack".equals(r.getString("type"))) throw new AssertionError(username + " " + command.getString("type") + " refused: " + r);
     return r;
+  }
+
+  /**
+   * The frames received after the first {@code index}, as a snapshot: a sub-list of the live list would fail with
+   * ConcurrentModificationException as soon as another frame arrives while it is read.
+   */
+  public List<JsonObject> framesSince(int index) {
+    List<JsonObject> all = new ArrayList<>(frames);
+    return all.subList(Math.min(index, all.size()), all.size());
   }
 
   public static JsonObject cmd(String type) {
