@@ -124,12 +124,23 @@ final class WsTransport {
     channel.writeAndFlush(new PingWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {'h', 'b'})), channel.voidPromise());
   }
 
-  /** Sends a close frame with the code and reason, then closes the connection. */
+  /** How long a close waits for the client's close frame before it closes the connection anyway. */
+  static final long CLOSE_TIMEOUT_MS = 3_000;
+
+  /**
+   * Sends a close frame with the code and reason; the connection is closed when the client answers with its own close
+   * frame, or after {@link #CLOSE_TIMEOUT_MS}. Closing at once would make this side's kernel answer whatever the
+   * client is still sending (a flood, a burst) with a reset, and a reset can discard the close frame unread: the
+   * client would see an abnormal closure instead of the code that tells it what to do.
+   */
   void close(short code, String reason) {
     if (closed) return;
     closed = true;
     if (!channel.isActive()) return;
-    channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+    channel.writeAndFlush(new CloseWebSocketFrame(code, reason), channel.voidPromise());
+    channel.eventLoop().schedule(() -> {
+      channel.close();
+    }, CLOSE_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   private final class Inbound extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -141,6 +152,8 @@ final class WsTransport {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+      // Once a close frame has gone out, only the client's close frame matters.
+      if (closed && !(frame instanceof CloseWebSocketFrame)) return;
       if (frame instanceof TextWebSocketFrame t) {
         // The aggregator bounds fragmented messages; a single frame is bounded here.
         if (t.content().readableBytes() > HttpVerticle.MAX_WS_MESSAGE) {
@@ -167,6 +180,8 @@ final class WsTransport {
           closed = true;
           ctx.writeAndFlush(new CloseWebSocketFrame(c.statusCode() < 0 ? 1000 : c.statusCode(), ""))
               .addListener(ChannelFutureListener.CLOSE);
+        } else {
+          ctx.close(); // the answer to our close frame: the closing handshake is complete
         }
       } else if (frame instanceof BinaryWebSocketFrame) {
         context.emit(null, v -> listener.onBinary());
