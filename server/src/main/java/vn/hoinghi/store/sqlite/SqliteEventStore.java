@@ -88,8 +88,18 @@ public final class SqliteEventStore implements EventStore {
     Path file = dataDir.resolve("hoinghi.db");
     SqliteEventStore store = new SqliteEventStore(vertx, file);
     store.migrate();
+    store.enableWal();
     store.writer.start();
     return store;
+  }
+
+  /** WAL is persistent in the file: set here once, before any reader or the writer opens. */
+  private void enableWal() {
+    try (Connection c = connect(true)) {
+      // connect(true) has switched the file to WAL.
+    } catch (SQLException e) {
+      throw new StoreUnavailable("cannot open SQLite store at " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private void migrate() {
@@ -105,13 +115,23 @@ public final class SqliteEventStore implements EventStore {
     }
   }
 
-  private Connection connect() throws SQLException {
+  /**
+   * Opens a connection. The busy timeout comes first: every later statement, the pragmas included,
+   * waits for a lock instead of failing at once with SQLITE_BUSY. WAL mode is a property of the
+   * database file, set once at {@link #open}; a reader that asked for it again could meet a lock
+   * held by the writer's checkpoint.
+   */
+  private Connection connect(boolean writer) throws SQLException {
     Connection c = DriverManager.getConnection(url);
     try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA busy_timeout=10000");
+      if (writer) s.execute("PRAGMA journal_mode=WAL");
       // FULL: an acknowledged append survives a power cut, not only a process crash.
       s.execute("PRAGMA synchronous=FULL");
-      s.execute("PRAGMA busy_timeout=10000");
+      if (!writer) s.execute("PRAGMA query_only=1");
+    } catch (SQLException e) {
+      try { c.close(); } catch (SQLException ignored) { }
+      throw e;
     }
     return c;
   }
@@ -179,7 +199,7 @@ public final class SqliteEventStore implements EventStore {
 
   private Connection openWriterQuietly(List<Object> batch) {
     try {
-      Connection c = connect();
+      Connection c = connect(true);
       c.setAutoCommit(false);
       return c;
     } catch (SQLException e) {
@@ -326,10 +346,7 @@ public final class SqliteEventStore implements EventStore {
   private Connection readerConnection() throws SQLException {
     Connection c = readConnection.get();
     if (c == null) {
-      c = connect();
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA query_only=1");
-      }
+      c = connect(false);
       readConnection.set(c);
       synchronized (readConnections) {
         readConnections.add(c);
