@@ -72,6 +72,18 @@ public final class ClientSession implements Subscriber {
 
   }
 
+  /** The participant behind this session once the hello was accepted (null before, and for the organizer). */
+  String participantId() {
+    return participantId;
+  }
+
+  /** The connection's TCP keepalive timings now; null where they cannot be read. */
+  KeepAlive.Timings keepAlive() {
+    io.netty.channel.Channel ch = transport != null ? transport.channel()
+        : ws instanceof io.vertx.core.internal.http.WebSocketInternal wi ? wi.channelHandlerContext().channel() : null;
+    return ch == null ? null : KeepAlive.read(ch);
+  }
+
   void start() {
     transport = WsTransport.adopt(ws, (io.vertx.core.internal.ContextInternal) context, new WsTransport.Listener() {
       @Override public void onText(String text) { ClientSession.this.onText(text); }
@@ -315,6 +327,11 @@ public final class ClientSession implements Subscriber {
       tokenExpiresAtMs = c.expiresAt() * 1000;
       scheduleExpiry();
       fastHeartbeat = organizer || p.moderator() || p.has(vn.hoinghi.domain.Role.HOST);
+      if (fastHeartbeat) {
+        io.netty.channel.Channel ch = transport != null ? transport.channel()
+            : ws instanceof io.vertx.core.internal.http.WebSocketInternal wi ? wi.channelHandlerContext().channel() : null;
+        if (ch != null) KeepAlive.fast(ch);
+      }
       state = State.LIVE;
       gateway.vertx().cancelTimer(helloTimer);
       JsonObject welcome = new JsonObject().put("type", "welcome").put("conferenceId", w.conferenceId())

@@ -30,8 +30,9 @@ public final class Gateway {
   /**
    * Heartbeats. Hosts and moderators (whose loss the chair must see within 10 s: a hall's presence) are pinged
    * after 3 s of silence and closed after 8 s; everyone else after 20 s and 45 s, so tens of thousands of delegates
-   * do not cost thousands of pings a second. Dead direct links are also found by the kernel's TCP keepalive (about
-   * 9 s, no frames at all); app pings cover proxies that keep their side of the socket open.
+   * do not cost thousands of pings a second. Dead direct links are also found by the kernel's TCP keepalive in the
+   * same two regimes ({@link KeepAlive}: about 8 s and 45 s, no frames at all); app pings cover proxies that keep
+   * their side of the socket open.
    */
   static final long PING_INTERVAL_MS = 3_000;
   static final long HEARTBEAT_TIMEOUT_MS = 8_000;
@@ -141,6 +142,13 @@ public final class Gateway {
 
   public int sessionCount() {
     return metrics.sessions();
+  }
+
+  /** The sessions open on this node now (diagnostics and tests). */
+  java.util.List<ClientSession> sessions() {
+    java.util.List<ClientSession> all = new java.util.ArrayList<>();
+    sessions.values().forEach(all::addAll);
+    return all;
   }
 
   /** Refuses new sockets and closes the open ones with 1001, each on its own event loop. */

@@ -57,6 +57,8 @@ final class WsTransport {
       StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
           .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WsTransport.class);
+
   private final Channel channel;
   private final ChannelHandlerContext encoder;
   private final ContextInternal context;
@@ -200,6 +202,8 @@ final class WsTransport {
           || cause.getCause() instanceof TooLongFrameException) {
         context.emit(null, v -> listener.onTooBig());
       } else {
+        // A reset, a keepalive timeout (ETIMEDOUT) or a broken pipe: the link is gone, no close frame can pass.
+        LOG.debug("WebSocket connection failed: {}", cause.toString());
         ctx.close();
       }
     }
