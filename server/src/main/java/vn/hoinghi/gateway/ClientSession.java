@@ -241,7 +241,7 @@ public final class ClientSession implements Subscriber {
     }
     if (definition != null) {
       try {
-        MessageValidator.check(definition, toVertx(msg));
+        MessageValidator.check(definition, msg);
       } catch (WireError e) {
         sendJson(Replies.error(null, e.code(), e.getMessage()));
         noteAbuse();
@@ -433,12 +433,6 @@ public final class ClientSession implements Subscriber {
       if (!ok) return "unexpected field \"" + abbreviate(n) + "\"";
     }
     return null;
-  }
-
-  private static JsonObject toVertx(JsonNode node) {
-    @SuppressWarnings("unchecked")
-    java.util.Map<String, Object> map = Codec.mapper().convertValue(node, java.util.Map.class);
-    return new JsonObject(map);
   }
 
   private static String idOf(String text) {

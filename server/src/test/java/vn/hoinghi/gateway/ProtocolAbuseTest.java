@@ -65,6 +65,10 @@ class ProtocolAbuseTest {
     assertThat(wrongType.getString("id")).isEqualTo("x2");
     assertThat(wrongType.getJsonArray("details").getString(0)).contains("voteId");
     assertThat(errorAfter(c, () -> c.sendRaw("{\"type\":\"ping\",\"extra\":true}")).getString("code")).isEqualTo("INVALID_MESSAGE");
+    JsonObject huge = errorAfter(c, () -> c.sendRaw(
+        "{\"type\":\"command\",\"id\":\"x3\",\"command\":{\"type\":\"CastBallot\",\"choice\":1e400}}"));
+    assertThat(huge.getString("code")).isEqualTo("INVALID_MESSAGE");
+    assertThat(huge.getString("id")).isEqualTo("x3");
     String deep = "[".repeat(200) + "]".repeat(200);
     assertThat(errorAfter(c, () -> c.sendRaw("{\"type\":\"ping\",\"t\":" + deep + "}")).getString("code"))
         .isEqualTo("MALFORMED_JSON");

@@ -48,6 +48,13 @@ class ProtocolSchemaTest {
     assertThatThrownBy(() -> MessageValidator.check("RecordHallResultCommand",
         new JsonObject().put("type", "RecordHallResult").put("agree", 1)))
         .isInstanceOf(WireError.class);
+    // A number beyond double is read as Infinity; the validator's enum check cannot judge it: still a typed error.
+    assertThatThrownBy(() -> MessageValidator.check("CastBallotCommand",
+        Codec.parse("{\"type\":\"CastBallot\",\"choice\":1e400}")))
+        .isInstanceOf(WireError.class).hasMessageContaining("message");
+    assertThatThrownBy(() -> MessageValidator.check("CastBallotCommand",
+        Codec.parse("{\"type\":\"CastBallot\",\"voteId\":-1e400,\"choice\":\"AGREE\"}")))
+        .isInstanceOf(WireError.class);
     assertThatThrownBy(() -> MessageValidator.check("OpenVoteCommand",
         new JsonObject().put("type", "OpenVote").put("nodeIds", new JsonArray().add(5))))
         .isInstanceOf(WireError.class).hasMessageContaining("nodeIds");
