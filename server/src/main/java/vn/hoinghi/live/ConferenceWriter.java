@@ -56,6 +56,12 @@ public final class ConferenceWriter extends VerticleBase {
   static final long PRESENCE_INTERVAL_MS = 1_000;
   static final long DEADLINE_CHECK_MS = 1_000;
   static final int SNAPSHOT_EVERY = 5_000;
+  /**
+   * A snapshot that is due waits for a pause this long in the flow of commits (a vote burst is no time to copy and
+   * encode a whole conference), but never beyond {@link #SNAPSHOT_AT_MOST} events.
+   */
+  static final long SNAPSHOT_QUIET_MS = 1_000;
+  static final int SNAPSHOT_AT_MOST = 20_000;
   static final int READ_PAGE = 1_000;
   /**
    * How long a command may wait for the store. A database that keeps connections open but never answers (a network
@@ -81,6 +87,8 @@ public final class ConferenceWriter extends VerticleBase {
   private Conference conference;
   private long committed;
   private long lastSnapshot;
+  private boolean snapshotInFlight;
+  private long lastCommitMs;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private boolean appending;
   /** The round being appended and when its append started: answered with an error if the store does not answer. */
@@ -146,7 +154,10 @@ public final class ConferenceWriter extends VerticleBase {
           ready = true;
           vertx.setPeriodic(TALLY_INTERVAL_MS, t -> tallies.tick());
           vertx.setPeriodic(PRESENCE_INTERVAL_MS, t -> presenceTick());
-          vertx.setPeriodic(DEADLINE_CHECK_MS, t -> deadlineTick());
+          vertx.setPeriodic(DEADLINE_CHECK_MS, t -> {
+            deadlineTick();
+            maybeSnapshot(clock.instant());
+          });
           vertx.setPeriodic(STALL_CHECK_MS, t -> stallTick());
           if (!leader) watchForLeadership();
           drain();
@@ -443,6 +454,7 @@ public final class ConferenceWriter extends VerticleBase {
         cluster.committed(conferenceId, committed);
         publish(entries);
         tallies.noteAll(entries);
+        lastCommitMs = System.currentTimeMillis();
         maybeSnapshot(now);
         drain();
       } else {
@@ -538,18 +550,30 @@ public final class ConferenceWriter extends VerticleBase {
     cluster.committed(conferenceId, committed);
   }
 
+  /** Whether a snapshot is taken now: due, and the flow paused or the log grew too far past the last one. */
+  static boolean snapshotDue(long sinceLastSnapshot, long quietMs) {
+    if (sinceLastSnapshot < SNAPSHOT_EVERY) return false;
+    return quietMs >= SNAPSHOT_QUIET_MS || sinceLastSnapshot >= SNAPSHOT_AT_MOST;
+  }
+
+  /**
+   * The state is copied here, on the writer (immutable records), and encoded and saved on a worker thread: encoding a
+   * conference of 15,000 participants and ballots is megabytes of JSON that the event loop should not spend its time
+   * on, and one snapshot at a time is enough.
+   */
   private void maybeSnapshot(Instant now) {
-    if (committed - lastSnapshot < SNAPSHOT_EVERY) return;
-    lastSnapshot = committed;
-    String json;
-    try {
-      json = Codec.encode(conference.snapshot());
-    } catch (RuntimeException e) {
-      LOG.warn("cannot encode snapshot of {}: {}", conferenceId, e.getMessage());
-      return;
-    }
-    store.saveSnapshot(new Snapshot(conferenceId, committed, json, now))
-        .onFailure(e -> LOG.warn("snapshot of {} not saved: {}", conferenceId, e.getMessage()));
+    if (!leader || snapshotInFlight) return;
+    if (!snapshotDue(committed - lastSnapshot, System.currentTimeMillis() - lastCommitMs)) return;
+    long at = committed;
+    vn.hoinghi.domain.ConferenceSnapshot copy = conference.snapshot();
+    lastSnapshot = at;
+    snapshotInFlight = true;
+    vertx.executeBlocking(() -> Codec.encode(copy), false)
+        .compose(json -> store.saveSnapshot(new Snapshot(conferenceId, at, json, now)))
+        .onComplete(ar -> {
+          snapshotInFlight = false;
+          if (ar.failed()) LOG.warn("snapshot of {} at {} not saved: {}", conferenceId, at, ar.cause().getMessage());
+        });
   }
 
   private void deadlineTick() {

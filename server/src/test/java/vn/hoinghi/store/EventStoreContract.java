@@ -63,7 +63,7 @@ public abstract class EventStoreContract {
     return new NewEvent(type, payload, "actor-1", "cmd-" + type, Instant.parse("2026-11-27T08:00:00.123456Z"));
   }
 
-  private static List<NewEvent> events(int n, String prefix) {
+  protected static List<NewEvent> events(int n, String prefix) {
     List<NewEvent> out = new ArrayList<>();
     for (int i = 0; i < n; i++) out.add(event(prefix + i, "{\"i\":" + i + "}"));
     return out;

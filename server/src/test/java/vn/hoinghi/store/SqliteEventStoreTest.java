@@ -69,6 +69,19 @@ class SqliteEventStoreTest extends EventStoreContract {
   }
 
   @Test
+  @DisplayName("a second store on the same data directory is refused with a clear error, and allowed once the first closed")
+  void oneServerPerDataDir() {
+    long before = vn.hoinghi.testing.Await.of(store.append("c1", 0, events(1, "a"))).size();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqliteEventStore.open(vertx, dir))
+        .isInstanceOf(StoreUnavailable.class).hasMessageContaining("in use by another");
+    // The first store is untouched and goes on.
+    assertThat(vn.hoinghi.testing.Await.of(store.append("c1", before, events(1, "b")))).hasSize(1);
+    vn.hoinghi.testing.Await.of(store.close());
+    store = SqliteEventStore.open(vertx, dir);
+    assertThat(vn.hoinghi.testing.Await.of(store.latestSeq("c1"))).isEqualTo(2L);
+  }
+
+  @Test
   @DisplayName("the database file lives in the data directory")
   void fileInDataDir() {
     assertThat(dir.resolve("hoinghi.db")).exists();

@@ -87,10 +87,56 @@ public final class SqliteEventStore implements EventStore {
     }
     Path file = dataDir.resolve("hoinghi.db");
     SqliteEventStore store = new SqliteEventStore(vertx, file);
-    store.migrate();
-    store.enableWal();
+    store.lockDataDir(dataDir);
+    try {
+      store.migrate();
+      store.enableWal();
+    } catch (RuntimeException e) {
+      store.unlockDataDir();
+      throw e;
+    }
     store.writer.start();
     return store;
+  }
+
+  private java.nio.channels.FileChannel lockChannel;
+  private java.nio.channels.FileLock dataDirLock;
+
+  /**
+   * One server process per data directory: the embedded store has a single writer (this process's), and a second
+   * server on the same file would interleave its own sequence numbers with ours. The lock is the operating system's
+   * ({@code hoinghi.lock} beside the database), so a killed process releases it.
+   */
+  private void lockDataDir(Path dataDir) {
+    Path lockFile = dataDir.resolve("hoinghi.lock");
+    try {
+      lockChannel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.WRITE);
+      try {
+        dataDirLock = lockChannel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        dataDirLock = null;
+      }
+    } catch (java.io.IOException e) {
+      unlockDataDir();
+      throw new StoreUnavailable("cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    if (dataDirLock == null) {
+      unlockDataDir();
+      throw new StoreUnavailable("data directory " + dataDir.toAbsolutePath()
+          + " is in use by another Hội Nghị server (one server per data.dir)", null);
+    }
+  }
+
+  private void unlockDataDir() {
+    try {
+      if (dataDirLock != null) dataDirLock.release();
+      if (lockChannel != null) lockChannel.close();
+    } catch (java.io.IOException ignored) {
+      // closing anyway
+    }
+    dataDirLock = null;
+    lockChannel = null;
   }
 
   /** WAL is persistent in the file: set here once, before any reader or the writer opens. */
@@ -464,6 +510,7 @@ public final class SqliteEventStore implements EventStore {
           try { c.close(); } catch (SQLException ignored) { }
         }
       }
+      unlockDataDir();
     });
   }
 
