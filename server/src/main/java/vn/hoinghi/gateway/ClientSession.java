@@ -79,9 +79,14 @@ public final class ClientSession implements Subscriber {
 
   /** The connection's TCP keepalive timings now; null where they cannot be read. */
   KeepAlive.Timings keepAlive() {
-    io.netty.channel.Channel ch = transport != null ? transport.channel()
-        : ws instanceof io.vertx.core.internal.http.WebSocketInternal wi ? wi.channelHandlerContext().channel() : null;
+    io.netty.channel.Channel ch = nettyChannel();
     return ch == null ? null : KeepAlive.read(ch);
+  }
+
+  /** The connection's Netty channel, taken over or still inside Vert.x's WebSocket; null if neither exposes it. */
+  private io.netty.channel.Channel nettyChannel() {
+    if (transport != null) return transport.channel();
+    return ws instanceof io.vertx.core.internal.http.WebSocketInternal wi ? wi.channelHandlerContext().channel() : null;
   }
 
   void start() {
@@ -327,11 +332,8 @@ public final class ClientSession implements Subscriber {
       tokenExpiresAtMs = c.expiresAt() * 1000;
       scheduleExpiry();
       fastHeartbeat = organizer || p.moderator() || p.has(vn.hoinghi.domain.Role.HOST);
-      if (fastHeartbeat) {
-        io.netty.channel.Channel ch = transport != null ? transport.channel()
-            : ws instanceof io.vertx.core.internal.http.WebSocketInternal wi ? wi.channelHandlerContext().channel() : null;
-        if (ch != null) KeepAlive.fast(ch);
-      }
+      io.netty.channel.Channel ch = fastHeartbeat ? nettyChannel() : null;
+      if (ch != null) KeepAlive.fast(ch);
       state = State.LIVE;
       gateway.vertx().cancelTimer(helloTimer);
       JsonObject welcome = new JsonObject().put("type", "welcome").put("conferenceId", w.conferenceId())
