@@ -64,8 +64,38 @@ public sealed interface Command {
 
   record RevokeInvite(String code) implements Command {}
 
-  /** From an anonymous actor: creates a participant with the invite's role and endpoint. */
-  record JoinWithInvite(String code, String displayName) implements Command {}
+  /**
+   * From an anonymous actor. With a personal code (a listed delegate's, or a single-use delegate invite already used)
+   * it signs that participant in again (a new session; the earlier one ends) and never creates a participant. With a
+   * hall's shared delegate link (more than one use) it creates a {@link JoinRequest} for the hall's host to admit;
+   * {@code claimParticipantId} picks a listed delegate of the hall instead of a new name, {@code requestKeyHash} is
+   * the SHA-256 (hex) of the secret with which the requester later learns the answer. Any other invite (host,
+   * observer, single-use delegate) creates a participant with the invite's role and endpoint at once.
+   */
+  record JoinWithInvite(String code, String displayName, String claimParticipantId, String requestKeyHash)
+      implements Command {
+    public JoinWithInvite(String code, String displayName) {
+      this(code, displayName, null, null);
+    }
+  }
+
+  /** Lists delegates of the halls (danh sách đại biểu): every row is checked first; any problem and nothing is added. */
+  record ImportDelegates(List<DelegateEntry> delegates) implements Command {}
+
+  /** Changes what the delegate list says of a listed delegate (the name through {@link UpdateParticipant}). */
+  record UpdateDelegateDetails(String participantId, String position, String unit, String phone, String email)
+      implements Command {}
+
+  /** Admits a pending join request; {@code confirmDuplicate} must be true when the request is marked a duplicate. */
+  record AdmitJoinRequest(String requestId, boolean confirmDuplicate) implements Command {}
+
+  record RefuseJoinRequest(String requestId, String reason) implements Command {}
+
+  /** Ends every session of a participant (lost phone, wrong person): their tokens stop working, connections close. */
+  record EndSessions(String participantId) implements Command {}
+
+  /** Attendance (điểm danh) of one person by the hall's host: present or not, whatever their device does. */
+  record MarkAttendance(String participantId, boolean present) implements Command {}
 
   // --- Agenda -----------------------------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ public final class Conference {
   final Voting voting = new Voting(this);
   final SpeakerQueue speakerQueue = new SpeakerQueue(this);
   final Annotations annotations = new Annotations(this);
+  final Admission admission = new Admission(this);
   /** Idempotency memory: recorded actor → commandId → the events it produced. Rebuilt from the log on replay. */
   private final Map<String, Map<String, SeqRange>> commands = new HashMap<>();
   private final Tables tables = Tables.create();
@@ -48,6 +49,7 @@ public final class Conference {
     voting.register(tables);
     speakerQueue.register(tables);
     annotations.register(tables);
+    admission.register(tables);
     tables.complete();
   }
 
@@ -142,7 +144,7 @@ public final class Conference {
         drafts.versions, voting.votes.values().stream().toList(), voting.ballots.values().stream().toList(),
         voting.hallResults.values().stream().toList(), speakerQueue.open,
         speakerQueue.requests.values().stream().toList(), speakerQueue.waiting, speakerQueue.current,
-        speakerQueue.history, annotations.annotations.values().stream().toList(), commands);
+        speakerQueue.history, annotations.annotations.values().stream().toList(), commands, admission.state());
   }
 
   public static Conference restore(ConferenceSnapshot s, BallotSealer sealer) {
@@ -167,6 +169,7 @@ public final class Conference {
     c.speakerQueue.history.addAll(s.speeches());
     s.annotations().forEach(c.annotations::put);
     s.commands().forEach((actor, ids) -> c.commands.put(actor, new HashMap<>(ids)));
+    c.admission.restore(s.admission());
     return c;
   }
 
@@ -218,12 +221,18 @@ public final class Conference {
    * observers, whoever is in the queue, has spoken or wrote an annotation — and themself: a national conference has
    * tens of thousands of delegates, and every resume snapshot would otherwise carry all of them.
    */
-  private List<Participant> visibleParticipants(Participant me, boolean moderator, ConferenceView.QueueView queue,
-      List<Annotation> visibleAnnotations) {
+  private List<Participant> visibleParticipants(Participant me, boolean moderator, String hostOf,
+      ConferenceView.QueueView queue, List<Annotation> visibleAnnotations) {
+    java.util.Set<String> named = new java.util.LinkedHashSet<>();
     if (moderator) {
       return roster.participants.values().stream().filter(Participant::active).toList();
     }
-    java.util.Set<String> named = new java.util.HashSet<>();
+    if (hostOf != null) {
+      // A hall's host checks attendance: they see everyone of their hall, listed or joined, on every reload.
+      roster.participants.values().forEach(p -> {
+        if (p.active() && hostOf.equals(p.endpointId()) && !isNotable(p)) named.add(p.id());
+      });
+    }
     if (me != null) named.add(me.id());
     queue.waiting().forEach(r -> named.add(r.participantId()));
     if (queue.current() != null) named.add(queue.current().participantId());
@@ -292,10 +301,26 @@ public final class Conference {
             ? a.withText(null, null, a.editedAt())
             : a)
         .toList();
+    String hostOf = me != null && me.has(Role.HOST) ? me.endpointId() : null;
+    java.util.function.Predicate<String> hallVisible = ep -> moderator || (hostOf != null && hostOf.equals(ep));
+    List<JoinRequest> joinRequests = admission.requests.values().stream()
+        .filter(jr -> jr.status() == JoinRequest.Status.PENDING && hallVisible.test(jr.endpointId())).toList();
+    List<DelegateDetails> delegates = new ArrayList<>();
+    List<String> present = new ArrayList<>();
+    if (moderator || hostOf != null) {
+      admission.details.values().forEach(dd -> {
+        Participant p = roster.participants.get(dd.participantId());
+        if (p != null && p.active() && hallVisible.test(p.endpointId())) delegates.add(dd);
+      });
+      admission.attendance.forEach((pid, yes) -> {
+        Participant p = roster.participants.get(pid);
+        if (yes && p != null && p.active() && hallVisible.test(p.endpointId())) present.add(pid);
+      });
+    }
     return new ConferenceView(conferenceId, version, now, lifecycle.info, me, moderator,
         List.copyOf(roster.endpoints.values()),
-        visibleParticipants(me, moderator, queue, visibleAnnotations), invites, agendaEntries, draft,
-        votes, queue, visibleAnnotations);
+        visibleParticipants(me, moderator, hostOf, queue, visibleAnnotations), invites, agendaEntries, draft,
+        votes, queue, visibleAnnotations, joinRequests, delegates, present);
   }
 
   /** Moderators see every named ballot; a participant sees their own, named or secret (found by their voter key). */
@@ -415,6 +440,47 @@ public final class Conference {
 
   public List<SpeechRecord> speeches() {
     return List.copyOf(speakerQueue.history);
+  }
+
+  /** What the delegate list says of a listed delegate, if they are listed. */
+  public Optional<DelegateDetails> delegateDetails(String participantId) {
+    return Optional.ofNullable(admission.details.get(participantId));
+  }
+
+  /** Listed delegates of one endpoint (null: of every endpoint), in list order. */
+  public List<Participant> listedDelegates(String endpointId) {
+    List<Participant> out = new ArrayList<>();
+    for (String id : admission.details.keySet()) {
+      Participant p = roster.participants.get(id);
+      if (p != null && p.active() && (endpointId == null || endpointId.equals(p.endpointId()))) out.add(p);
+    }
+    return out;
+  }
+
+  /** A listed delegate's personal code (the server's secret derives it; the log never holds it). */
+  public Optional<String> personalCode(String participantId) {
+    return admission.details.containsKey(participantId)
+        ? Optional.of(admission.personalCode(participantId)) : Optional.empty();
+  }
+
+  /** The participant's current session: tokens issued for an earlier one no longer work. */
+  public int session(String participantId) {
+    return admission.session(participantId);
+  }
+
+  public Optional<JoinRequest> joinRequest(String requestId) {
+    return Optional.ofNullable(admission.requests.get(requestId));
+  }
+
+  /** Join requests of one endpoint (null: all), oldest first. */
+  public List<JoinRequest> joinRequests(String endpointId) {
+    return admission.requests.values().stream()
+        .filter(r -> endpointId == null || endpointId.equals(r.endpointId())).toList();
+  }
+
+  /** Whether the hall's host marked the participant present (điểm danh). */
+  public boolean markedPresent(String participantId) {
+    return admission.attendance.getOrDefault(participantId, false);
   }
 
   public List<Annotation> annotations() {

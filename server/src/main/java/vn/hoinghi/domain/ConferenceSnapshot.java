@@ -8,13 +8,13 @@ import java.util.Map;
  * The full, unfiltered state of a conference at {@code version}, as records only, comparable with {@code equals}.
  * Derived indexes (tallies, lookups) are not in it: {@link Conference#restore} rebuilds them. {@code commands} is the
  * idempotency memory: per recorded actor, which commandIds produced which events. {@code info} is null before the
- * conference is created.
+ * conference is created. {@code admission} is null in snapshots written before it existed.
  */
 public record ConferenceSnapshot(String conferenceId, long version, ConferenceInfo info, List<Endpoint> endpoints,
     List<Participant> participants, List<Invite> invites, List<AgendaItem> agenda, List<DraftVersion> drafts,
     List<Vote> votes, List<Ballot> ballots, List<HallResult> hallResults, boolean speakerQueueOpen,
     List<FloorRequest> floorRequests, List<String> waitingRequests, Speech currentSpeech, List<SpeechRecord> speeches,
-    List<Annotation> annotations, Map<String, Map<String, SeqRange>> commands) {
+    List<Annotation> annotations, Map<String, Map<String, SeqRange>> commands, AdmissionState admission) {
 
   public ConferenceSnapshot {
     endpoints = List.copyOf(endpoints);
@@ -32,5 +32,6 @@ public record ConferenceSnapshot(String conferenceId, long version, ConferenceIn
     Map<String, Map<String, SeqRange>> copy = new HashMap<>();
     commands.forEach((actor, ids) -> copy.put(actor, Map.copyOf(ids)));
     commands = Map.copyOf(copy);
+    if (admission == null) admission = new AdmissionState(null, null, null, null, null);
   }
 }

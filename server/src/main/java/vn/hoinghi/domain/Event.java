@@ -66,6 +66,44 @@ public sealed interface Event {
 
   record ParticipantRemoved(String participantId) implements Event {}
 
+  /** What the delegate list says of a listed delegate; follows their {@link ParticipantRegistered}. */
+  record DelegateDetailsRecorded(String participantId, String position, String unit, String phone, String email)
+      implements Event {}
+
+  /**
+   * Somebody asked to join through a hall's shared link. No participant exists yet. {@code keyHash}: the SHA-256 of
+   * the requester's secret (the secret itself is never stored).
+   */
+  record JoinRequested(String requestId, String code, String endpointId, String displayName,
+      String claimedParticipantId, String duplicateOf, String keyHash, Instant at) implements Event {}
+
+  /** The request became {@code participantId}: a new participant, or the listed delegate it claimed. */
+  record JoinRequestAdmitted(String requestId, String participantId, String admittedBy) implements Event {}
+
+  record JoinRequestRefused(String requestId, String reason, String refusedBy) implements Event {}
+
+  /**
+   * A participant signed in on a device (personal code, admitted claim): session {@code session} starts and every
+   * earlier one ends; tokens carry the session they were issued for.
+   */
+  record SessionStarted(String participantId, int session, Instant at) implements Event {}
+
+  /** Every session of the participant ends (revoked by a host or a moderator); the next sign-in starts a new one. */
+  record SessionsEnded(String participantId, int session, String endedBy) implements Event {}
+
+  record AttendanceMarked(String participantId, boolean present, Instant at) implements Event {}
+
+  /**
+   * The ballots a removed participant had cast in votes still open are withdrawn from the tallies. For a secret vote
+   * the ballots are found by the voter key, which the log never pairs with the person: the event names only the
+   * participant, the votes and how many ballots were withdrawn.
+   */
+  record BallotsWithdrawn(String participantId, List<String> voteIds, int count) implements Event {
+    public BallotsWithdrawn {
+      voteIds = List.copyOf(voteIds);
+    }
+  }
+
   record InviteIssued(String code, Role role, String endpointId, int maxUses, Instant expiresAt, String issuedBy)
       implements Event {}
 

@@ -103,6 +103,12 @@ public final class Permissions {
         .when("host: DELEGATE or OBSERVER invites only").rule());
     t.put(RevokeInvite.class, r().organizer().any(CHAIR, SECRETARY).own(HOST).rule());
     t.put(JoinWithInvite.class, r().anonymous().rule());
+    t.put(ImportDelegates.class, r().organizer().any(SECRETARY).own(HOST).rule());
+    t.put(UpdateDelegateDetails.class, r().organizer().any(SECRETARY).own(HOST).rule());
+    t.put(AdmitJoinRequest.class, r().organizer().any(CHAIR, SECRETARY).own(HOST).rule());
+    t.put(RefuseJoinRequest.class, r().organizer().any(CHAIR, SECRETARY).own(HOST).rule());
+    t.put(EndSessions.class, r().organizer().any(CHAIR, SECRETARY).own(HOST).rule());
+    t.put(MarkAttendance.class, r().any(CHAIR, SECRETARY).own(HOST).rule());
     // Agenda
     t.put(AddAgendaItem.class, r().organizer().any(CHAIR, SECRETARY).rule());
     t.put(UpdateAgendaItem.class, r().organizer().any(CHAIR, SECRETARY).rule());

@@ -94,8 +94,11 @@ final class Roster {
             new Invite(e.code(), e.role(), e.endpointId(), e.maxUses(), 0, e.expiresAt(), false, e.issuedBy())))
         .fold(InviteRevoked.class, e -> invites.computeIfPresent(e.code(), (k, x) ->
             new Invite(x.code(), x.role(), x.endpointId(), x.maxUses(), x.uses(), x.expiresAt(), true, x.issuedBy())))
-        .fold(InviteUsed.class, e -> invites.computeIfPresent(e.code(), (k, x) ->
-            new Invite(x.code(), x.role(), x.endpointId(), x.maxUses(), x.uses() + 1, x.expiresAt(), x.revoked(), x.issuedBy())));
+        .fold(InviteUsed.class, e -> {
+          Invite used = invites.computeIfPresent(e.code(), (k, x) ->
+              new Invite(x.code(), x.role(), x.endpointId(), x.maxUses(), x.uses() + 1, x.expiresAt(), x.revoked(), x.issuedBy()));
+          if (used != null && used.maxUses() == 1) conf.admission.soloInviteHolder.put(e.code(), e.participantId());
+        });
     // Endpoints and participants are public in a conference (the hall screens list them); invite codes are secrets
     // of the moderators and of the invited endpoint's hosts.
     t.audiences()
@@ -254,6 +257,7 @@ final class Roster {
     conf.requireNotClosed();
     // A removed participant can no longer act, so their turn ends and their waiting requests leave the queue.
     conf.speakerQueue.releaseAll(p.id(), d);
+    conf.voting.withdrawAll(p.id(), d);
     d.emit(new ParticipantRemoved(p.id()));
   }
 
@@ -335,14 +339,40 @@ final class Roster {
 
   private void joinWithInvite(JoinWithInvite c, Decide d) {
     String code = inviteCode(c.code());
-    String name = Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
+    // A personal code names one person: using it again moves their session, it never creates a participant.
+    String listed = conf.admission.personalCodeOwner(code);
+    if (listed != null) {
+      conf.requireNotClosed();
+      conf.admission.signIn(listed, d);
+      return;
+    }
     Invite i = invite(code);
+    String holder = conf.admission.soloInviteHolder.get(code);
+    // Input first: a name is needed unless the code names its person or the requester picks a listed delegate.
+    String name = holder != null || c.claimParticipantId() != null ? null
+        : Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
     conf.requireNotClosed();
     if (i.revoked()) {
       throw Reject.wrongState("Mã mời đã bị thu hồi", "The invite has been revoked");
     }
     if (!d.now.isBefore(i.expiresAt())) {
       throw Reject.wrongState("Mã mời đã hết hạn", "The invite has expired");
+    }
+    if (holder != null) {
+      conf.admission.signIn(holder, d);
+      return;
+    }
+    if (i.role() == Role.DELEGATE && i.maxUses() > 1) {
+      // A hall's shared link: whoever opens it may be anybody, so the hall's host admits them.
+      if (i.uses() >= i.maxUses()) {
+        throw Reject.limit("Mã mời đã hết lượt dùng", "The invite has been used up");
+      }
+      conf.admission.request(i, c, d);
+      return;
+    }
+    if (name == null) {
+      throw Reject.invalid("Chỉ đường dẫn chung của điểm cầu cho phép chọn tên trong danh sách",
+          "Only a hall's shared link lets you pick a name from the list");
     }
     if (i.uses() >= i.maxUses()) {
       throw Reject.limit("Mã mời đã hết lượt dùng", "The invite has been used up");

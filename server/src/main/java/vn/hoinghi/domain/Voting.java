@@ -14,6 +14,7 @@ import vn.hoinghi.domain.Command.OpenVote;
 import vn.hoinghi.domain.Command.RecordHallResult;
 import vn.hoinghi.domain.Command.ReopenVote;
 import vn.hoinghi.domain.Event.BallotCast;
+import vn.hoinghi.domain.Event.BallotsWithdrawn;
 import vn.hoinghi.domain.Event.HallResultCleared;
 import vn.hoinghi.domain.Event.HallResultRecorded;
 import vn.hoinghi.domain.Event.SecretBallotCast;
@@ -103,6 +104,7 @@ final class Voting {
             e.endpointId(), e.choice(), e.text())))
         .fold(SecretBallotCast.class, e -> putBallot(new Ballot(e.voteId(), e.articleId(), e.voterKey(), true,
             e.endpointId(), e.choice(), e.text())))
+        .fold(BallotsWithdrawn.class, e -> e.voteIds().forEach(v -> withdraw(v, e.participantId())))
         .fold(HallResultRecorded.class, e -> putHallResult(new HallResult(e.voteId(), e.articleId(), e.endpointId(),
             e.agree(), e.disagree(), e.other(), e.recordedBy())))
         .fold(HallResultCleared.class, e -> {
@@ -125,6 +127,10 @@ final class Voting {
         .map(VoteOpened.class, e -> Audience.EVERYONE)
         .map(BallotCast.class, e -> new Audience.ParticipantAndModerators(e.participantId()))
         .map(SecretBallotCast.class, e -> new Audience.Voter(e.voteId(), e.voterKey()))
+        .map(BallotsWithdrawn.class, e -> {
+          Participant p = conf.roster.participants.get(e.participantId());
+          return new Audience.EndpointHosts(p == null || p.endpointId() == null ? "" : p.endpointId());
+        })
         .map(HallResultRecorded.class, e -> Audience.EVERYONE)
         .map(HallResultCleared.class, e -> Audience.EVERYONE)
         .map(VoteClosed.class, e -> Audience.EVERYONE)
@@ -151,6 +157,40 @@ final class Voting {
       t.count(old.endpointId(), old.choice(), -1);
     }
     t.count(b.endpointId(), b.choice(), +1);
+  }
+
+  /** The key a participant's ballots in this vote are recorded under: their id, or their voter key if secret. */
+  private String voterOf(Vote v, String participantId) {
+    return v.mode() == VoteMode.ANONYMOUS ? conf.voterKey(v.id(), participantId) : participantId;
+  }
+
+  private void withdraw(String voteId, String participantId) {
+    Vote v = votes.get(voteId);
+    if (v == null) return;
+    String voter = voterOf(v, participantId);
+    for (String a : v.articleIds()) {
+      Ballot old = ballots.remove(new BallotKey(voteId, a, voter));
+      if (old != null) articleTally(voteId, a).count(old.endpointId(), old.choice(), -1);
+    }
+  }
+
+  /** Before a participant is removed: their ballots in open votes stop counting (one event, no choice in it). */
+  void withdrawAll(String participantId, Decide d) {
+    List<String> voteIds = new ArrayList<>();
+    int count = 0;
+    for (Vote v : votes.values()) {
+      if (v.status() != VoteStatus.OPEN) continue;
+      String voter = voterOf(v, participantId);
+      int mine = 0;
+      for (String a : v.articleIds()) {
+        if (ballots.containsKey(new BallotKey(v.id(), a, voter))) mine++;
+      }
+      if (mine > 0) {
+        voteIds.add(v.id());
+        count += mine;
+      }
+    }
+    if (count > 0) d.emit(new BallotsWithdrawn(participantId, voteIds, count));
   }
 
   void putHallResult(HallResult r) {

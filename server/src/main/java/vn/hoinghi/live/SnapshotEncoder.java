@@ -24,7 +24,8 @@ final class SnapshotEncoder {
     ConferenceView light = new ConferenceView(view.conferenceId(), view.asOfSeq(), view.at(), view.info(), view.me(),
         view.moderator(), view.endpoints(), view.participants(), view.invites(), view.agenda(),
         new ConferenceView.DraftView(draft.version(), draft.versions(), null, draft.note(), draft.importedAt()),
-        view.votes(), view.speakerQueue(), view.annotations());
+        view.votes(), view.speakerQueue(), view.annotations(), view.joinRequests(), view.delegates(),
+        view.markedPresent());
     String json = Codec.encode(light);
     // The draft object was written without its document (null fields are omitted); put the cached one in front.
     int at = json.indexOf("\"draft\":{");

@@ -83,7 +83,7 @@ class CountLimitsTest {
     int existing = w.conf().participants().size();
     fill(Limits.PARTICIPANTS - existing - 1, i ->
         fast(World.ORGANIZER, new RegisterParticipant("Người " + i, Set.of(Role.OBSERVER), null)));
-    w.h.ok(World.ORGANIZER, new IssueInvite("LAST-SEATS", Role.DELEGATE, w.dtp, 5, w.h.now.plus(Duration.ofDays(1))));
+    w.h.ok(World.ORGANIZER, new IssueInvite("LAST-SEATS", Role.OBSERVER, w.dtp, 5, w.h.now.plus(Duration.ofDays(1))));
     w.h.ok(Actor.anonymous(), new JoinWithInvite("LAST-SEATS", "Người cuối cùng"));
     w.h.rejected(Actor.anonymous(), new JoinWithInvite("LAST-SEATS", "Một người nữa"), RejectionCode.LIMIT);
     w.h.rejected(World.ORGANIZER, new RegisterParticipant("Một người nữa", Set.of(Role.OBSERVER), null), RejectionCode.LIMIT);

@@ -88,6 +88,24 @@ class RolesTableTest {
       return role != null && Permissions.rule(creating).allowsRole(role) ? actorId : otherwise;
     }
 
+    String code(String endpointId) {
+      return w.conf().endpoint(endpointId).orElseThrow().code();
+    }
+
+    /** A delegate listed by the organizer at this endpoint. */
+    String listed(String endpointId) {
+      return w.h.ok(World.ORGANIZER, new ImportDelegates(List.of(new DelegateEntry("Đại biểu " + endpointId, null, null,
+          code(endpointId), null, null))), ParticipantRegistered.class).participantId();
+    }
+
+    /** A pending request through the endpoint's shared link. */
+    String joinRequest(String endpointId) {
+      w.h.ok(World.ORGANIZER, new IssueInvite("HALL-" + endpointId.toUpperCase().replace("-", ""), Role.DELEGATE,
+          endpointId, 50, now().plus(Duration.ofDays(1))));
+      return w.h.ok(Actor.anonymous(), new JoinWithInvite("HALL-" + endpointId.toUpperCase().replace("-", ""),
+          "Khách vãng lai", null, KEY_HASH), JoinRequested.class).requestId();
+    }
+
     String hostOf(String endpointId) {
       return endpointId.equals(w.dtp) ? w.hostDtp : endpointId.equals(w.hni) ? w.hostHni : null;
     }
@@ -96,6 +114,7 @@ class RolesTableTest {
   record Spec(Base base, Function<Cell, Command> command) {}
 
   static final Map<String, Spec> SPECS = new HashMap<>();
+  static final String KEY_HASH = "ab".repeat(32);
 
   private static void spec(String name, Base base, Function<Cell, Command> command) {
     SPECS.put(name, new Spec(base, command));
@@ -125,8 +144,15 @@ class RolesTableTest {
     });
     spec("JoinWithInvite", LIVE, c -> {
       c.organizer(new IssueInvite("INVITE-1", Role.DELEGATE, c.w().dtp, 3, c.now().plus(Duration.ofDays(1))));
-      return new JoinWithInvite("INVITE-1", "Khách mời");
+      return new JoinWithInvite("INVITE-1", "Khách mời", null, KEY_HASH);
     });
+    spec("ImportDelegates", LIVE, c -> new ImportDelegates(List.of(new DelegateEntry("Người trong danh sách", "Ủy viên",
+        "Sở Tư pháp", c.code(c.target()), null, null))));
+    spec("UpdateDelegateDetails", LIVE, c -> new UpdateDelegateDetails(c.listed(c.target()), "Phó Giám đốc", null, null, null));
+    spec("AdmitJoinRequest", LIVE, c -> new AdmitJoinRequest(c.joinRequest(c.target()), false));
+    spec("RefuseJoinRequest", LIVE, c -> new RefuseJoinRequest(c.joinRequest(c.target()), "Không có trong danh sách"));
+    spec("EndSessions", LIVE, c -> new EndSessions(c.listed(c.target())));
+    spec("MarkAttendance", LIVE, c -> new MarkAttendance(c.listed(c.target()), true));
     spec("AddAgendaItem", LIVE, c -> new AddAgendaItem("Mục", AgendaItemKind.OTHER, 5, List.of(), null));
     spec("UpdateAgendaItem", LIVE, c -> new UpdateAgendaItem(c.item(), "Mục khác", AgendaItemKind.OTHER, 5, List.of()));
     spec("MoveAgendaItem", LIVE, c -> {

@@ -1,0 +1,381 @@
+package vn.hoinghi.domain;
+
+import static vn.hoinghi.domain.ConferenceStatus.FEEDBACK_OPEN;
+import static vn.hoinghi.domain.ConferenceStatus.LIVE;
+import static vn.hoinghi.domain.ConferenceStatus.SCHEDULED;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.hoinghi.domain.Command.AdmitJoinRequest;
+import vn.hoinghi.domain.Command.EndSessions;
+import vn.hoinghi.domain.Command.ImportDelegates;
+import vn.hoinghi.domain.Command.MarkAttendance;
+import vn.hoinghi.domain.Command.RefuseJoinRequest;
+import vn.hoinghi.domain.Command.UpdateDelegateDetails;
+import vn.hoinghi.domain.Event.AttendanceMarked;
+import vn.hoinghi.domain.Event.DelegateDetailsRecorded;
+import vn.hoinghi.domain.Event.InviteUsed;
+import vn.hoinghi.domain.Event.JoinRequestAdmitted;
+import vn.hoinghi.domain.Event.JoinRequestRefused;
+import vn.hoinghi.domain.Event.JoinRequested;
+import vn.hoinghi.domain.Event.ParticipantRegistered;
+import vn.hoinghi.domain.Event.SessionStarted;
+import vn.hoinghi.domain.Event.SessionsEnded;
+
+/**
+ * One person, one voter: the halls' delegate lists, personal codes, admission of walk-ins by the hall's host,
+ * sessions (a personal code used on a second device moves the session there) and attendance.
+ *
+ * <p>A listed delegate's personal code is not stored anywhere: it is derived from the participant id with the
+ * server's secret (the same HMAC that keys secret ballots), so the log never holds a usable code.
+ */
+final class Admission {
+
+  static final int MAX_DELEGATES_PER_IMPORT = 5_000;
+  static final int MAX_PENDING_REQUESTS = 5_000;
+  private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final Pattern KEY_HASH = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern PHONE = Pattern.compile("[+0-9 ().-]{6,20}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,63}");
+  private static final Check.Field POSITION = new Check.Field("chức vụ", "position");
+  private static final Check.Field UNIT = new Check.Field("đơn vị", "unit");
+
+  private final Conference conf;
+  final Map<String, DelegateDetails> details = new LinkedHashMap<>();
+  final Map<String, JoinRequest> requests = new LinkedHashMap<>();
+  final Map<String, Integer> sessions = new HashMap<>();
+  final Map<String, Boolean> attendance = new LinkedHashMap<>();
+  /** Personal code → listed delegate, derived from {@link #details}; rebuilt on restore. */
+  private final Map<String, String> byPersonalCode = new HashMap<>();
+  /** Single-use delegate invite → the participant it created: using it again signs that person in. */
+  final Map<String, String> soloInviteHolder = new HashMap<>();
+
+  Admission(Conference conf) {
+    this.conf = conf;
+  }
+
+  void register(Tables t) {
+    t.handlers()
+        .handle(ImportDelegates.class, this::importDelegates)
+        .handle(UpdateDelegateDetails.class, this::updateDetails)
+        .handle(AdmitJoinRequest.class, this::admit)
+        .handle(RefuseJoinRequest.class, this::refuse)
+        .handle(EndSessions.class, this::endSessions)
+        .handle(MarkAttendance.class, this::markAttendance);
+    t.folds()
+        .fold(DelegateDetailsRecorded.class, e -> putDetails(new DelegateDetails(e.participantId(), e.position(),
+            e.unit(), e.phone(), e.email())))
+        .fold(JoinRequested.class, e -> requests.put(e.requestId(), new JoinRequest(e.requestId(), e.code(),
+            e.endpointId(), e.displayName(), e.claimedParticipantId(), e.duplicateOf(), e.keyHash(), e.at(),
+            JoinRequest.Status.PENDING, null, null)))
+        .fold(JoinRequestAdmitted.class, e -> requests.computeIfPresent(e.requestId(), (k, r) ->
+            r.decided(JoinRequest.Status.ADMITTED, e.participantId(), null)))
+        .fold(JoinRequestRefused.class, e -> requests.computeIfPresent(e.requestId(), (k, r) ->
+            r.decided(JoinRequest.Status.REFUSED, null, e.reason())))
+        .fold(SessionStarted.class, e -> sessions.put(e.participantId(), e.session()))
+        .fold(SessionsEnded.class, e -> sessions.put(e.participantId(), e.session()))
+        .fold(AttendanceMarked.class, e -> attendance.put(e.participantId(), e.present()));
+    t.audiences()
+        .map(DelegateDetailsRecorded.class, e -> new Audience.EndpointHosts(endpointOf(e.participantId())))
+        .map(JoinRequested.class, e -> new Audience.EndpointHosts(e.endpointId()))
+        .map(JoinRequestAdmitted.class, e -> new Audience.EndpointHosts(requestEndpoint(e.requestId())))
+        .map(JoinRequestRefused.class, e -> new Audience.EndpointHosts(requestEndpoint(e.requestId())))
+        .map(SessionStarted.class, e -> new Audience.EndpointHosts(endpointOf(e.participantId())))
+        .map(SessionsEnded.class, e -> new Audience.EndpointHosts(endpointOf(e.participantId())))
+        .map(AttendanceMarked.class, e -> new Audience.EndpointHosts(endpointOf(e.participantId())));
+  }
+
+  void putDetails(DelegateDetails d) {
+    details.put(d.participantId(), d);
+    byPersonalCode.put(personalCode(d.participantId()), d.participantId());
+  }
+
+  /** The listed delegate's personal code: 10 characters of the invite alphabet, from the server's secret. */
+  String personalCode(String participantId) {
+    String key = conf.voterKey("personal-code", participantId);
+    StringBuilder sb = new StringBuilder(10);
+    for (int i = 0; sb.length() < 10; i++) {
+      sb.append(CODE_ALPHABET[key.charAt(i % key.length()) * 31 + i & 31]);
+    }
+    return sb.toString();
+  }
+
+  String personalCodeOwner(String code) {
+    return byPersonalCode.get(code);
+  }
+
+  int session(String participantId) {
+    return sessions.getOrDefault(participantId, 0);
+  }
+
+  private String endpointOf(String participantId) {
+    Participant p = conf.roster.participants.get(participantId);
+    return p == null || p.endpointId() == null ? "" : p.endpointId();
+  }
+
+  private String requestEndpoint(String requestId) {
+    JoinRequest r = requests.get(requestId);
+    return r == null ? "" : r.endpointId();
+  }
+
+  // --- The delegate list ------------------------------------------------------------------------------------------
+
+  private void importDelegates(ImportDelegates c, Decide d) {
+    List<DelegateEntry> rows = c.delegates();
+    if (rows == null || rows.isEmpty()) {
+      throw Reject.invalid("Danh sách đại biểu trống", "The delegate list is empty");
+    }
+    if (rows.size() > MAX_DELEGATES_PER_IMPORT) {
+      throw Reject.limit("Mỗi lần nhập tối đa " + MAX_DELEGATES_PER_IMPORT + " đại biểu",
+          "At most " + MAX_DELEGATES_PER_IMPORT + " delegates per import");
+    }
+    conf.requireNotClosed();
+    if (conf.roster.participants.size() + rows.size() > Limits.PARTICIPANTS) {
+      throw Reject.limit("Đã đạt số người tham dự tối đa", "The maximum number of participants is reached");
+    }
+    // Every row is checked before anything is emitted; all problems go back at once, numbered from 1.
+    List<String> problems = new ArrayList<>();
+    List<Object[]> ok = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> scoped = new HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      DelegateEntry row = rows.get(i);
+      int n = i + 1;
+      try {
+        if (row == null) throw Reject.invalid("Dòng trống", "Empty row");
+        String name = Check.text(row.fullName(), Check.NAME, Limits.NAME, true, false);
+        String position = Check.text(row.position(), POSITION, Limits.NAME, false, false);
+        String unit = Check.text(row.unit(), UNIT, Limits.NAME, false, false);
+        String code = row.endpointCode() == null ? "" : row.endpointCode().strip().toUpperCase(Locale.ROOT);
+        String endpointId = conf.roster.endpointIdByCode.get(code);
+        if (endpointId == null) {
+          throw Reject.notFound("Không có điểm cầu mã \"" + code + "\"", "No endpoint with code \"" + code + "\"");
+        }
+        scoped.add(endpointId);
+        String phone = contact(row.phone(), PHONE, "số điện thoại", "phone number");
+        String email = contact(row.email(), EMAIL, "địa chỉ thư điện tử", "e-mail address");
+        String same = nameKey(name) + "\u0000" + endpointId;
+        if (!seen.add(same)) {
+          throw Reject.conflict("Trùng với một dòng trước của cùng điểm cầu", "Repeats an earlier row of the same endpoint");
+        }
+        if (listedAlready(name, endpointId)) {
+          throw Reject.conflict("Đại biểu " + name + " đã có trong danh sách của điểm cầu",
+              "Delegate " + name + " is already on the endpoint's list");
+        }
+        ok.add(new Object[] {name, endpointId, position, unit, phone, email});
+      } catch (Reject r) {
+        problems.add("dòng " + n + ": " + r.rejection.messageVi() + " / row " + n + ": " + r.rejection.messageEn());
+      }
+    }
+    // A host lists their own hall only: a row for another hall refuses the whole list, as any forbidden command.
+    scoped.forEach(d::requireEndpointScope);
+    if (!problems.isEmpty()) {
+      throw Reject.of(RejectionCode.INVALID, "Danh sách có " + problems.size() + " dòng lỗi; chưa nhập đại biểu nào",
+          problems.size() + " rows have problems; no delegate was added", problems);
+    }
+    for (Object[] r : ok) {
+      String pid = d.nextId("p");
+      d.emit(new ParticipantRegistered(pid, (String) r[0], Set.of(Role.DELEGATE), (String) r[1]));
+      d.emit(new DelegateDetailsRecorded(pid, (String) r[2], (String) r[3], (String) r[4], (String) r[5]));
+    }
+  }
+
+  private boolean listedAlready(String name, String endpointId) {
+    String key = nameKey(name);
+    for (DelegateDetails dd : details.values()) {
+      Participant p = conf.roster.participants.get(dd.participantId());
+      if (p != null && p.active() && endpointId.equals(p.endpointId()) && key.equals(nameKey(p.displayName()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String contact(String value, Pattern shape, String vi, String en) {
+    if (value == null || value.isBlank()) return null;
+    String s = value.strip();
+    if (!shape.matcher(s).matches()) {
+      throw Reject.invalid(capital(vi) + " không hợp lệ: \"" + s + "\"", "Not a valid " + en + ": \"" + s + "\"");
+    }
+    return s;
+  }
+
+  private static String capital(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** Names compared as people read them: case, spacing and Unicode composition do not matter, diacritics do. */
+  static String nameKey(String name) {
+    return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  private void updateDetails(UpdateDelegateDetails c, Decide d) {
+    Participant p = conf.roster.activeParticipant(c.participantId());
+    d.requireEndpointScope(p.endpointId());
+    conf.requireNotClosed();
+    String position = Check.text(c.position(), POSITION, Limits.NAME, false, false);
+    String unit = Check.text(c.unit(), UNIT, Limits.NAME, false, false);
+    String phone = contact(c.phone(), PHONE, "số điện thoại", "phone number");
+    String email = contact(c.email(), EMAIL, "địa chỉ thư điện tử", "e-mail address");
+    if (!details.containsKey(p.id())) {
+      throw Reject.wrongState("Người này không có trong danh sách đại biểu", "This person is not on a delegate list");
+    }
+    d.emit(new DelegateDetailsRecorded(p.id(), position, unit, phone, email));
+  }
+
+  // --- Joining ----------------------------------------------------------------------------------------------------
+
+  /** A personal code, or a used single-use invite: that participant signs in again on this device. */
+  void signIn(String participantId, Decide d) {
+    Participant p = conf.roster.participants.get(participantId);
+    if (p == null || !p.active()) {
+      throw Reject.wrongState("Đại biểu này đã bị xoá khỏi hội nghị", "This delegate has been removed from the conference");
+    }
+    d.emit(new SessionStarted(p.id(), session(p.id()) + 1, d.now));
+  }
+
+  /** A hall's shared link: a request for the hall's host to admit; no participant yet. */
+  void request(Invite invite, Command.JoinWithInvite c, Decide d) {
+    String keyHash = c.requestKeyHash();
+    if (keyHash == null || !KEY_HASH.matcher(keyHash).matches()) {
+      throw Reject.invalid("Thiếu mã băm khoá của yêu cầu (64 chữ số thập lục phân)",
+          "requestKeyHash (64 lower-case hex digits) is required for a hall link");
+    }
+    String claimed = c.claimParticipantId();
+    String name;
+    String duplicateOf = null;
+    if (claimed != null) {
+      Participant p = conf.roster.participants.get(claimed);
+      if (p == null || !p.active() || !details.containsKey(claimed) || !invite.endpointId().equals(p.endpointId())) {
+        throw Reject.notFound("Không có đại biểu này trong danh sách của điểm cầu",
+            "No such delegate on this endpoint's list");
+      }
+      name = p.displayName();
+      duplicateOf = pendingClaim(claimed);
+      if (duplicateOf == null && (session(claimed) > 0 || attendance.getOrDefault(claimed, false))) {
+        duplicateOf = claimed;
+      }
+    } else {
+      name = Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
+      duplicateOf = sameName(name, invite.endpointId());
+    }
+    long pending = requests.values().stream().filter(r -> r.status() == JoinRequest.Status.PENDING).count();
+    if (pending >= MAX_PENDING_REQUESTS) {
+      throw Reject.limit("Có quá nhiều yêu cầu đang chờ duyệt", "Too many join requests are waiting");
+    }
+    d.emit(new JoinRequested(d.nextId("jr"), invite.code(), invite.endpointId(), name, claimed, duplicateOf, keyHash,
+        d.now));
+  }
+
+  /** A pending request that claims the same listed delegate. */
+  private String pendingClaim(String participantId) {
+    for (JoinRequest r : requests.values()) {
+      if (r.status() == JoinRequest.Status.PENDING && participantId.equals(r.claimedParticipantId())) return r.id();
+    }
+    return null;
+  }
+
+  /** An active participant or a pending request with the same name in the same hall. */
+  private String sameName(String name, String endpointId) {
+    String key = nameKey(name);
+    for (Participant p : conf.roster.participants.values()) {
+      if (p.active() && endpointId.equals(p.endpointId()) && key.equals(nameKey(p.displayName()))) return p.id();
+    }
+    for (JoinRequest r : requests.values()) {
+      if (r.status() == JoinRequest.Status.PENDING && endpointId.equals(r.endpointId())
+          && key.equals(nameKey(r.displayName()))) {
+        return r.id();
+      }
+    }
+    return null;
+  }
+
+  private JoinRequest pendingRequest(String requestId, Decide d) {
+    JoinRequest r = requestId == null ? null : requests.get(requestId);
+    if (r == null) {
+      throw Reject.notFound("Không tìm thấy yêu cầu tham dự " + requestId, "Join request " + requestId + " not found");
+    }
+    d.requireEndpointScope(r.endpointId());
+    if (r.status() != JoinRequest.Status.PENDING) {
+      throw Reject.wrongState("Yêu cầu này đã được xử lý", "This request has already been decided");
+    }
+    return r;
+  }
+
+  private void admit(AdmitJoinRequest c, Decide d) {
+    JoinRequest r = pendingRequest(c.requestId(), d);
+    conf.requireNotClosed();
+    if (r.duplicateOf() != null && !c.confirmDuplicate()) {
+      throw Reject.conflict("Yêu cầu này có thể trùng với " + r.duplicateOf() + "; xác nhận để vẫn cho tham dự",
+          "This request may repeat " + r.duplicateOf() + "; confirm to admit it anyway");
+    }
+    if (r.claimedParticipantId() != null) {
+      signIn(r.claimedParticipantId(), d);
+      d.emit(new JoinRequestAdmitted(r.id(), r.claimedParticipantId(), d.actorName()));
+      return;
+    }
+    Invite invite = conf.roster.invites.get(r.inviteCode());
+    if (invite == null || invite.revoked()) {
+      throw Reject.wrongState("Đường dẫn của điểm cầu đã bị thu hồi", "The hall's link has been revoked");
+    }
+    if (invite.uses() >= invite.maxUses()) {
+      throw Reject.limit("Đường dẫn của điểm cầu đã hết lượt dùng", "The hall's link has been used up");
+    }
+    if (conf.roster.participants.size() >= Limits.PARTICIPANTS) {
+      throw Reject.limit("Đã đạt số người tham dự tối đa", "The maximum number of participants is reached");
+    }
+    String pid = d.nextId("p");
+    d.emit(new ParticipantRegistered(pid, r.displayName(), Set.of(invite.role()), r.endpointId()));
+    d.emit(new InviteUsed(invite.code(), pid));
+    d.emit(new JoinRequestAdmitted(r.id(), pid, d.actorName()));
+  }
+
+  private void refuse(RefuseJoinRequest c, Decide d) {
+    JoinRequest r = pendingRequest(c.requestId(), d);
+    String reason = Check.text(c.reason(), Check.REASON, Limits.REASON, false, false);
+    d.emit(new JoinRequestRefused(r.id(), reason, d.actorName()));
+  }
+
+  // --- Sessions and attendance ------------------------------------------------------------------------------------
+
+  private void endSessions(EndSessions c, Decide d) {
+    Participant p = conf.roster.activeParticipant(c.participantId());
+    d.requireEndpointScope(p.endpointId());
+    d.emit(new SessionsEnded(p.id(), session(p.id()) + 1, d.actorName()));
+  }
+
+  private void markAttendance(MarkAttendance c, Decide d) {
+    Participant p = conf.roster.activeParticipant(c.participantId());
+    d.requireEndpointScope(p.endpointId());
+    conf.requireStatus(SCHEDULED, LIVE, FEEDBACK_OPEN);
+    if (attendance.getOrDefault(p.id(), false) == c.present()) {
+      throw Reject.wrongState(c.present() ? "Đã điểm danh có mặt" : "Chưa điểm danh có mặt",
+          c.present() ? "Already marked present" : "Not marked present");
+    }
+    d.emit(new AttendanceMarked(p.id(), c.present(), d.now));
+  }
+
+  // --- Snapshots --------------------------------------------------------------------------------------------------
+
+  AdmissionState state() {
+    return new AdmissionState(List.copyOf(details.values()), List.copyOf(requests.values()), sessions, attendance,
+        soloInviteHolder);
+  }
+
+  void restore(AdmissionState s) {
+    if (s == null) return;
+    s.details().forEach(this::putDetails);
+    s.requests().forEach(r -> requests.put(r.id(), r));
+    sessions.putAll(s.sessions());
+    attendance.putAll(s.attendance());
+    soloInviteHolder.putAll(s.soloInviteHolder());
+  }
+}
