@@ -21,11 +21,21 @@ public final class Tokens {
 
   /** What a verified token says. {@code conferenceId} is null for an organizer token. */
   public record Claims(String subject, Kind kind, String conferenceId, Type type, Set<String> roles,
-                       String endpointId, String name, long expiresAt) {
+                       String endpointId, String name, long expiresAt, int session) {
     /** Claims to issue; the expiry is set when signing. */
     public static Claims of(String subject, Kind kind, String conferenceId, Type type, Set<String> roles,
                             String endpointId, String name) {
-      return new Claims(subject, kind, conferenceId, type, roles, endpointId, name, 0);
+      return new Claims(subject, kind, conferenceId, type, roles, endpointId, name, 0, 0);
+    }
+
+    public Claims(String subject, Kind kind, String conferenceId, Type type, Set<String> roles, String endpointId,
+                  String name, long expiresAt) {
+      this(subject, kind, conferenceId, type, roles, endpointId, name, expiresAt, 0);
+    }
+
+    /** The same claims for the participant's session {@code n} (a sign-in on another device ends earlier ones). */
+    public Claims inSession(int n) {
+      return new Claims(subject, kind, conferenceId, type, roles, endpointId, name, expiresAt, n);
     }
   }
 
@@ -58,6 +68,7 @@ public final class Tokens {
     if (c.conferenceId() != null) claims.put("conf", c.conferenceId());
     if (c.endpointId() != null) claims.put("endpoint", c.endpointId());
     if (c.name() != null) claims.put("name", c.name());
+    if (c.session() > 0) claims.put("ses", c.session());
     int ttl = c.type() == Type.ACCESS ? accessTtl : refreshTtl;
     return jwt.generateToken(claims, new JWTOptions().setAlgorithm(algorithm).setIssuer(ISSUER)
         .setExpiresInSeconds(ttl));
@@ -90,8 +101,11 @@ public final class Tokens {
             String sub = p.getString("sub");
             if (sub == null || sub.isBlank()) throw new IllegalArgumentException("subject");
             if (kind == Kind.PARTICIPANT && p.getString("conf") == null) throw new IllegalArgumentException("conf");
+            Object ses = p.getValue("ses");
+            int session = ses == null ? 0 : ses instanceof Integer n && n > 0 ? n : -1;
+            if (session < 0) throw new IllegalArgumentException("session");
             return Future.succeededFuture(new Claims(sub, kind, p.getString("conf"), type, roles,
-                p.getString("endpoint"), p.getString("name"), expiry(user)));
+                p.getString("endpoint"), p.getString("name"), expiry(user), session));
           } catch (RuntimeException e) {
             return Future.failedFuture(new AuthError("INVALID_TOKEN", "invalid token"));
           }

@@ -72,6 +72,8 @@ public final class ClientSession implements Subscriber {
 
   }
 
+  /** The participant's session the token was issued for. */
+  private int session;
   /** The participant behind this session once the hello was accepted (null before, and for the organizer). */
   String participantId() {
     return participantId;
@@ -318,13 +320,20 @@ public final class ClientSession implements Subscriber {
   /** Checks the participant against the conference's current roster, then starts the feed. */
   private void admit(Tokens.Claims c, ConferenceWriter w, Long resumeAfter) {
     boolean organizer = c.kind() == Tokens.Kind.ORGANIZER;
-    w.query(conf -> organizer ? null : conf.participant(c.subject()).orElse(null)).onComplete(ar -> {
+    w.query(conf -> organizer ? null : new Object[] {conf.participant(c.subject()).orElse(null), conf.session(c.subject())})
+        .onComplete(ar -> {
       if (state == State.CLOSED) return;
-      Participant p = ar.succeeded() ? ar.result() : null;
+      Participant p = ar.succeeded() && ar.result() != null ? (Participant) ar.result()[0] : null;
       if (!organizer && (p == null || !p.active())) {
         refuseHello("FORBIDDEN", "not a participant of this conference");
         return;
       }
+      if (!organizer && c.session() < (int) ar.result()[1]) {
+        sendJson(Replies.error(null, "SESSION_ENDED", null));
+        close(CloseCodes.SESSION_ENDED, "signed in elsewhere");
+        return;
+      }
+      session = c.session();
       writer = w;
       participantId = organizer ? null : p.id();
       viewer = organizer ? Viewer.organizerConsole() : Viewer.participant(p.id());
@@ -486,6 +495,18 @@ public final class ClientSession implements Subscriber {
   @Override
   public void revoked() {
     close(CloseCodes.FORBIDDEN, "removed from the conference");
+  }
+
+  @Override
+  public int session() {
+    return session;
+  }
+
+  @Override
+  public void sessionEnded(int current) {
+    if (current <= session) return;
+    sendJson(Replies.error(null, "SESSION_ENDED", null));
+    close(CloseCodes.SESSION_ENDED, "signed in elsewhere");
   }
 
   boolean isLive() {

@@ -14,6 +14,11 @@ public final class CloseCodes {
   public static final short AUTH_REQUIRED = 4001;
   /** The token is not (or no longer) for a participant of this conference. */
   public static final short FORBIDDEN = 4003;
+  /**
+   * The participant signed in on another device, or a host or moderator ended their sessions: this token's session is
+   * over. Do not reconnect with it; sign in again (the personal code or the hall's link).
+   */
+  public static final short SESSION_ENDED = 4009;
   /** The conference does not exist. */
   public static final short NOT_FOUND = 4004;
   /** The client reads too slowly: its outbound queue overflowed. Reconnect and resume. */

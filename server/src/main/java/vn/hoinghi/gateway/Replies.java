@@ -35,7 +35,9 @@ public final class Replies {
       Map.entry("INVALID", new String[] {"Dữ liệu không hợp lệ.", "Invalid input."}),
       Map.entry("LOGIN_FAILED", new String[] {"Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password."}),
       Map.entry("THROTTLED", new String[] {"Thử sai quá nhiều lần; vui lòng đợi rồi thử lại.", "Too many failed attempts; wait and retry."}),
-      Map.entry("TOO_LARGE", new String[] {"Nội dung quá lớn.", "The body is too large."}));
+      Map.entry("TOO_LARGE", new String[] {"Nội dung quá lớn.", "The body is too large."}),
+      Map.entry("SESSION_ENDED", new String[] {"Phiên làm việc đã kết thúc (đã đăng nhập trên thiết bị khác hoặc bị thu hồi).",
+          "This session has ended (signed in on another device, or ended by the host)."}));
 
   /** A gateway error with its fixed texts; {@code detail} (English) adds what exactly was wrong. */
   public static JsonObject error(String id, String code, String detail) {

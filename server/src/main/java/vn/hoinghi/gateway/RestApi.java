@@ -56,13 +56,16 @@ public final class RestApi {
   private final Vertx vertx;
   private final Gateway gateway;
 
+  private final JoinRequests joinRequests;
+
   public RestApi(Vertx vertx, Gateway gateway) {
     this.vertx = vertx;
     this.gateway = gateway;
+    this.joinRequests = new JoinRequests(gateway, this);
   }
 
   /** The address the caller used, for links it will share (join links, QR codes). */
-  private static String baseUrl(RoutingContext ctx) {
+  static String baseUrl(RoutingContext ctx) {
     String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
     return ctx.request().scheme() + "://" + host;
   }
@@ -74,6 +77,7 @@ public final class RestApi {
     r.post("/login").handler(this::login);
     r.post("/join").handler(this::join);
     r.post("/token/refresh").handler(this::refresh);
+    r.get("/join/requests/:requestId").handler(ctx -> joinRequests.status(ctx));
     r.get("/conferences").handler(this::listConferences);
     r.post("/conferences").handler(this::createConference);
     r.post("/accounts").handler(this::createAccount);
@@ -88,6 +92,7 @@ public final class RestApi {
     r.post("/conferences/:id/invites").handler(this::issueInvite);
     r.delete("/conferences/:id/invites/:code").handler(this::revokeInvite);
     r.get("/conferences/:id/votes/:voteId/tally").handler(this::tally);
+    new DelegatesApi(vertx, gateway, this).mount(r);
     r.route().last().handler(ctx -> fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no such API route")));
     r.route().failureHandler(this::failure);
     return r;
@@ -142,7 +147,7 @@ public final class RestApi {
 
   private JsonObject tokens(Tokens.Claims access) {
     Tokens.Claims refresh = new Tokens.Claims(access.subject(), access.kind(), access.conferenceId(),
-        Tokens.Type.REFRESH, access.roles(), access.endpointId(), access.name(), 0);
+        Tokens.Type.REFRESH, access.roles(), access.endpointId(), access.name(), 0, access.session());
     return new JsonObject()
         .put("accessToken", gateway.tokens().issue(access))
         .put("refreshToken", gateway.tokens().issue(refresh))
@@ -150,19 +155,34 @@ public final class RestApi {
   }
 
   /** Tokens for a participant, with roles and endpoint read from the conference's current roster. */
-  private void issueParticipantTokens(RoutingContext ctx, String conferenceId, String participantId, int status) {
+  void issueParticipantTokens(RoutingContext ctx, String conferenceId, String participantId, int status) {
+    issueParticipantTokens(ctx, conferenceId, participantId, status, -1, null);
+  }
+
+  /**
+   * As above; {@code heldSession} ≥ 0 is the session of a refresh token, refused once a newer session started.
+   * {@code extra} fields are added to the answer.
+   */
+  void issueParticipantTokens(RoutingContext ctx, String conferenceId, String participantId, int status,
+                              int heldSession, JsonObject extra) {
     gateway.conferences().existing(conferenceId)
-        .compose(w -> w.query(c -> c.participant(participantId).orElse(null)))
+        .compose(w -> w.query(c -> new Object[] {c.participant(participantId).orElse(null), c.session(participantId)}))
         .onComplete(ar -> {
-          Participant p = ar.succeeded() ? ar.result() : null;
+          Participant p = ar.succeeded() ? (Participant) ar.result()[0] : null;
           if (p == null || !p.active()) {
             fail(ctx, 403, Replies.error(null, "FORBIDDEN", "not an active participant of this conference"));
+            return;
+          }
+          int session = (int) ar.result()[1];
+          if (heldSession >= 0 && heldSession < session) {
+            fail(ctx, 401, Replies.error(null, "SESSION_ENDED", null));
             return;
           }
           Set<String> roles = new java.util.TreeSet<>();
           p.roles().forEach(r -> roles.add(r.name()));
           JsonObject out = tokens(Tokens.Claims.of(p.id(), Tokens.Kind.PARTICIPANT, conferenceId, Tokens.Type.ACCESS,
-              roles, p.endpointId(), p.displayName()));
+              roles, p.endpointId(), p.displayName()).inSession(session));
+          if (extra != null) out.mergeIn(extra);
           out.put("kind", "participant").put("conferenceId", conferenceId).put("participantId", p.id())
               .put("name", p.displayName()).put("roles", new JsonArray(List.copyOf(roles)))
               .put("endpointId", p.endpointId());
@@ -176,8 +196,9 @@ public final class RestApi {
     String conferenceId = body.getValue("conferenceId") instanceof String s ? s : null;
     String code = body.getValue("code") instanceof String s ? s.trim().toUpperCase(Locale.ROOT) : null;
     String name = body.getValue("displayName") instanceof String s ? s : null;
-    if (conferenceId == null || code == null || name == null || code.length() > 64) {
-      fail(ctx, 400, Replies.error(null, "INVALID", "conferenceId, code and displayName are required strings"));
+    if (conferenceId == null || code == null || code.length() > 64
+        || (body.containsKey("displayName") && body.getValue("displayName") != null && name == null)) {
+      fail(ctx, 400, Replies.error(null, "INVALID", "conferenceId and code are required strings; displayName a string"));
       return;
     }
     String ipKey = "join-ip:" + ctx.request().remoteAddress().hostAddress();
@@ -188,8 +209,12 @@ public final class RestApi {
       return;
     }
     String commandId = "join-" + randomCode(16);
+    String claim = body.getValue("claimParticipantId") instanceof String s ? s : null;
+    // For a hall's shared link the answer is a request the host decides: this secret lets the device ask for it.
+    String requestKey = JoinRequests.newKey();
+    Command join = new Command.JoinWithInvite(code, name, claim, JoinRequests.hash(requestKey));
     gateway.conferences().existing(conferenceId)
-        .compose(w -> w.submit(new CommandEnvelope(commandId, Actor.anonymous(), new Command.JoinWithInvite(code, name)), null))
+        .compose(w -> w.submit(new CommandEnvelope(commandId, Actor.anonymous(), join), null))
         .onComplete(ar -> {
           if (ar.failed()) {
             gateway.throttle().failure(ipKey, vn.hoinghi.auth.Throttle.FREE_PER_ADDRESS);
@@ -198,14 +223,31 @@ public final class RestApi {
           }
           Outcome o = ar.result();
           if (o instanceof Outcome.Acked a) {
-            String pid = a.events().stream().filter(e -> e instanceof Event.ParticipantRegistered)
-                .map(e -> ((Event.ParticipantRegistered) e).participantId()).findFirst().orElse(null);
-            issueParticipantTokens(ctx, conferenceId, pid, 201);
+            joined(ctx, conferenceId, a, requestKey);
           } else {
             gateway.throttle().failure(ipKey, vn.hoinghi.auth.Throttle.FREE_PER_ADDRESS);
             outcome(ctx, commandId, o, 201);
           }
         });
+  }
+
+  /**
+   * What a successful join gives: tokens for the new or signed-in participant, or, for a hall's shared link, the
+   * pending request and the key to ask about it.
+   */
+  private void joined(RoutingContext ctx, String conferenceId, Outcome.Acked a, String requestKey) {
+    for (Event e : a.events()) {
+      if (e instanceof Event.JoinRequested r) {
+        json(ctx, 202, new JsonObject().put("status", "PENDING").put("conferenceId", conferenceId)
+            .put("requestId", r.requestId()).put("requestKey", requestKey).put("displayName", r.displayName())
+            .put("endpointId", r.endpointId()).put("duplicate", r.duplicateOf() != null));
+        return;
+      }
+    }
+    String pid = a.events().stream().map(e -> e instanceof Event.ParticipantRegistered pr ? pr.participantId()
+        : e instanceof Event.SessionStarted ss ? ss.participantId() : null)
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    issueParticipantTokens(ctx, conferenceId, pid, 201);
   }
 
   private void refresh(RoutingContext ctx) {
@@ -219,7 +261,7 @@ public final class RestApi {
       }
       Tokens.Claims c = ar.result();
       if (c.kind() == Tokens.Kind.PARTICIPANT) {
-        issueParticipantTokens(ctx, c.conferenceId(), c.subject(), 200);
+        issueParticipantTokens(ctx, c.conferenceId(), c.subject(), 200, c.session(), null);
       } else {
         Optional<Accounts.Account> a = gateway.accounts().byId(c.subject());
         if (a.isEmpty() || !a.get().organizer()) {
@@ -252,7 +294,7 @@ public final class RestApi {
   }
 
   /** The caller's claims if they may act on this conference (organizer, or a participant of it). */
-  private Future<Tokens.Claims> callerFor(RoutingContext ctx, String conferenceId) {
+  Future<Tokens.Claims> callerFor(RoutingContext ctx, String conferenceId) {
     return caller(ctx).compose(c -> {
       if (c.kind() == Tokens.Kind.PARTICIPANT && !conferenceId.equals(c.conferenceId())) {
         fail(ctx, 403, Replies.error(null, "FORBIDDEN", "this token is for another conference"));
@@ -261,15 +303,20 @@ public final class RestApi {
       if (c.kind() == Tokens.Kind.ORGANIZER) return Future.succeededFuture(c);
       // A removed participant's token stays signed and unexpired: the roster decides, as at the WebSocket's hello.
       return gateway.conferences().existing(conferenceId)
-          .compose(w -> w.query(conf -> conf.participant(c.subject()).map(Participant::active).orElse(false)))
+          .compose(w -> w.query(conf -> !conf.participant(c.subject()).map(Participant::active).orElse(false) ? -1
+              : conf.session(c.subject())))
           .transform(ar -> {
             if (ar.failed()) {
               failCause(ctx, ar.cause());
               return Future.failedFuture(ar.cause());
             }
-            if (!ar.result()) {
+            if (ar.result() < 0) {
               fail(ctx, 403, Replies.error(null, "FORBIDDEN", "not an active participant of this conference"));
               return Future.failedFuture("forbidden");
+            }
+            if (c.session() < ar.result()) {
+              fail(ctx, 401, Replies.error(null, "SESSION_ENDED", null));
+              return Future.failedFuture("session ended");
             }
             return Future.succeededFuture(c);
           });
@@ -714,18 +761,18 @@ public final class RestApi {
     };
   }
 
-  private static void failCause(RoutingContext ctx, Throwable e) {
+  static void failCause(RoutingContext ctx, Throwable e) {
     if (e instanceof Conferences.NoSuchConference) fail(ctx, 404, Replies.error(null, "NOT_FOUND", e.getMessage()));
     else if (e instanceof AuthError a) fail(ctx, statusFor(a.code()), Replies.error(null, a.code(), a.getMessage()));
     else if (e instanceof WireError w) fail(ctx, 400, Replies.error(null, w.code(), w.getMessage()));
     else fail(ctx, 500, Replies.error(null, "INTERNAL", null));
   }
 
-  private static void fail(RoutingContext ctx, int status, JsonObject body) {
+  static void fail(RoutingContext ctx, int status, JsonObject body) {
     json(ctx, status, body);
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended()) return;
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store").end(body.encode());

@@ -602,6 +602,11 @@ public final class ConferenceWriter extends VerticleBase {
     return p.future();
   }
 
+  /** A read that also needs who is connected (on any node, as last shared): attendance. */
+  public <T> Future<T> queryWithPresence(java.util.function.BiFunction<Conference, java.util.function.Predicate<String>, T> read) {
+    return query(c -> read.apply(c, presence::onlineAnywhere));
+  }
+
   /** The last committed sequence; read on the writer's context. */
   public Future<Long> committedSeq() {
     return query(c -> committed);
@@ -726,9 +731,19 @@ public final class ConferenceWriter extends VerticleBase {
   /** A removed participant's open connections are closed (4003): otherwise the public feed would go on reaching them. */
   private void revokeRemoved(List<Entry> entries) {
     for (Entry e : entries) {
-      if (e.recorded().event() instanceof Event.ParticipantRemoved r) {
+      Event ev = e.recorded().event();
+      if (ev instanceof Event.ParticipantRemoved r) {
         for (Subscriber s : List.copyOf(byParticipant.getOrDefault(r.participantId(), Set.of()))) {
           s.context().runOnContext(v -> s.revoked());
+        }
+      }
+      // One person, one session: a sign-in on another device (or sessions ended by a host) closes the earlier ones.
+      String pid = ev instanceof Event.SessionStarted st ? st.participantId()
+          : ev instanceof Event.SessionsEnded se ? se.participantId() : null;
+      if (pid != null) {
+        int current = ev instanceof Event.SessionStarted st ? st.session() : ((Event.SessionsEnded) ev).session();
+        for (Subscriber s : List.copyOf(byParticipant.getOrDefault(pid, Set.of()))) {
+          if (s.session() < current) s.context().runOnContext(v -> s.sessionEnded(current));
         }
       }
     }

@@ -85,6 +85,11 @@ final class Presence {
     return connectionsByParticipant.containsKey(participantId);
   }
 
+  /** Connected to this node or, as last shared, to another one. */
+  boolean onlineAnywhere(String participantId) {
+    return connectionsByParticipant.containsKey(participantId) || remoteByParticipant.getOrDefault(participantId, 0) > 0;
+  }
+
   Frames frames(Conference c, Instant now) {
     dirty = false;
     Map<String, int[]> byEndpoint = new TreeMap<>();

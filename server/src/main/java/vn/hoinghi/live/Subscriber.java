@@ -26,4 +26,12 @@ public interface Subscriber {
 
   /** The participant behind this connection was removed from the conference: it must stop following it. */
   default void revoked() {}
+
+  /** The session this connection's token was issued for (0 when none was started). */
+  default int session() {
+    return 0;
+  }
+
+  /** The participant's session {@code current} started elsewhere, or their sessions were ended: stop following. */
+  default void sessionEnded(int current) {}
 }

@@ -167,15 +167,13 @@ class CrashTest {
       for (Object o : state.getJsonObject("state").getJsonArray("endpoints")) {
         if ("DTP".equals(((JsonObject) o).getString("code"))) endpointId = ((JsonObject) o).getString("id");
       }
-      JsonObject invite = TestClient.post(base, "/api/conferences/demo/invites", new JsonObject().put("role", "DELEGATE")
-          .put("endpointId", endpointId).put("maxUses", DELEGATES), chair.accessToken);
-      assertThat(invite.getInteger("_status")).as("invite " + invite).isEqualTo(201);
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= DELEGATES; i++) names.add("Đại biểu " + i);
+      List<JsonObject> joins = TestClient.listAndJoin(base, "demo", secretary.accessToken, "DTP", names);
       List<Voter> voters = new ArrayList<>();
       Random seeds = new Random(seed);
       for (int i = 1; i <= DELEGATES; i++) {
-        JsonObject joined = TestClient.post(base, "/api/join", new JsonObject().put("conferenceId", "demo")
-            .put("code", invite.getString("code")).put("displayName", "Đại biểu " + i), null);
-        assertThat(joined.getInteger("_status")).as("join " + joined).isEqualTo(201);
+        JsonObject joined = joins.get(i - 1);
         TestClient c = participant(base, joined);
         clients.add(c);
         voters.add(new Voter(c, articles, voteId, seeds.nextLong()));

@@ -76,7 +76,7 @@ public final class FanoutBench {
       Map<String, String> lo = new LinkedHashMap<>(opts);
       lo.put("url", "http://127.0.0.1:" + port);
       hoinghi = new LoadGenerator(lo);
-      tokens = hoinghi.join(n, hoinghi.setUp());
+      tokens = hoinghi.join(n, hoinghi.setUp(n));
     }
     long rss0 = rss(pid);
     long t0 = System.nanoTime();

@@ -106,7 +106,7 @@ public final class LoadGenerator {
     int broadcasts = Integer.parseInt(opts.getOrDefault("broadcasts", "5"));
     String pid = opts.get("server-pid");
 
-    List<String> invites = setUp();
+    List<String> invites = setUp(n);
     long t0 = System.nanoTime();
     List<String> tokens = join(n, invites);
     double joinS = (System.nanoTime() - t0) / 1e9;
@@ -262,7 +262,7 @@ public final class LoadGenerator {
 
   // ------------------------------------------------------------------------------------------- set-up over REST
 
-  List<String> setUp() throws Exception {
+  List<String> setUp(int delegates) throws Exception {
     String org = post("/api/login", new JsonObject().put("username", opts.getOrDefault("organizer", "bantochuc"))
         .put("password", opts.getOrDefault("password", "hoinghi-demo")), null).getString("accessToken");
     conferenceId = post("/api/conferences", new JsonObject().put("title", "Tải thử " + Instant.now())
@@ -294,14 +294,19 @@ public final class LoadGenerator {
     }
     command(chairToken, new JsonObject().put("type", "ScheduleConference"));
     command(chairToken, new JsonObject().put("type", "StartConference"));
-    List<String> codes = new ArrayList<>();
-    for (String e : endpointIds) {
-      JsonObject inv = post("/api/conferences/" + conferenceId + "/invites", new JsonObject().put("role", "DELEGATE")
-          .put("endpointId", e).put("maxUses", 10_000), chairToken);
-      expect(inv, 201);
-      codes.add(inv.getString("code"));
+    // One person, one voter: every delegate is on a hall's list and signs in with their own personal code.
+    for (int from = 0; from < delegates; from += 5_000) {
+      StringBuilder list = new StringBuilder("họ tên,điểm cầu\n");
+      for (int k = from; k < Math.min(delegates, from + 5_000); k++) {
+        list.append("Đại biểu ").append(k).append(",P").append(k % 34 + 1).append('\n');
+      }
+      expect(http("POST", "/api/conferences/" + conferenceId + "/delegates/import", list.toString(), org), 201);
     }
-    System.err.println("set up conference " + conferenceId + " with " + codes.size() + " hall invites");
+    List<String> codes = new ArrayList<>();
+    for (Object o : get("/api/conferences/" + conferenceId + "/delegates", org).getJsonArray("delegates")) {
+      codes.add(((JsonObject) o).getString("personalCode"));
+    }
+    System.err.println("set up conference " + conferenceId + " with " + codes.size() + " listed delegates");
     return codes;
   }
 
@@ -316,7 +321,7 @@ public final class LoadGenerator {
       pool.execute(() -> {
         try {
           JsonObject r = post("/api/join", new JsonObject().put("conferenceId", conferenceId)
-              .put("code", codes.get(k % codes.size())).put("displayName", "Đại biểu " + k), null);
+              .put("code", codes.get(k % codes.size())), null);
           if (r.getString("accessToken") != null) tokens.add(r.getString("accessToken"));
           else System.err.println("join failed: " + r);
         } catch (Exception e) {

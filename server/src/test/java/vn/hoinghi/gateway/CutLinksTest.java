@@ -83,16 +83,14 @@ class CutLinksTest {
         clients.add(new ChaosClient("daibieu" + i, Kind.DELEGATE, login(s, "daibieu" + i), proxyUrl, seeds.nextLong()));
       }
       // Fifteen more delegates join with invites for two halls (no password hashing, so set-up stays quick).
+      String secretaryToken = login(s, "thuky").getString("accessToken");
       for (String code : List.of("DTP", "HNI")) {
-        JsonObject invite = TestClient.post(s.baseUrl(), "/api/conferences/demo/invites", new JsonObject()
-            .put("role", "DELEGATE").put("endpointId", LiveSessionTest.endpointId(state, code)).put("maxUses", 8),
-            setup.accessToken);
-        assertThat(invite.getInteger("_status")).as("invite " + invite).isEqualTo(201);
         int count = code.equals("DTP") ? 8 : 7;
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) names.add("Đại biểu " + code + " " + i);
+        List<JsonObject> joins = TestClient.listAndJoin(s.baseUrl(), "demo", secretaryToken, code, names);
         for (int i = 1; i <= count; i++) {
-          JsonObject joined = TestClient.post(s.baseUrl(), "/api/join", new JsonObject().put("conferenceId", "demo")
-              .put("code", invite.getString("code")).put("displayName", "Đại biểu " + code + " " + i), null);
-          assertThat(joined.getInteger("_status")).as("join " + joined).isEqualTo(201);
+          JsonObject joined = joins.get(i - 1);
           String name = "join-" + code.toLowerCase() + i;
           clients.add(new ChaosClient(name, Kind.DELEGATE, joined, proxyUrl, seeds.nextLong()));
         }

@@ -179,7 +179,8 @@ class HostileTextTest {
       assertThat(otherId).isNotNull().isEqualTo(data(s, conf, other.getLong("firstSeq")).getString("participantId"));
       ok(s, conf, org, "h-p-up", cmd("UpdateParticipant").put("participantId", otherId)
           .put("displayName", renamed.text()).put("roles", new JsonArray().add("DELEGATE")).put("endpointId", p1));
-      JsonObject invite = post(base, "/api/conferences/" + conf + "/invites", new JsonObject().put("role", "DELEGATE").put("endpointId", p1), org);
+      JsonObject invite = post(base, "/api/conferences/" + conf + "/invites", new JsonObject().put("role", "DELEGATE").put("endpointId", p1)
+          .put("maxUses", 1), org);
       Value guestName = new Value("display name (join with invite)", hostile("JN", 200), true);
       JsonObject guest = post(base, "/api/join", new JsonObject().put("conferenceId", conf).put("code", invite.getString("code"))
           .put("displayName", guestName.text()), null);

@@ -122,7 +122,8 @@ class RestApiTest {
     JsonObject state = http(base, "GET", "/api/conferences/demo/state", null, host);
     String dtp = LiveSessionTest.endpointId(state, "DTP");
     String hni = LiveSessionTest.endpointId(state, "HNI");
-    JsonObject inv = post(base, "/api/conferences/demo/invites", new JsonObject().put("role", "DELEGATE").put("endpointId", dtp), host);
+    JsonObject inv = post(base, "/api/conferences/demo/invites", new JsonObject().put("role", "DELEGATE").put("endpointId", dtp)
+        .put("maxUses", 1), host);
     assertThat(inv.getInteger("_status")).as(inv.encode()).isEqualTo(201);
     assertThat(inv.getString("joinUrl")).contains("/#/join/demo/" + inv.getString("code"));
     // Not for another hall.

@@ -118,7 +118,7 @@ class SecretsInLogsTest {
       // Invites: one used, one wrong.
       JsonObject host = logins.get("dongthap");
       JsonObject invite = post(base, "/api/conferences/demo/invites", new JsonObject().put("role", "DELEGATE")
-          .put("endpointId", host.getString("endpointId")), host.getString("accessToken"));
+          .put("endpointId", host.getString("endpointId")).put("maxUses", 1), host.getString("accessToken"));
       secrets.put("invite code", invite.getString("code"));
       JsonObject joined = post(base, "/api/join", new JsonObject().put("conferenceId", "demo").put("code", invite.getString("code"))
           .put("displayName", "Khách"), null);

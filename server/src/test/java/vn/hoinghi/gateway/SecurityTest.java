@@ -236,7 +236,7 @@ class SecurityTest {
     assertThat(post(base, "/api/login", new JsonObject().put("username", "daibieu1").put("password", TestClient.DEMO_PASSWORD)
         .put("conferenceId", other), null).getInteger("_status")).isEqualTo(403);
     JsonObject inv = post(base, "/api/conferences/demo/invites", new JsonObject().put("role", "DELEGATE")
-        .put("endpointId", host.getString("endpointId")), hostToken);
+        .put("endpointId", host.getString("endpointId")).put("maxUses", 1), hostToken);
     assertThat(inv.getInteger("_status")).as(inv.encode()).isEqualTo(201);
     assertThat(post(base, "/api/join", new JsonObject().put("conferenceId", other).put("code", inv.getString("code"))
         .put("displayName", "Kẻ lạc hội nghị"), null).getInteger("_status")).isBetween(400, 404);
@@ -489,7 +489,8 @@ class SecurityTest {
     }
 
     // Invites of both halls, a guest joining Đồng Tháp with one, a token refresh.
-    JsonObject invDtp = post(base, "/api/conferences/demo/invites", new JsonObject().put("role", "DELEGATE").put("endpointId", dtp), hostDtp.accessToken);
+    JsonObject invDtp = post(base, "/api/conferences/demo/invites", new JsonObject().put("role", "DELEGATE").put("endpointId", dtp)
+        .put("maxUses", 1), hostDtp.accessToken);
     JsonObject invObs = post(base, "/api/conferences/demo/invites", new JsonObject().put("role", "OBSERVER").put("endpointId", dtp), secretary.accessToken);
     JsonObject invHni = post(base, "/api/conferences/demo/invites", new JsonObject().put("role", "DELEGATE").put("endpointId", hni), chair.accessToken);
     for (JsonObject i : List.of(invDtp, invObs, invHni)) assertThat(i.getInteger("_status")).as(i.encode()).isEqualTo(201);

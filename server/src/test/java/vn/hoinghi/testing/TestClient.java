@@ -70,6 +70,47 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
+  /** Sends a body with its own content type (CSV, XLSX bytes). */
+  public static JsonObject upload(String baseUrl, String path, byte[] body, String contentType, String token) {
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+      if (token != null) b.header("Authorization", "Bearer " + token);
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      JsonObject out = r.body().isBlank() ? new JsonObject() : new JsonObject(r.body());
+      return out.put("_status", r.statusCode());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Lists delegates of one hall (by the hall's code) with a moderator's or organizer's token and signs each in with
+   * their personal code: the join answers (tokens, participantId), in the order of {@code names}.
+   */
+  public static java.util.List<JsonObject> listAndJoin(String baseUrl, String conferenceId, String token,
+                                                       String endpointCode, java.util.List<String> names) {
+    StringBuilder csv = new StringBuilder("họ tên,điểm cầu\n");
+    names.forEach(n -> csv.append('"').append(n.replace("\"", "\"\"")).append("\",").append(endpointCode).append('\n'));
+    JsonObject listed = upload(baseUrl, "/api/conferences/" + conferenceId + "/delegates/import",
+        csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv", token);
+    if (listed.getInteger("_status") != 201) throw new AssertionError("delegate list refused: " + listed.encode());
+    JsonObject all = http(baseUrl, "GET", "/api/conferences/" + conferenceId + "/delegates", null, token);
+    java.util.Map<String, String> codeByName = new java.util.HashMap<>();
+    for (Object o : all.getJsonArray("delegates")) {
+      JsonObject d = (JsonObject) o;
+      if (endpointCode.equals(d.getString("endpointCode"))) codeByName.put(d.getString("fullName"), d.getString("personalCode"));
+    }
+    java.util.List<JsonObject> out = new java.util.ArrayList<>();
+    for (String n : names) {
+      JsonObject joined = post(baseUrl, "/api/join", new JsonObject().put("conferenceId", conferenceId)
+          .put("code", codeByName.get(n)), null);
+      if (joined.getInteger("_status") != 201) throw new AssertionError("join refused: " + joined.encode());
+      out.add(joined);
+    }
+    return out;
+  }
+
   /** Logs in with the demo password and connects, fresh (a snapshot first). */
   public static TestClient demo(TestServer s, String username) {
     TestClient c = new TestClient(s.baseUrl(), username);
