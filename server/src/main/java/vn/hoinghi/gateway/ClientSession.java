@@ -318,7 +318,8 @@ public final class ClientSession implements Subscriber {
   /** Checks the participant against the conference's current roster, then starts the feed. */
   private void admit(Tokens.Claims c, ConferenceWriter w, Long resumeAfter) {
     boolean organizer = c.kind() == Tokens.Kind.ORGANIZER;
-    w.query(conf -> organizer ? null : conf.participant(c.subject()).orElse(null)).onComplete(ar -> {
+    w.queryFresh(conf -> organizer ? null : conf.participant(c.subject()).orElse(null),
+        p -> organizer || (p != null && p.active())).onComplete(ar -> {
       if (state == State.CLOSED) return;
       Participant p = ar.succeeded() ? ar.result() : null;
       if (!organizer && (p == null || !p.active())) {

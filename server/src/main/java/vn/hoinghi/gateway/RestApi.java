@@ -152,22 +152,25 @@ public final class RestApi {
   /** Tokens for a participant, with roles and endpoint read from the conference's current roster. */
   private void issueParticipantTokens(RoutingContext ctx, String conferenceId, String participantId, int status) {
     gateway.conferences().existing(conferenceId)
-        .compose(w -> w.query(c -> c.participant(participantId).orElse(null)))
+        .compose(w -> w.queryFresh(c -> c.participant(participantId).orElse(null), p -> p != null && p.active()))
         .onComplete(ar -> {
           Participant p = ar.succeeded() ? ar.result() : null;
           if (p == null || !p.active()) {
             fail(ctx, 403, Replies.error(null, "FORBIDDEN", "not an active participant of this conference"));
             return;
           }
-          Set<String> roles = new java.util.TreeSet<>();
-          p.roles().forEach(r -> roles.add(r.name()));
-          JsonObject out = tokens(Tokens.Claims.of(p.id(), Tokens.Kind.PARTICIPANT, conferenceId, Tokens.Type.ACCESS,
-              roles, p.endpointId(), p.displayName()));
-          out.put("kind", "participant").put("conferenceId", conferenceId).put("participantId", p.id())
-              .put("name", p.displayName()).put("roles", new JsonArray(List.copyOf(roles)))
-              .put("endpointId", p.endpointId());
-          json(ctx, status, out);
+          json(ctx, status, participantTokens(conferenceId, p.id(), p.displayName(), p.roles(), p.endpointId()));
         });
+  }
+
+  private JsonObject participantTokens(String conferenceId, String participantId, String name,
+                                       Set<vn.hoinghi.domain.Role> participantRoles, String endpointId) {
+    Set<String> roles = new java.util.TreeSet<>();
+    participantRoles.forEach(r -> roles.add(r.name()));
+    JsonObject out = tokens(Tokens.Claims.of(participantId, Tokens.Kind.PARTICIPANT, conferenceId, Tokens.Type.ACCESS,
+        roles, endpointId, name));
+    return out.put("kind", "participant").put("conferenceId", conferenceId).put("participantId", participantId)
+        .put("name", name).put("roles", new JsonArray(List.copyOf(roles))).put("endpointId", endpointId);
   }
 
   private void join(RoutingContext ctx) {
@@ -198,9 +201,12 @@ public final class RestApi {
           }
           Outcome o = ar.result();
           if (o instanceof Outcome.Acked a) {
-            String pid = a.events().stream().filter(e -> e instanceof Event.ParticipantRegistered)
-                .map(e -> ((Event.ParticipantRegistered) e).participantId()).findFirst().orElse(null);
-            issueParticipantTokens(ctx, conferenceId, pid, 201);
+            // Answered from the outcome, not from this node's replica: the participant exists once the join is acked.
+            Event.ParticipantRegistered joined = a.events().stream().filter(e -> e instanceof Event.ParticipantRegistered)
+                .map(e -> (Event.ParticipantRegistered) e).findFirst().orElse(null);
+            if (joined == null) fail(ctx, 500, Replies.error(null, "INTERNAL", "the join registered no participant"));
+            else json(ctx, 201, participantTokens(conferenceId, joined.participantId(), joined.displayName(),
+                joined.roles(), joined.endpointId()));
           } else {
             gateway.throttle().failure(ipKey, vn.hoinghi.auth.Throttle.FREE_PER_ADDRESS);
             outcome(ctx, commandId, o, 201);
@@ -221,13 +227,15 @@ public final class RestApi {
       if (c.kind() == Tokens.Kind.PARTICIPANT) {
         issueParticipantTokens(ctx, c.conferenceId(), c.subject(), 200);
       } else {
-        Optional<Accounts.Account> a = gateway.accounts().byId(c.subject());
-        if (a.isEmpty() || !a.get().organizer()) {
-          fail(ctx, 401, Replies.error(null, "INVALID_TOKEN", "account no longer an organizer"));
-          return;
-        }
-        json(ctx, 200, tokens(Tokens.Claims.of(c.subject(), Tokens.Kind.ORGANIZER, null, Tokens.Type.ACCESS,
-            Set.of("ORGANIZER"), null, a.get().displayName())).put("kind", "organizer"));
+        gateway.accounts().current(c.subject()).onComplete(cur -> {
+          Optional<Accounts.Account> a = cur.succeeded() ? cur.result() : Optional.empty();
+          if (a.isEmpty() || !a.get().organizer()) {
+            fail(ctx, 401, Replies.error(null, "INVALID_TOKEN", "account no longer an organizer"));
+            return;
+          }
+          json(ctx, 200, tokens(Tokens.Claims.of(c.subject(), Tokens.Kind.ORGANIZER, null, Tokens.Type.ACCESS,
+              Set.of("ORGANIZER"), null, a.get().displayName())).put("kind", "organizer"));
+        });
       }
     });
   }
@@ -261,7 +269,8 @@ public final class RestApi {
       if (c.kind() == Tokens.Kind.ORGANIZER) return Future.succeededFuture(c);
       // A removed participant's token stays signed and unexpired: the roster decides, as at the WebSocket's hello.
       return gateway.conferences().existing(conferenceId)
-          .compose(w -> w.query(conf -> conf.participant(c.subject()).map(Participant::active).orElse(false)))
+          .compose(w -> w.queryFresh(conf -> conf.participant(c.subject()).map(Participant::active).orElse(false),
+              active -> active))
           .transform(ar -> {
             if (ar.failed()) {
               failCause(ctx, ar.cause());
@@ -357,7 +366,7 @@ public final class RestApi {
 
   private void state(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
+    callerFor(ctx, id).onSuccess(c -> gateway.conferences().caughtUp(id)
         .compose(w -> w.query(conf -> new Object[] {conf.viewFor(viewerOf(c), Instant.now()), conf.version()}))
         .onSuccess(r -> json(ctx, 200, new JsonObject().put("upTo", r[1]).put("state", new JsonObject(Codec.encode(r[0])))))
         .onFailure(e -> failCause(ctx, e)));
@@ -582,7 +591,7 @@ public final class RestApi {
   private void participant(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String pid = ctx.pathParam("pid");
-    callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
+    callerFor(ctx, id).onSuccess(c -> gateway.conferences().caughtUp(id)
         .compose(w -> w.query(conf -> conf.participant(pid).orElse(null)))
         .onSuccess(p -> {
           if (p == null) {
@@ -636,7 +645,7 @@ public final class RestApi {
   private void tally(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String voteId = ctx.pathParam("voteId");
-    callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
+    callerFor(ctx, id).onSuccess(c -> gateway.conferences().caughtUp(id)
         .compose(w -> w.query(conf -> {
           var vote = conf.vote(voteId).orElse(null);
           if (vote == null) return null;

@@ -83,6 +83,14 @@ public final class Conferences {
         : writer(id));
   }
 
+  /**
+   * The writer of an existing conference once this node's replica holds every event committed before the call (see
+   * {@link ConferenceWriter#caughtUp}): a read through any node shows what any node acknowledged before it.
+   */
+  public Future<ConferenceWriter> caughtUp(String id) {
+    return existing(id).compose(w -> w.caughtUp().map(w));
+  }
+
   /** The writer of a conference, started if needed, whether or not it has events yet. */
   public Future<ConferenceWriter> writer(String id) {
     if (closing) return Future.failedFuture(new IllegalStateException("server is stopping"));
