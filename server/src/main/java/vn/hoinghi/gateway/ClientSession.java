@@ -484,6 +484,16 @@ public final class ClientSession implements Subscriber {
     else ws.close(code, reason).onFailure(e -> LOG.debug("close: {}", e.getMessage()));
   }
 
+  /** Closes with 1001 (shutdown); completes once the connection is closed: the close handshake ended, or the link. */
+  io.vertx.core.Future<Void> goAway() {
+    io.netty.channel.Channel ch = nettyChannel();
+    close(CloseCodes.GOING_AWAY, "server shutting down");
+    if (ch == null) return io.vertx.core.Future.succeededFuture();
+    io.vertx.core.Promise<Void> closed = io.vertx.core.Promise.promise();
+    ch.closeFuture().addListener(f -> closed.tryComplete());
+    return closed.future();
+  }
+
   @Override
   public void revoked() {
     close(CloseCodes.FORBIDDEN, "removed from the conference");
