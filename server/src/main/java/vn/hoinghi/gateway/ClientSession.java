@@ -370,7 +370,7 @@ public final class ClientSession implements Subscriber {
     try {
       JsonNode body = msg.get("command");
       String commandType = body.path("type").isTextual() ? body.get("type").asText() : null;
-      command = Codec.decodeCommand(commandType, body);
+      command = ServerChosen.fill(Codec.decodeCommand(commandType, body));
     } catch (WireError e) {
       sendJson(Replies.error(id, e.code(), e.getMessage()));
       noteAbuse();

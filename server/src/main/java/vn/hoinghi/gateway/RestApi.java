@@ -177,9 +177,10 @@ public final class RestApi {
     JsonObject body = jsonBody(ctx);
     if (body == null) return;
     String conferenceId = body.getValue("conferenceId") instanceof String s ? s : null;
-    String code = body.getValue("code") instanceof String s ? s.trim().toUpperCase(Locale.ROOT) : null;
+    // The domain folds the code's case and spaces, as on revoke: one rule (InviteRules).
+    String code = body.getValue("code") instanceof String s ? s : null;
     String name = body.getValue("displayName") instanceof String s ? s : null;
-    if (conferenceId == null || code == null || name == null || code.length() > 64) {
+    if (conferenceId == null || code == null || name == null) {
       fail(ctx, 400, Replies.error(null, "INVALID", "conferenceId, code and displayName are required strings"));
       return;
     }
@@ -387,7 +388,7 @@ public final class RestApi {
       Command command;
       try {
         JsonNode cmd = body.get("command");
-        command = Codec.decodeCommand(cmd.path("type").isTextual() ? cmd.get("type").asText() : null, cmd);
+        command = ServerChosen.fill(Codec.decodeCommand(cmd.path("type").isTextual() ? cmd.get("type").asText() : null, cmd));
       } catch (WireError e) {
         fail(ctx, 400, Replies.error(commandId, e.code(), e.getMessage()));
         return;
@@ -553,36 +554,10 @@ public final class RestApi {
         fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
         return;
       }
-      if (username != null) {
-        String problem = Accounts.usernameProblem(username);
-        if (problem == null) problem = vn.hoinghi.auth.Passwords.problem(password);
-        if (problem == null && gateway.accounts().byUsername(username).isPresent()) problem = "username is taken";
-        if (problem != null) {
-          fail(ctx, 400, Replies.error(null, "INVALID", problem));
-          return;
-        }
-      }
       String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse("reg-" + randomCode(12));
-      gateway.conferences().existing(id)
-          .compose(w -> w.submit(new CommandEnvelope(commandId, actorOf(c), command), null))
-          .onSuccess(o -> {
-            if (!(o instanceof Outcome.Acked a)) {
-              outcome(ctx, commandId, o, 201);
-              return;
-            }
-            String pid = a.events().stream().filter(e -> e instanceof Event.ParticipantRegistered)
-                .map(e -> ((Event.ParticipantRegistered) e).participantId()).findFirst().orElse(null);
-            if (username == null) {
-              json(ctx, 201, Replies.outcome(commandId, o).put("participantId", pid));
-              return;
-            }
-            String display = ((Command.RegisterParticipant) command).displayName();
-            gateway.accounts().create(username, display, password, false, vn.hoinghi.auth.Passwords.COST)
-                .compose(acc -> gateway.accounts().link(acc.id(), id, pid).map(acc))
-                .onSuccess(acc -> json(ctx, 201, Replies.outcome(commandId, o).put("participantId", pid)
-                    .put("accountId", acc.id())))
-                .onFailure(e -> failCause(ctx, e));
-          })
+      new ParticipantRegistration(gateway).register(id, actorOf(c), commandId, (Command.RegisterParticipant) command,
+              username, password)
+          .onSuccess(r -> json(ctx, r.status(), r.body()))
           .onFailure(e -> failCause(ctx, e));
     });
   }
@@ -610,27 +585,34 @@ public final class RestApi {
     callerFor(ctx, id).onSuccess(c -> {
       JsonObject body = jsonBody(ctx);
       if (body == null) return;
-      String code = randomCode(10);
-      JsonObject fields = body.copy().put("code", code);
-      if (!fields.containsKey("maxUses")) fields.put("maxUses", 500);
-      if (!fields.containsKey("expiresAt")) fields.put("expiresAt", Instant.now().plus(java.time.Duration.ofDays(7)).toString());
       Command command;
       try {
-        command = Codec.decodeCommand("IssueInvite", Codec.parse(fields.encode()));
+        // Defaults (uses, expiry) are the domain's, as over the WebSocket; the code is drawn here, never sent.
+        command = ServerChosen.fill(Codec.decodeCommand("IssueInvite", Codec.parse(body.encode())));
       } catch (WireError e) {
         fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
         return;
       }
-      String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse("inv-" + code);
+      String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key"))
+          .orElse("inv-" + ((Command.IssueInvite) command).code());
       gateway.conferences().existing(id)
           .compose(w -> w.submit(new CommandEnvelope(commandId, actorOf(c), command), c.kind() == Tokens.Kind.PARTICIPANT ? c.subject() : null))
           .onSuccess(o -> {
-            if (o instanceof Outcome.Acked) {
+            if (!(o instanceof Outcome.Acked a)) {
+              outcome(ctx, commandId, o, 201);
+              return;
+            }
+            // A retry drew a code of its own that was never issued: answer the code the first request issued.
+            gateway.conferences().produced(id, commandId, a).onSuccess(events -> {
+              String code = events.stream().filter(e -> e instanceof Event.InviteIssued)
+                  .map(e -> ((Event.InviteIssued) e).code()).findFirst().orElse(null);
+              if (code == null) {
+                fail(ctx, 400, Replies.error(null, "INVALID", "this Idempotency-Key was used for another kind of request"));
+                return;
+              }
               json(ctx, 201, Replies.outcome(commandId, o).put("code", code)
                   .put("joinUrl", baseUrl(ctx) + "/#/join/" + id + "/" + code));
-            } else {
-              outcome(ctx, commandId, o, 201);
-            }
+            }).onFailure(e -> failCause(ctx, e));
           })
           .onFailure(e -> failCause(ctx, e));
     });

@@ -118,14 +118,14 @@ class RolesTableTest {
     spec("RegisterParticipant", LIVE, c -> new RegisterParticipant("Người mới", Set.of(Role.DELEGATE), c.w().dtp));
     spec("UpdateParticipant", LIVE, c -> new UpdateParticipant(c.w().delegateDtp2, "Tên", Set.of(Role.DELEGATE), c.w().dtp));
     spec("RemoveParticipant", LIVE, c -> new RemoveParticipant(c.w().delegateDtp2));
-    spec("IssueInvite", LIVE, c -> new IssueInvite("INVITE-1", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));
+    spec("IssueInvite", LIVE, c -> new IssueInvite("NVTEAAAAA2", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));
     spec("RevokeInvite", LIVE, c -> {
-      c.organizer(new IssueInvite("INVITE-1", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));
-      return new RevokeInvite("INVITE-1");
+      c.organizer(new IssueInvite("NVTEAAAAA2", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));
+      return new RevokeInvite("NVTEAAAAA2");
     });
     spec("JoinWithInvite", LIVE, c -> {
-      c.organizer(new IssueInvite("INVITE-1", Role.DELEGATE, c.w().dtp, 3, c.now().plus(Duration.ofDays(1))));
-      return new JoinWithInvite("INVITE-1", "Khách mời");
+      c.organizer(new IssueInvite("NVTEAAAAA2", Role.DELEGATE, c.w().dtp, 3, c.now().plus(Duration.ofDays(1))));
+      return new JoinWithInvite("NVTEAAAAA2", "Khách mời");
     });
     spec("AddAgendaItem", LIVE, c -> new AddAgendaItem("Mục", AgendaItemKind.OTHER, 5, List.of(), null));
     spec("UpdateAgendaItem", LIVE, c -> new UpdateAgendaItem(c.item(), "Mục khác", AgendaItemKind.OTHER, 5, List.of()));
