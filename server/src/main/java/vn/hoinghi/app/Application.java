@@ -45,6 +45,8 @@ public final class Application {
   private final List<String> httpDeployments;
   private final DemoSeed.Result demo;
   private volatile boolean stopped;
+  /** How long a stop waits for the open WebSockets' close handshakes before it closes the listener. */
+  public static final long CLOSE_HANDSHAKE_MS = 2_000;
 
   private Application(ServerConfig config, Vertx vertx, EventStore store, Conferences conferences, Accounts accounts,
                       Gateway gateway, List<HttpVerticle> http, List<String> httpDeployments, DemoSeed.Result demo) {
@@ -166,7 +168,8 @@ public final class Application {
     if (stopped) return;
     stopped = true;
     long grace = Duration.ofSeconds(Math.max(1, config.shutdownGraceSeconds())).toMillis();
-    step("close sockets", gateway.closeAll(), grace);
+    // The listener stays up until the close handshakes have ended (or the bound): closing it would cut them short.
+    step("close sockets", gateway.closeAll(Math.min(CLOSE_HANDSHAKE_MS, grace)), grace);
     for (String id : httpDeployments) step("stop HTTP", vertx.undeploy(id), grace);
     step("stop writers", conferences.close(), grace);
     step("leave the cluster", conferences.cluster().close(), grace);

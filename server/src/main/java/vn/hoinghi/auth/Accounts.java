@@ -23,6 +23,10 @@ import vn.hoinghi.wire.Codec;
  * node share them, with the same append-only history as conferences). An account may be an
  * organizer (creates and runs conferences) and may be linked to a participant in any number of
  * conferences. Passwords are bcrypt hashes, computed and checked off the event loop.
+ *
+ * <p>Each node keeps the accounts in memory. Another node may have appended since (an account, a link, a password):
+ * a login or a token refresh first reads the stream's new events ({@link #catchUp}), so what any node wrote before
+ * the request counts on every node.
  */
 public final class Accounts {
   public static final String STREAM = "_accounts";
@@ -47,6 +51,9 @@ public final class Accounts {
   private final Map<String, Account> byUsername = new ConcurrentHashMap<>();
   private final Map<String, Account> byId = new ConcurrentHashMap<>();
   private long seq;
+  /** A catch-up read is running on the accounts context; {@code nextRead} collects the callers that came during it. */
+  private boolean reading;
+  private Promise<Void> nextRead;
 
   private Accounts(Vertx vertx, EventStore store, Context context) {
     this.vertx = vertx;
@@ -63,6 +70,7 @@ public final class Accounts {
   private Future<Void> reload() {
     return store.read(STREAM, seq, 1000).compose(page -> {
       for (StoredEvent e : page) {
+        if (e.seq() <= seq) continue; // folded meanwhile by a write of this node or an earlier read
         fold(decode(e));
         seq = e.seq();
       }
@@ -106,6 +114,40 @@ public final class Accounts {
   private void replace(Account a) {
     byUsername.put(a.username(), a);
     byId.put(a.id(), a);
+  }
+
+  /**
+   * Reads what other nodes appended to the stream since this node last looked. A caller that comes while a read runs
+   * waits for the next one (that one starts after the call, so it sees every append acknowledged before it); they all
+   * share it. A store that cannot be read leaves the accounts as they were.
+   */
+  public Future<Void> catchUp() {
+    Promise<Void> p = Promise.promise();
+    context.runOnContext(v -> {
+      if (!reading) {
+        reading = true;
+        read(p);
+      } else {
+        if (nextRead == null) nextRead = Promise.promise();
+        nextRead.future().onComplete(p);
+      }
+    });
+    return p.future();
+  }
+
+  private void read(Promise<Void> p) {
+    reload().onComplete(ar -> context.runOnContext(v -> {
+      p.complete();
+      Promise<Void> next = nextRead;
+      nextRead = null;
+      if (next == null) reading = false;
+      else read(next);
+    }));
+  }
+
+  /** The account with this id, as the stream holds it now (see {@link #catchUp}). */
+  public Future<Optional<Account>> current(String id) {
+    return catchUp().map(v -> byId(id));
   }
 
   public Optional<Account> byUsername(String username) {
@@ -176,6 +218,10 @@ public final class Accounts {
 
   /** The account when the password matches; empty otherwise (same time either way for unknown users). */
   public Future<Optional<Account>> verify(String username, String password) {
+    return catchUp().compose(v -> verifyNow(username, password));
+  }
+
+  private Future<Optional<Account>> verifyNow(String username, String password) {
     Optional<Account> a = byUsername(username);
     // Verify against a fixed hash for unknown users so timing does not reveal which usernames exist.
     String hash = a.map(Account::passwordHash).orElse(DUMMY_HASH);
@@ -211,8 +257,14 @@ public final class Accounts {
     }
     store.append(STREAM, seq, batch).onComplete(ar -> {
       if (ar.succeeded()) {
-        events.forEach(this::fold);
-        seq += events.size();
+        // A catch-up read may have folded these events already (it can see the commit before this answer).
+        List<StoredEvent> stored = ar.result();
+        for (int i = 0; i < events.size(); i++) {
+          long s = i < stored.size() ? stored.get(i).seq() : seq + 1;
+          if (s <= seq) continue;
+          fold(events.get(i));
+          seq = s;
+        }
         done.complete();
       } else if (ar.cause() instanceof AppendConflict && tries < 5) {
         reload().onComplete(r -> attempt(change, done, tries + 1));

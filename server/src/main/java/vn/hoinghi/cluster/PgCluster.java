@@ -293,7 +293,7 @@ public final class PgCluster implements Cluster {
               Actor actor = new Actor(e.getString("actorId"), Actor.Kind.valueOf(e.getString("actorKind")));
               JsonNode body = Codec.mapper().readTree(e.getJsonObject("command").encode());
               CommandEnvelope env = new CommandEnvelope(e.getString("commandId"), actor,
-                  Codec.decodeCommand(e.getString("type"), body));
+                  Codec.decodeForwardedCommand(e.getString("type"), body));
               outcome = handler.submit(env, e.getString("submitter"));
             } catch (Exception ex) {
               outcome = Future.succeededFuture(new Outcome.Failed("INVALID_MESSAGE", "unreadable forwarded command"));

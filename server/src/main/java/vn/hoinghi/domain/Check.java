@@ -8,7 +8,6 @@ final class Check {
 
   static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + Limits.COMMAND_ID + "}");
   static final Pattern ENDPOINT_CODE = Pattern.compile("[A-Z0-9]{2,10}");
-  static final Pattern INVITE_CODE = Pattern.compile("[A-Za-z0-9_-]{6,64}");
 
   private Check() {}
 

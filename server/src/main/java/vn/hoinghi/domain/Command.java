@@ -59,8 +59,16 @@ public sealed interface Command {
 
   record RemoveParticipant(String participantId) implements Command {}
 
-  /** {@code code} is chosen by the gateway (random, unguessable); the core checks its format and uniqueness. */
-  record IssueInvite(String code, Role role, String endpointId, int maxUses, Instant expiresAt) implements Command {}
+  /**
+   * {@code code} is drawn by the server's gateway, never sent by a client (the protocol schema leaves it out); the core
+   * checks its shape ({@link InviteRules}) and that it is new. {@code maxUses} and {@code expiresAt} may be null: then
+   * {@link InviteRules#DEFAULT_USES} uses and {@link InviteRules#DEFAULT_DAYS} days.
+   */
+  record IssueInvite(String code, Role role, String endpointId, Integer maxUses, Instant expiresAt) implements Command {
+    public IssueInvite withCode(String drawn) {
+      return new IssueInvite(drawn, role, endpointId, maxUses, expiresAt);
+    }
+  }
 
   record RevokeInvite(String code) implements Command {}
 

@@ -156,7 +156,7 @@ public final class Conference {
       c.roster.endpointIdByCode.put(e.code(), e.id());
     }
     s.participants().forEach(p -> c.roster.participants.put(p.id(), p));
-    s.invites().forEach(i -> c.roster.invites.put(i.code(), i));
+    s.invites().forEach(i -> c.roster.invites.put(InviteRules.fold(i.code()), i));
     c.agenda.items.addAll(s.agenda());
     s.drafts().forEach(c.drafts::add);
     s.votes().forEach(c.voting::putVote);

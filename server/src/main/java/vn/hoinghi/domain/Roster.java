@@ -6,6 +6,7 @@ import static vn.hoinghi.domain.ConferenceStatus.LIVE;
 import static vn.hoinghi.domain.ConferenceStatus.SCHEDULED;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,14 +91,15 @@ final class Roster {
           participants.computeIfPresent(e.participantId(), (k, x) ->
               new Participant(x.id(), x.displayName(), x.roles(), x.endpointId(), false));
         })
-        .fold(InviteIssued.class, e -> invites.put(e.code(),
+        // Keyed by the folded code: codes issued before the upper-case rule are found whatever case is typed.
+        .fold(InviteIssued.class, e -> invites.put(InviteRules.fold(e.code()),
             new Invite(e.code(), e.role(), e.endpointId(), e.maxUses(), 0, e.expiresAt(), false, e.issuedBy())))
-        .fold(InviteRevoked.class, e -> invites.computeIfPresent(e.code(), (k, x) ->
+        .fold(InviteRevoked.class, e -> invites.computeIfPresent(InviteRules.fold(e.code()), (k, x) ->
             new Invite(x.code(), x.role(), x.endpointId(), x.maxUses(), x.uses(), x.expiresAt(), true, x.issuedBy())))
         .fold(InviteUsed.class, e -> {
-          Invite used = invites.computeIfPresent(e.code(), (k, x) ->
+          Invite used = invites.computeIfPresent(InviteRules.fold(e.code()), (k, x) ->
               new Invite(x.code(), x.role(), x.endpointId(), x.maxUses(), x.uses() + 1, x.expiresAt(), x.revoked(), x.issuedBy()));
-          if (used != null && used.maxUses() == 1) conf.admission.soloInviteHolder.put(e.code(), e.participantId());
+          if (used != null && used.maxUses() == 1) conf.admission.soloInviteHolder.put(used.code(), e.participantId());
         });
     // Endpoints and participants are public in a conference (the hall screens list them); invite codes are secrets
     // of the moderators and of the invited endpoint's hosts.
@@ -150,7 +152,7 @@ final class Roster {
   }
 
   private String inviteEndpoint(String code) {
-    Invite i = invites.get(code);
+    Invite i = invites.get(InviteRules.fold(code));
     return i == null ? "" : i.endpointId();
   }
 
@@ -301,15 +303,16 @@ final class Roster {
   // --- Invites ----------------------------------------------------------------------------------------------------
 
   private void issueInvite(IssueInvite c, Decide d) {
-    String code = inviteCode(c.code());
+    String code = InviteRules.issued(c.code());
     Role role = Check.required(c.role(), "vai trò", "role");
     if (role == Role.CHAIR || role == Role.SECRETARY) {
       throw Reject.invalid("Mã mời chỉ dành cho điểm cầu, đại biểu hoặc màn hình theo dõi",
           "Invites are for hosts, delegates or observers only");
     }
-    int maxUses = Check.range(c.maxUses(), 1, Limits.INVITE_USES, "số lượt dùng", "maximum uses");
-    Check.required(c.expiresAt(), "thời hạn", "expiry");
-    if (!c.expiresAt().isAfter(d.now) || c.expiresAt().isAfter(d.now.plus(Duration.ofDays(Limits.MAX_DAYS_AHEAD)))) {
+    int maxUses = c.maxUses() == null ? InviteRules.DEFAULT_USES
+        : Check.range(c.maxUses(), 1, Limits.INVITE_USES, "số lượt dùng", "maximum uses");
+    Instant expiresAt = c.expiresAt() == null ? d.now.plus(Duration.ofDays(InviteRules.DEFAULT_DAYS)) : c.expiresAt();
+    if (!expiresAt.isAfter(d.now) || expiresAt.isAfter(d.now.plus(Duration.ofDays(Limits.MAX_DAYS_AHEAD)))) {
       throw Reject.invalid("Thời hạn mã mời phải ở tương lai, không quá " + Limits.MAX_DAYS_AHEAD + " ngày",
           "An invite must expire in the future, within " + Limits.MAX_DAYS_AHEAD + " days");
     }
@@ -325,11 +328,11 @@ final class Roster {
     if (invites.size() >= Limits.INVITES) {
       throw Reject.limit("Đã đạt số mã mời tối đa", "The maximum number of invites is reached");
     }
-    d.emit(new InviteIssued(code, role, e.id(), maxUses, c.expiresAt(), d.actorName()));
+    d.emit(new InviteIssued(code, role, e.id(), maxUses, expiresAt, d.actorName()));
   }
 
   private void revokeInvite(RevokeInvite c, Decide d) {
-    Invite i = invite(inviteCode(c.code()));
+    Invite i = invite(InviteRules.entered(c.code()));
     d.requireEndpointScope(i.endpointId());
     if (i.revoked()) {
       throw Reject.wrongState("Mã mời đã bị thu hồi", "The invite is already revoked");
@@ -338,7 +341,7 @@ final class Roster {
   }
 
   private void joinWithInvite(JoinWithInvite c, Decide d) {
-    String code = inviteCode(c.code());
+    String code = InviteRules.entered(c.code());
     // A personal code names one person: using it again moves their session, it never creates a participant.
     String listed = conf.admission.personalCodeOwner(code);
     if (listed != null) {
@@ -380,7 +383,7 @@ final class Roster {
     requireRoom();
     String participantId = d.nextId("p");
     d.emit(new ParticipantRegistered(participantId, name, Set.of(i.role()), i.endpointId()));
-    d.emit(new InviteUsed(code, participantId));
+    d.emit(new InviteUsed(i.code(), participantId));
   }
 
   private Invite invite(String code) {
@@ -389,13 +392,5 @@ final class Roster {
       throw Reject.notFound("Không tìm thấy mã mời", "Invite not found");
     }
     return i;
-  }
-
-  private static String inviteCode(String code) {
-    if (code == null || !Check.INVITE_CODE.matcher(code).matches()) {
-      throw Reject.invalid("Mã mời phải gồm 6–64 chữ cái, chữ số, '-' hoặc '_'",
-          "An invite code is 6–64 letters, digits, '-' or '_'");
-    }
-    return code;
   }
 }

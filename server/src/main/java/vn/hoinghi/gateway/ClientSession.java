@@ -320,8 +320,8 @@ public final class ClientSession implements Subscriber {
   /** Checks the participant against the conference's current roster, then starts the feed. */
   private void admit(Tokens.Claims c, ConferenceWriter w, Long resumeAfter) {
     boolean organizer = c.kind() == Tokens.Kind.ORGANIZER;
-    w.query(conf -> organizer ? null : new Object[] {conf.participant(c.subject()).orElse(null), conf.session(c.subject())})
-        .onComplete(ar -> {
+    w.queryFresh(conf -> organizer ? null : new Object[] {conf.participant(c.subject()).orElse(null), conf.session(c.subject())},
+        r -> organizer || (r != null && r[0] != null && ((Participant) r[0]).active())).onComplete(ar -> {
       if (state == State.CLOSED) return;
       Participant p = ar.succeeded() && ar.result() != null ? (Participant) ar.result()[0] : null;
       if (!organizer && (p == null || !p.active())) {
@@ -378,7 +378,7 @@ public final class ClientSession implements Subscriber {
     try {
       JsonNode body = msg.get("command");
       String commandType = body.path("type").isTextual() ? body.get("type").asText() : null;
-      command = Codec.decodeCommand(commandType, body);
+      command = ServerChosen.fill(Codec.decodeCommand(commandType, body));
     } catch (WireError e) {
       sendJson(Replies.error(id, e.code(), e.getMessage()));
       noteAbuse();
@@ -490,6 +490,16 @@ public final class ClientSession implements Subscriber {
     onClosed();
     if (transport != null) transport.close(code, reason);
     else ws.close(code, reason).onFailure(e -> LOG.debug("close: {}", e.getMessage()));
+  }
+
+  /** Closes with 1001 (shutdown); completes once the connection is closed: the close handshake ended, or the link. */
+  io.vertx.core.Future<Void> goAway() {
+    io.netty.channel.Channel ch = nettyChannel();
+    close(CloseCodes.GOING_AWAY, "server shutting down");
+    if (ch == null) return io.vertx.core.Future.succeededFuture();
+    io.vertx.core.Promise<Void> closed = io.vertx.core.Promise.promise();
+    ch.closeFuture().addListener(f -> closed.tryComplete());
+    return closed.future();
   }
 
   @Override

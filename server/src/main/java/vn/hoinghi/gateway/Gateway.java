@@ -151,18 +151,29 @@ public final class Gateway {
     return all;
   }
 
-  /** Refuses new sockets and closes the open ones with 1001, each on its own event loop. */
-  public Future<Void> closeAll() {
+  /**
+   * Refuses new sockets (503) and closes the open ones with 1001, each on its own event loop. Completes when every one
+   * of those connections has closed (its client answered the close frame, or the link dropped), or after
+   * {@code boundMs}: until then the caller keeps the listener up, so the close handshakes can end.
+   */
+  public Future<Void> closeAll(long boundMs) {
     stopping = true;
     List<Future<Void>> all = new ArrayList<>();
     for (Map.Entry<Context, Set<ClientSession>> e : sessions.entrySet()) {
       Promise<Void> p = Promise.promise();
       e.getKey().runOnContext(v -> {
-        for (ClientSession s : List.copyOf(e.getValue())) s.close(CloseCodes.GOING_AWAY, "server shutting down");
-        p.complete();
+        List<Future<Void>> closed = new ArrayList<>();
+        for (ClientSession s : List.copyOf(e.getValue())) closed.add(s.goAway());
+        Future.join(closed).onComplete(x -> p.tryComplete());
       });
       all.add(p.future());
     }
-    return Future.join(all).mapEmpty();
+    Promise<Void> done = Promise.promise();
+    long timer = vertx.setTimer(Math.max(1, boundMs), t -> done.tryComplete());
+    Future.join(all).onComplete(x -> {
+      vertx.cancelTimer(timer);
+      done.tryComplete();
+    });
+    return done.future();
   }
 }

@@ -151,7 +151,8 @@ public final class ReportApi {
             return Future.failedFuture(e);
           }).compose(w -> {
             if (c.kind() == Tokens.Kind.ORGANIZER) return Future.succeededFuture(new Reader(c, null));
-            return w.query(conf -> conf.participant(c.subject()).orElse(null)).compose(p -> {
+            return w.queryFresh(conf -> conf.participant(c.subject()).orElse(null), p -> p != null && p.active())
+                .compose(p -> {
               if (p == null || !p.active()) {
                 fail(ctx, 403, Replies.error(null, "FORBIDDEN", "not an active participant of this conference"));
                 return Future.failedFuture("forbidden");
@@ -170,7 +171,7 @@ public final class ReportApi {
   }
 
   private Future<ConferenceWriter> writer(RoutingContext ctx) {
-    return gateway.conferences().existing(ctx.pathParam("id"));
+    return gateway.conferences().caughtUp(ctx.pathParam("id"));
   }
 
   /** A private copy of the conference, restored from a snapshot taken on its writer: read it on any thread. */

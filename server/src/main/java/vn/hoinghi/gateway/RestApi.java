@@ -166,7 +166,8 @@ public final class RestApi {
   void issueParticipantTokens(RoutingContext ctx, String conferenceId, String participantId, int status,
                               int heldSession, JsonObject extra) {
     gateway.conferences().existing(conferenceId)
-        .compose(w -> w.query(c -> new Object[] {c.participant(participantId).orElse(null), c.session(participantId)}))
+        .compose(w -> w.queryFresh(c -> new Object[] {c.participant(participantId).orElse(null), c.session(participantId)},
+            r -> r[0] != null && ((Participant) r[0]).active()))
         .onComplete(ar -> {
           Participant p = ar.succeeded() ? (Participant) ar.result()[0] : null;
           if (p == null || !p.active()) {
@@ -178,23 +179,28 @@ public final class RestApi {
             fail(ctx, 401, Replies.error(null, "SESSION_ENDED", null));
             return;
           }
-          Set<String> roles = new java.util.TreeSet<>();
-          p.roles().forEach(r -> roles.add(r.name()));
-          JsonObject out = tokens(Tokens.Claims.of(p.id(), Tokens.Kind.PARTICIPANT, conferenceId, Tokens.Type.ACCESS,
-              roles, p.endpointId(), p.displayName()).inSession(session));
+          JsonObject out = participantTokens(conferenceId, p.id(), p.displayName(), p.roles(), p.endpointId(), session);
           if (extra != null) out.mergeIn(extra);
-          out.put("kind", "participant").put("conferenceId", conferenceId).put("participantId", p.id())
-              .put("name", p.displayName()).put("roles", new JsonArray(List.copyOf(roles)))
-              .put("endpointId", p.endpointId());
           json(ctx, status, out);
         });
+  }
+
+  private JsonObject participantTokens(String conferenceId, String participantId, String name,
+                                       Set<vn.hoinghi.domain.Role> participantRoles, String endpointId, int session) {
+    Set<String> roles = new java.util.TreeSet<>();
+    participantRoles.forEach(r -> roles.add(r.name()));
+    JsonObject out = tokens(Tokens.Claims.of(participantId, Tokens.Kind.PARTICIPANT, conferenceId, Tokens.Type.ACCESS,
+        roles, endpointId, name).inSession(session));
+    return out.put("kind", "participant").put("conferenceId", conferenceId).put("participantId", participantId)
+        .put("name", name).put("roles", new JsonArray(List.copyOf(roles))).put("endpointId", endpointId);
   }
 
   private void join(RoutingContext ctx) {
     JsonObject body = jsonBody(ctx);
     if (body == null) return;
     String conferenceId = body.getValue("conferenceId") instanceof String s ? s : null;
-    String code = body.getValue("code") instanceof String s ? s.trim().toUpperCase(Locale.ROOT) : null;
+    // The domain folds the code's case and spaces, as on revoke: one rule (InviteRules).
+    String code = body.getValue("code") instanceof String s ? s : null;
     String name = body.getValue("displayName") instanceof String s ? s : null;
     if (conferenceId == null || code == null || code.length() > 64
         || (body.containsKey("displayName") && body.getValue("displayName") != null && name == null)) {
@@ -244,10 +250,27 @@ public final class RestApi {
         return;
       }
     }
-    String pid = a.events().stream().map(e -> e instanceof Event.ParticipantRegistered pr ? pr.participantId()
-        : e instanceof Event.SessionStarted ss ? ss.participantId() : null)
-        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    issueParticipantTokens(ctx, conferenceId, pid, 201);
+    for (Event e : a.events()) {
+      // Answered from the outcome, not from this node's replica: the participant exists once the join is acked.
+      if (e instanceof Event.ParticipantRegistered joined) {
+        json(ctx, 201, participantTokens(conferenceId, joined.participantId(), joined.displayName(), joined.roles(),
+            joined.endpointId(), 0));
+        return;
+      }
+      if (e instanceof Event.SessionStarted signedIn) {
+        // The session this sign-in started, not the replica's latest: two devices signing in at once get one each.
+        gateway.conferences().existing(conferenceId)
+            .compose(w -> w.query(c -> c.participant(signedIn.participantId()).orElse(null)))
+            .onComplete(ar -> {
+              Participant p = ar.succeeded() ? ar.result() : null;
+              if (p == null) fail(ctx, 500, Replies.error(null, "INTERNAL", "the signed-in participant is unknown"));
+              else json(ctx, 201, participantTokens(conferenceId, p.id(), p.displayName(), p.roles(), p.endpointId(),
+                  signedIn.session()));
+            });
+        return;
+      }
+    }
+    fail(ctx, 500, Replies.error(null, "INTERNAL", "the join registered no participant"));
   }
 
   private void refresh(RoutingContext ctx) {
@@ -263,13 +286,15 @@ public final class RestApi {
       if (c.kind() == Tokens.Kind.PARTICIPANT) {
         issueParticipantTokens(ctx, c.conferenceId(), c.subject(), 200, c.session(), null);
       } else {
-        Optional<Accounts.Account> a = gateway.accounts().byId(c.subject());
-        if (a.isEmpty() || !a.get().organizer()) {
-          fail(ctx, 401, Replies.error(null, "INVALID_TOKEN", "account no longer an organizer"));
-          return;
-        }
-        json(ctx, 200, tokens(Tokens.Claims.of(c.subject(), Tokens.Kind.ORGANIZER, null, Tokens.Type.ACCESS,
-            Set.of("ORGANIZER"), null, a.get().displayName())).put("kind", "organizer"));
+        gateway.accounts().current(c.subject()).onComplete(cur -> {
+          Optional<Accounts.Account> a = cur.succeeded() ? cur.result() : Optional.empty();
+          if (a.isEmpty() || !a.get().organizer()) {
+            fail(ctx, 401, Replies.error(null, "INVALID_TOKEN", "account no longer an organizer"));
+            return;
+          }
+          json(ctx, 200, tokens(Tokens.Claims.of(c.subject(), Tokens.Kind.ORGANIZER, null, Tokens.Type.ACCESS,
+              Set.of("ORGANIZER"), null, a.get().displayName())).put("kind", "organizer"));
+        });
       }
     });
   }
@@ -303,8 +328,8 @@ public final class RestApi {
       if (c.kind() == Tokens.Kind.ORGANIZER) return Future.succeededFuture(c);
       // A removed participant's token stays signed and unexpired: the roster decides, as at the WebSocket's hello.
       return gateway.conferences().existing(conferenceId)
-          .compose(w -> w.query(conf -> !conf.participant(c.subject()).map(Participant::active).orElse(false) ? -1
-              : conf.session(c.subject())))
+          .compose(w -> w.queryFresh(conf -> !conf.participant(c.subject()).map(Participant::active).orElse(false) ? -1
+              : conf.session(c.subject()), r -> r >= 0))
           .transform(ar -> {
             if (ar.failed()) {
               failCause(ctx, ar.cause());
@@ -404,7 +429,7 @@ public final class RestApi {
 
   private void state(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
+    callerFor(ctx, id).onSuccess(c -> gateway.conferences().caughtUp(id)
         .compose(w -> w.query(conf -> new Object[] {conf.viewFor(viewerOf(c), Instant.now()), conf.version()}))
         .onSuccess(r -> json(ctx, 200, new JsonObject().put("upTo", r[1]).put("state", new JsonObject(Codec.encode(r[0])))))
         .onFailure(e -> failCause(ctx, e)));
@@ -425,7 +450,7 @@ public final class RestApi {
       Command command;
       try {
         JsonNode cmd = body.get("command");
-        command = Codec.decodeCommand(cmd.path("type").isTextual() ? cmd.get("type").asText() : null, cmd);
+        command = ServerChosen.fill(Codec.decodeCommand(cmd.path("type").isTextual() ? cmd.get("type").asText() : null, cmd));
       } catch (WireError e) {
         fail(ctx, 400, Replies.error(commandId, e.code(), e.getMessage()));
         return;
@@ -591,36 +616,10 @@ public final class RestApi {
         fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
         return;
       }
-      if (username != null) {
-        String problem = Accounts.usernameProblem(username);
-        if (problem == null) problem = vn.hoinghi.auth.Passwords.problem(password);
-        if (problem == null && gateway.accounts().byUsername(username).isPresent()) problem = "username is taken";
-        if (problem != null) {
-          fail(ctx, 400, Replies.error(null, "INVALID", problem));
-          return;
-        }
-      }
       String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse("reg-" + randomCode(12));
-      gateway.conferences().existing(id)
-          .compose(w -> w.submit(new CommandEnvelope(commandId, actorOf(c), command), null))
-          .onSuccess(o -> {
-            if (!(o instanceof Outcome.Acked a)) {
-              outcome(ctx, commandId, o, 201);
-              return;
-            }
-            String pid = a.events().stream().filter(e -> e instanceof Event.ParticipantRegistered)
-                .map(e -> ((Event.ParticipantRegistered) e).participantId()).findFirst().orElse(null);
-            if (username == null) {
-              json(ctx, 201, Replies.outcome(commandId, o).put("participantId", pid));
-              return;
-            }
-            String display = ((Command.RegisterParticipant) command).displayName();
-            gateway.accounts().create(username, display, password, false, vn.hoinghi.auth.Passwords.COST)
-                .compose(acc -> gateway.accounts().link(acc.id(), id, pid).map(acc))
-                .onSuccess(acc -> json(ctx, 201, Replies.outcome(commandId, o).put("participantId", pid)
-                    .put("accountId", acc.id())))
-                .onFailure(e -> failCause(ctx, e));
-          })
+      new ParticipantRegistration(gateway).register(id, actorOf(c), commandId, (Command.RegisterParticipant) command,
+              username, password)
+          .onSuccess(r -> json(ctx, r.status(), r.body()))
           .onFailure(e -> failCause(ctx, e));
     });
   }
@@ -629,7 +628,7 @@ public final class RestApi {
   private void participant(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String pid = ctx.pathParam("pid");
-    callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
+    callerFor(ctx, id).onSuccess(c -> gateway.conferences().caughtUp(id)
         .compose(w -> w.query(conf -> conf.participant(pid).orElse(null)))
         .onSuccess(p -> {
           if (p == null) {
@@ -648,27 +647,34 @@ public final class RestApi {
     callerFor(ctx, id).onSuccess(c -> {
       JsonObject body = jsonBody(ctx);
       if (body == null) return;
-      String code = randomCode(10);
-      JsonObject fields = body.copy().put("code", code);
-      if (!fields.containsKey("maxUses")) fields.put("maxUses", 500);
-      if (!fields.containsKey("expiresAt")) fields.put("expiresAt", Instant.now().plus(java.time.Duration.ofDays(7)).toString());
       Command command;
       try {
-        command = Codec.decodeCommand("IssueInvite", Codec.parse(fields.encode()));
+        // Defaults (uses, expiry) are the domain's, as over the WebSocket; the code is drawn here, never sent.
+        command = ServerChosen.fill(Codec.decodeCommand("IssueInvite", Codec.parse(body.encode())));
       } catch (WireError e) {
         fail(ctx, 400, Replies.error(null, e.code(), e.getMessage()));
         return;
       }
-      String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse("inv-" + code);
+      String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key"))
+          .orElse("inv-" + ((Command.IssueInvite) command).code());
       gateway.conferences().existing(id)
           .compose(w -> w.submit(new CommandEnvelope(commandId, actorOf(c), command), c.kind() == Tokens.Kind.PARTICIPANT ? c.subject() : null))
           .onSuccess(o -> {
-            if (o instanceof Outcome.Acked) {
+            if (!(o instanceof Outcome.Acked a)) {
+              outcome(ctx, commandId, o, 201);
+              return;
+            }
+            // A retry drew a code of its own that was never issued: answer the code the first request issued.
+            gateway.conferences().produced(id, commandId, a).onSuccess(events -> {
+              String code = events.stream().filter(e -> e instanceof Event.InviteIssued)
+                  .map(e -> ((Event.InviteIssued) e).code()).findFirst().orElse(null);
+              if (code == null) {
+                fail(ctx, 400, Replies.error(null, "INVALID", "this Idempotency-Key was used for another kind of request"));
+                return;
+              }
               json(ctx, 201, Replies.outcome(commandId, o).put("code", code)
                   .put("joinUrl", baseUrl(ctx) + "/#/join/" + id + "/" + code));
-            } else {
-              outcome(ctx, commandId, o, 201);
-            }
+            }).onFailure(e -> failCause(ctx, e));
           })
           .onFailure(e -> failCause(ctx, e));
     });
@@ -683,7 +689,7 @@ public final class RestApi {
   private void tally(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String voteId = ctx.pathParam("voteId");
-    callerFor(ctx, id).onSuccess(c -> gateway.conferences().existing(id)
+    callerFor(ctx, id).onSuccess(c -> gateway.conferences().caughtUp(id)
         .compose(w -> w.query(conf -> {
           var vote = conf.vote(voteId).orElse(null);
           if (vote == null) return null;

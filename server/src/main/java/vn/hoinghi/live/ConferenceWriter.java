@@ -69,6 +69,11 @@ public final class ConferenceWriter extends VerticleBase {
    */
   static final long STORE_TIMEOUT_MS = 5_000;
   static final long STALL_CHECK_MS = 500;
+  /**
+   * How long a follower holds a forwarded command's answer, or a read, for its replica to reach the writer's commit
+   * (read-your-writes across nodes); past it the answer goes out all the same. Checked every {@link #STALL_CHECK_MS}.
+   */
+  static final long REPLICA_WAIT_MS = 3_000;
   static final String MAYBE_SAVED = "the event store did not answer in time; the command may or may not have been saved:"
       + " send it again with the same id";
   static final String NOT_ANSWERING = "the event store is not answering; nothing was saved, send the command again";
@@ -107,6 +112,7 @@ public final class ConferenceWriter extends VerticleBase {
   private final Presence presence = new Presence();
   private final TallyClock tallies;
   private final SnapshotEncoder snapshots = new SnapshotEncoder();
+  private final ReplicaWaits replicaWaits = new ReplicaWaits();
 
   /** {@code replyTo}: the event loop the command came from; its answer is delivered there in one task per round. */
   private record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo,
@@ -201,16 +207,72 @@ public final class ConferenceWriter extends VerticleBase {
    * where this replica stands, apply and publish, in order. Also used by a new writer to reach the end of the log.
    */
   public void followLog(long seq) {
+    ctx.runOnContext(v -> follow(seq));
+  }
+
+  private void follow(long seq) {
+    if (!ready || stopping) return;
+    if (leader && !catchingUp && seq != Long.MAX_VALUE) return;
+    if (seq >= 0 && seq <= committed && seq != Long.MAX_VALUE) return;
+    if (catchingUp) {
+      catchUpAgain = true;
+      return;
+    }
+    catchingUp = true;
+    readAhead();
+  }
+
+  /**
+   * Completes once this node's replica has applied the log up to {@code seq}, at once on the writer, or after
+   * {@link #REPLICA_WAIT_MS} at most (then it completes all the same: the caller answers from what it has).
+   */
+  public Future<Void> replicaAt(long seq) {
+    Promise<Void> p = Promise.promise();
     ctx.runOnContext(v -> {
-      if (!ready || stopping) return;
-      if (leader && !catchingUp && seq != Long.MAX_VALUE) return;
-      if (seq >= 0 && seq <= committed && seq != Long.MAX_VALUE) return;
-      if (catchingUp) {
-        catchUpAgain = true;
+      if (committed >= seq || stopping) {
+        p.complete();
         return;
       }
-      catchingUp = true;
-      readAhead();
+      replicaWaits.add(seq, System.currentTimeMillis() + REPLICA_WAIT_MS, p);
+      follow(seq);
+    });
+    return p.future();
+  }
+
+  /**
+   * Completes once this node's replica holds every event committed before the call: on the writer at once; on a
+   * follower after asking the store for the log's end and reading up to it (bounded as {@link #replicaAt}).
+   */
+  public Future<Void> caughtUp() {
+    Promise<Void> p = Promise.promise();
+    ctx.runOnContext(v -> {
+      if (leader || stopping) {
+        p.complete();
+        return;
+      }
+      store.latestSeq(conferenceId).onComplete(ar -> {
+        if (ar.failed()) p.complete(); // the store will not answer the read either: answer from the replica
+        else replicaAt(ar.result()).onComplete(x -> p.complete());
+      });
+    });
+    return p.future();
+  }
+
+  /**
+   * Hands a command to the writer's node. An ack is answered once this replica holds its events, so that whatever the
+   * caller reads next on this node shows them; it is delivered on the caller's event loop ({@code replyTo}) if any.
+   */
+  private void forward(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo) {
+    cluster.forward(conferenceId, envelope, submitter).onComplete(ar -> {
+      Outcome o = ar.succeeded() ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again");
+      if (!(o instanceof Outcome.Acked a)) {
+        promise.tryComplete(o);
+        return;
+      }
+      replicaAt(a.lastSeq()).onComplete(x -> {
+        if (replyTo == null) promise.tryComplete(o);
+        else replyTo.runOnContext(y -> promise.tryComplete(o));
+      });
     });
   }
 
@@ -235,6 +297,7 @@ public final class ConferenceWriter extends VerticleBase {
       }
       publish(entries);
       tallies.noteAll(entries);
+      replicaWaits.reached(committed);
       if (ar.result().size() == READ_PAGE || catchUpAgain) {
         catchUpAgain = false;
         readAhead();
@@ -271,6 +334,7 @@ public final class ConferenceWriter extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
+    replicaWaits.releaseAll();
     Promise<Void> done = Promise.promise();
     waitIdle(done);
     return done.future().compose(v -> cluster.release(conferenceId));
@@ -346,8 +410,7 @@ public final class ConferenceWriter extends VerticleBase {
         return;
       }
       if (ready && !leader) {
-        cluster.forward(conferenceId, envelope, submitter).onComplete(ar -> promise.tryComplete(ar.succeeded()
-            ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again")));
+        forward(envelope, submitter, promise, caller);
         return;
       }
       if (stalled) {
@@ -379,11 +442,7 @@ public final class ConferenceWriter extends VerticleBase {
     if (!leader) {
       // Queued before this node learned it is not the writer: hand them over.
       Pending p;
-      while ((p = queue.poll()) != null) {
-        Pending q = p;
-        cluster.forward(conferenceId, q.envelope(), q.submitter()).onComplete(ar -> q.promise().tryComplete(
-            ar.succeeded() ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again")));
-      }
+      while ((p = queue.poll()) != null) forward(p.envelope(), p.submitter(), p.promise(), p.replyTo());
       return;
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -450,6 +509,7 @@ public final class ConferenceWriter extends VerticleBase {
       if (ar.succeeded()) {
         committed = conference.version();
         entries.forEach(this::remember);
+        replicaWaits.reached(committed);
         answer(answers);
         cluster.committed(conferenceId, committed);
         publish(entries);
@@ -492,6 +552,8 @@ public final class ConferenceWriter extends VerticleBase {
    */
   private void stallTick() {
     long now = System.currentTimeMillis();
+    int late = replicaWaits.expire(now);
+    if (late > 0) LOG.warn("{} read(s) of {} answered before this replica reached the writer's commit", late, conferenceId);
     if (appending && now - appendStartedMs >= STORE_TIMEOUT_MS) {
       if (!stalled) LOG.warn("append on {} unanswered for {} ms; failing commands until the store answers", conferenceId,
           now - appendStartedMs);
@@ -512,6 +574,7 @@ public final class ConferenceWriter extends VerticleBase {
     load().onComplete(ar -> {
       if (ar.succeeded()) {
         ready = true;
+        replicaWaits.reached(committed);
         reindexAll();
         publishReloaded(publishedUpTo, tentative);
         drain();
@@ -605,6 +668,15 @@ public final class ConferenceWriter extends VerticleBase {
   /** A read that also needs who is connected (on any node, as last shared): attendance. */
   public <T> Future<T> queryWithPresence(java.util.function.BiFunction<Conference, java.util.function.Predicate<String>, T> read) {
     return query(c -> read.apply(c, presence::onlineAnywhere));
+  }
+
+  /**
+   * A read that, when its answer is not {@code settled} (a participant not found, say), catches up with the log's end
+   * first on a follower and reads again: someone who joined through another node a moment ago is not refused here,
+   * while the usual answer costs no trip to the store.
+   */
+  public <T> Future<T> queryFresh(Function<Conference, T> read, java.util.function.Predicate<T> settled) {
+    return query(read).compose(r -> settled.test(r) ? Future.succeededFuture(r) : caughtUp().compose(v -> query(read)));
   }
 
   /** The last committed sequence; read on the writer's context. */

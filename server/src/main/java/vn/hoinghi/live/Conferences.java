@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import vn.hoinghi.cluster.Cluster;
 import vn.hoinghi.domain.BallotSealer;
+import vn.hoinghi.domain.Event;
 import vn.hoinghi.store.EventStore;
+import vn.hoinghi.wire.Codec;
 
 /**
  * The writers of this node, one per conference, started on first use. Each writer is a worker
@@ -83,6 +85,14 @@ public final class Conferences {
         : writer(id));
   }
 
+  /**
+   * The writer of an existing conference once this node's replica holds every event committed before the call (see
+   * {@link ConferenceWriter#caughtUp}): a read through any node shows what any node acknowledged before it.
+   */
+  public Future<ConferenceWriter> caughtUp(String id) {
+    return existing(id).compose(w -> w.caughtUp().map(w));
+  }
+
   /** The writer of a conference, started if needed, whether or not it has events yet. */
   public Future<ConferenceWriter> writer(String id) {
     if (closing) return Future.failedFuture(new IllegalStateException("server is stopping"));
@@ -101,6 +111,19 @@ public final class Conferences {
     StringBuilder sb = new StringBuilder("hn-");
     for (int i = 0; i < 8; i++) sb.append(ALPHABET[random.nextInt(ALPHABET.length)]);
     return sb.toString();
+  }
+
+  /**
+   * The events a committed command produced: the ack's own, or for a duplicate (whose ack carries none) read back from
+   * the log, so a retried request can answer what the first one created (an invite's code, a participant's id).
+   */
+  public Future<List<Event>> produced(String conferenceId, String commandId, Outcome.Acked ack) {
+    if (!ack.duplicate()) return Future.succeededFuture(ack.events());
+    int count = (int) Math.min(1000, ack.lastSeq() - ack.firstSeq() + 1);
+    return store.read(conferenceId, ack.firstSeq() - 1, count).map(stored -> stored.stream()
+        .filter(e -> commandId.equals(e.commandId()))
+        .map(e -> Codec.decodeEvent(e.type(), e.payload()))
+        .toList());
   }
 
   /** Conference ids in the store. */

@@ -130,6 +130,23 @@ public final class Codec {
     }
   }
 
+  /**
+   * A command this server's gateway built and another node forwards (cluster): not checked against the client schema,
+   * which refuses the fields the server fills in (an invite's code). The domain core still checks every field.
+   */
+  public static Command decodeForwardedCommand(String type, JsonNode body) {
+    Class<? extends Command> c = type == null ? null : COMMANDS.get(type);
+    if (c == null) throw new WireError("UNKNOWN_COMMAND", "unknown command type \"" + abbreviate(type) + "\"");
+    try {
+      JsonNode fields = body != null && body.isObject() && body.has("type")
+          ? ((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).without("type") : body;
+      return MAPPER.treeToValue(fields, c);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new WireError("INVALID_MESSAGE", "invalid " + type + ": " + abbreviate(m));
+    }
+  }
+
   /** Parses untrusted JSON text into a tree, bounded by the stream constraints. */
   public static JsonNode parse(String text) {
     try {

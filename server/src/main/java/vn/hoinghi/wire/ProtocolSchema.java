@@ -33,6 +33,13 @@ public final class ProtocolSchema {
   public static final String RESOURCE = "protocol/hoinghi-protocol.schema.json";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+  /**
+   * Command fields the server fills in and a client may not send: the gateway draws an invite's code (docs/security.md),
+   * so a client-chosen code is refused by the schema, on the WebSocket and over REST alike.
+   */
+  private static final Map<Class<?>, java.util.Set<String>> SERVER_CHOSEN =
+      Map.of(Command.IssueInvite.class, java.util.Set.of("code"));
+
   private final ObjectNode defs = F.objectNode();
   private final Map<String, Class<?>> records = new TreeMap<>();
   private final Deque<Class<?>> pending = new ArrayDeque<>();
@@ -309,6 +316,7 @@ public final class ProtocolSchema {
   private ObjectNode recordSchema(Class<?> record, boolean command) {
     ObjectNode o = object(false);
     for (RecordComponent rc : record.getRecordComponents()) {
+      if (command && SERVER_CHOSEN.getOrDefault(record, java.util.Set.of()).contains(rc.getName())) continue;
       ObjectNode s = typeSchema(rc.getGenericType());
       if (rc.getType().isPrimitive()) {
         props(o).set(rc.getName(), s);

@@ -116,10 +116,10 @@ class AdmissionTest {
   @DisplayName("a hall link creates a request, not a participant; the host admits or refuses it")
   void hallLinkNeedsAdmission() {
     w = World.live();
-    hallLink("DTP-HALL-1", w.dtp);
+    hallLink("DTPHALLAA2", w.dtp);
     int people = w.conf().participants().size();
-    String r1 = request("DTP-HALL-1", "Khách Một", null);
-    String r2 = request("DTP-HALL-1", "Khách Hai", null);
+    String r1 = request("DTPHALLAA2", "Khách Một", null);
+    String r2 = request("DTPHALLAA2", "Khách Hai", null);
     assertThat(w.conf().participants()).hasSize(people);
     assertThat(w.conf().viewFor(Viewer.participant(w.hostDtp), w.h.now).joinRequests()).extracting(JoinRequest::id)
         .containsExactly(r1, r2);
@@ -132,19 +132,19 @@ class AdmissionTest {
     assertThat(w.conf().participants()).hasSize(people + 1);
     assertThat(w.conf().joinRequest(r2).orElseThrow().status()).isEqualTo(JoinRequest.Status.REFUSED);
     w.h.rejected(w.as(w.hostDtp), new AdmitJoinRequest(r2, false), RejectionCode.WRONG_STATE);
-    w.h.rejected(Actor.anonymous(), new JoinWithInvite("DTP-HALL-1", "Không khoá", null, null), RejectionCode.INVALID);
+    w.h.rejected(Actor.anonymous(), new JoinWithInvite("DTPHALLAA2", "Không khoá", null, null), RejectionCode.INVALID);
   }
 
   @Test
   @DisplayName("join, vote, close the tab, open the link again with the same name, vote: one ballot counts")
   void sameNameAgainIsADuplicate() {
     w = World.live();
-    hallLink("DTP-HALL-2", w.dtp);
-    String first = request("DTP-HALL-2", "Võ Thị Sáu", null);
+    hallLink("DTPHALLAA3", w.dtp);
+    String first = request("DTPHALLAA3", "Võ Thị Sáu", null);
     String her = w.h.ok(w.as(w.hostDtp), new AdmitJoinRequest(first, false), JoinRequestAdmitted.class).participantId();
     String vote = w.openVote(VoteMode.NAMED, "d1");
     w.h.ok(w.as(her), new CastBallot(vote, "d1", Choice.AGREE, null));
-    String again = request("DTP-HALL-2", "võ thị  sáu", null);
+    String again = request("DTPHALLAA3", "võ thị  sáu", null);
     assertThat(w.conf().joinRequest(again).orElseThrow().duplicateOf()).isEqualTo(her);
     w.h.rejected(w.as(w.hostDtp), new AdmitJoinRequest(again, false), RejectionCode.CONFLICT);
     assertThat(w.conf().tally(vote, "d1").total()).isEqualTo(1);
@@ -155,9 +155,9 @@ class AdmissionTest {
   void claimListedDelegate() {
     w = World.live();
     String hoa = ((ParticipantRegistered) list(row("Nguyễn Thị Hoa", "DTP")).get(0)).participantId();
-    hallLink("DTP-HALL-3", w.dtp);
-    String one = request("DTP-HALL-3", null, hoa);
-    String two = request("DTP-HALL-3", null, hoa);
+    hallLink("DTPHALLAA4", w.dtp);
+    String one = request("DTPHALLAA4", null, hoa);
+    String two = request("DTPHALLAA4", null, hoa);
     assertThat(w.conf().joinRequest(one).orElseThrow().duplicateOf()).isNull();
     assertThat(w.conf().joinRequest(two).orElseThrow().duplicateOf()).isEqualTo(one);
     int people = w.conf().participants().size();
@@ -166,7 +166,7 @@ class AdmissionTest {
     assertThat(w.conf().participants()).hasSize(people);
     w.h.rejected(w.as(w.hostDtp), new AdmitJoinRequest(two, false), RejectionCode.CONFLICT);
     // Claiming a delegate of another hall, or somebody not on a list, is refused.
-    w.h.rejected(Actor.anonymous(), new JoinWithInvite("DTP-HALL-3", null, w.delegateDtp, KEY), RejectionCode.NOT_FOUND);
+    w.h.rejected(Actor.anonymous(), new JoinWithInvite("DTPHALLAA4", null, w.delegateDtp, KEY), RejectionCode.NOT_FOUND);
   }
 
   @Test

@@ -334,7 +334,7 @@ class ConferencePropertiesTest {
         }
         case 33 -> {
           Role role = List.of(Role.HOST, Role.DELEGATE, Role.OBSERVER).get(Math.floorMod(b, 3));
-          command = new IssueInvite("INVITE-" + a, role, endpoint.id(), 1 + b % 3,
+          command = new IssueInvite(Harness.inviteCode(a), role, endpoint.id(), 1 + b % 3,
               w.h.now.plus(Duration.ofMinutes(1 + k % 120)));
           natural = b % 2 == 0 ? secretary : hostOf(endpoint.id(), s.who());
         }

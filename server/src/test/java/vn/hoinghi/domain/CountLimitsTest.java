@@ -47,9 +47,9 @@ class CountLimitsTest {
   @Test
   @DisplayName("at most 20,000 invites")
   void invites() {
-    fill(Limits.INVITES, i -> fast(World.ORGANIZER, new IssueInvite("INVITE-" + i, Role.DELEGATE, w.dtp, 1,
+    fill(Limits.INVITES, i -> fast(World.ORGANIZER, new IssueInvite(Harness.inviteCode(i), Role.DELEGATE, w.dtp, 1,
         w.h.now.plus(Duration.ofDays(1)))));
-    w.h.rejected(World.ORGANIZER, new IssueInvite("INVITE-LAST", Role.DELEGATE, w.dtp, 1, w.h.now.plus(Duration.ofDays(1))),
+    w.h.rejected(World.ORGANIZER, new IssueInvite(Harness.inviteCode(Limits.INVITES), Role.DELEGATE, w.dtp, 1, w.h.now.plus(Duration.ofDays(1))),
         RejectionCode.LIMIT);
   }
 
@@ -83,9 +83,9 @@ class CountLimitsTest {
     int existing = w.conf().participants().size();
     fill(Limits.PARTICIPANTS - existing - 1, i ->
         fast(World.ORGANIZER, new RegisterParticipant("Người " + i, Set.of(Role.OBSERVER), null)));
-    w.h.ok(World.ORGANIZER, new IssueInvite("LAST-SEATS", Role.OBSERVER, w.dtp, 5, w.h.now.plus(Duration.ofDays(1))));
-    w.h.ok(Actor.anonymous(), new JoinWithInvite("LAST-SEATS", "Người cuối cùng"));
-    w.h.rejected(Actor.anonymous(), new JoinWithInvite("LAST-SEATS", "Một người nữa"), RejectionCode.LIMIT);
+    w.h.ok(World.ORGANIZER, new IssueInvite("LASTSEATS2", Role.OBSERVER, w.dtp, 5, w.h.now.plus(Duration.ofDays(1))));
+    w.h.ok(Actor.anonymous(), new JoinWithInvite("LASTSEATS2", "Người cuối cùng"));
+    w.h.rejected(Actor.anonymous(), new JoinWithInvite("LASTSEATS2", "Một người nữa"), RejectionCode.LIMIT);
     w.h.rejected(World.ORGANIZER, new RegisterParticipant("Một người nữa", Set.of(Role.OBSERVER), null), RejectionCode.LIMIT);
   }
 }

@@ -21,6 +21,16 @@ final class Harness {
   Instant now = START;
   private int counter;
 
+  /** A distinct invite code of the drawn shape for each n (its digits in the code alphabet). */
+  static String inviteCode(long n) {
+    StringBuilder sb = new StringBuilder();
+    int base = InviteRules.ALPHABET.length();
+    for (int i = 0; i < InviteRules.LENGTH; i++, n = Math.floorDiv(n, base)) {
+      sb.append(InviteRules.ALPHABET.charAt((int) Math.floorMod(n, base)));
+    }
+    return sb.reverse().toString();
+  }
+
   Harness() {
     this(Conference.empty("conf-1", FixedSecretSealer.INSTANCE));
   }

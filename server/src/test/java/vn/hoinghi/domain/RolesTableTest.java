@@ -100,10 +100,10 @@ class RolesTableTest {
 
     /** A pending request through the endpoint's shared link. */
     String joinRequest(String endpointId) {
-      w.h.ok(World.ORGANIZER, new IssueInvite("HALL-" + endpointId.toUpperCase().replace("-", ""), Role.DELEGATE,
-          endpointId, 50, now().plus(Duration.ofDays(1))));
-      return w.h.ok(Actor.anonymous(), new JoinWithInvite("HALL-" + endpointId.toUpperCase().replace("-", ""),
-          "Khách vãng lai", null, KEY_HASH), JoinRequested.class).requestId();
+      String code = Harness.inviteCode(endpointId.hashCode() & 0xffffff);
+      w.h.ok(World.ORGANIZER, new IssueInvite(code, Role.DELEGATE, endpointId, 50, now().plus(Duration.ofDays(1))));
+      return w.h.ok(Actor.anonymous(), new JoinWithInvite(code, "Khách vãng lai", null, KEY_HASH), JoinRequested.class)
+          .requestId();
     }
 
     String hostOf(String endpointId) {
@@ -137,14 +137,14 @@ class RolesTableTest {
     spec("RegisterParticipant", LIVE, c -> new RegisterParticipant("Người mới", Set.of(Role.DELEGATE), c.w().dtp));
     spec("UpdateParticipant", LIVE, c -> new UpdateParticipant(c.w().delegateDtp2, "Tên", Set.of(Role.DELEGATE), c.w().dtp));
     spec("RemoveParticipant", LIVE, c -> new RemoveParticipant(c.w().delegateDtp2));
-    spec("IssueInvite", LIVE, c -> new IssueInvite("INVITE-1", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));
+    spec("IssueInvite", LIVE, c -> new IssueInvite("NVTEAAAAA2", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));
     spec("RevokeInvite", LIVE, c -> {
-      c.organizer(new IssueInvite("INVITE-1", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));
-      return new RevokeInvite("INVITE-1");
+      c.organizer(new IssueInvite("NVTEAAAAA2", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));
+      return new RevokeInvite("NVTEAAAAA2");
     });
     spec("JoinWithInvite", LIVE, c -> {
-      c.organizer(new IssueInvite("INVITE-1", Role.DELEGATE, c.w().dtp, 3, c.now().plus(Duration.ofDays(1))));
-      return new JoinWithInvite("INVITE-1", "Khách mời", null, KEY_HASH);
+      c.organizer(new IssueInvite("NVTEAAAAA2", Role.DELEGATE, c.w().dtp, 3, c.now().plus(Duration.ofDays(1))));
+      return new JoinWithInvite("NVTEAAAAA2", "Khách mời", null, KEY_HASH);
     });
     spec("ImportDelegates", LIVE, c -> new ImportDelegates(List.of(new DelegateEntry("Người trong danh sách", "Ủy viên",
         "Sở Tư pháp", c.code(c.target()), null, null))));

@@ -219,10 +219,10 @@ class RosterTest {
     @DisplayName("a host invites delegates to their own hall; joining creates a delegate bound to that hall")
     void hostInvitesDelegates() {
       w = World.scheduled();
-      w.h.ok(w.as(w.hostDtp), new IssueInvite("DTP-7K2Q9", Role.DELEGATE, w.dtp, 1, tomorrow()));
-      List<Event> events = w.h.ok(Actor.anonymous(), new JoinWithInvite("DTP-7K2Q9", "Nguyễn Văn Khách"));
+      w.h.ok(w.as(w.hostDtp), new IssueInvite("DTPK7K2Q9A", Role.DELEGATE, w.dtp, 1, tomorrow()));
+      List<Event> events = w.h.ok(Actor.anonymous(), new JoinWithInvite("DTPK7K2Q9A", "Nguyễn Văn Khách"));
       ParticipantRegistered joined = (ParticipantRegistered) events.get(0);
-      assertThat(events.get(1)).isEqualTo(new InviteUsed("DTP-7K2Q9", joined.participantId()));
+      assertThat(events.get(1)).isEqualTo(new InviteUsed("DTPK7K2Q9A", joined.participantId()));
       assertThat(w.conf().participant(joined.participantId())).get()
           .extracting(Participant::roles, Participant::endpointId).containsExactly(EnumSet.of(Role.DELEGATE), w.dtp);
       assertThat(w.conf().invites()).singleElement().extracting(Invite::uses).isEqualTo(1);
@@ -232,11 +232,11 @@ class RosterTest {
     @DisplayName("a host may not invite hosts, nor invite to another hall")
     void hostLimits() {
       w = World.scheduled();
-      w.h.rejected(w.as(w.hostDtp), new IssueInvite("CODE-HOST1", Role.HOST, w.dtp, 1, tomorrow()), RejectionCode.FORBIDDEN);
-      w.h.rejected(w.as(w.hostDtp), new IssueInvite("CODE-OTHER", Role.DELEGATE, w.hni, 1, tomorrow()), RejectionCode.FORBIDDEN);
-      w.h.rejected(w.as(w.delegateDtp), new IssueInvite("CODE-DEL01", Role.DELEGATE, w.dtp, 1, tomorrow()), RejectionCode.FORBIDDEN);
-      w.h.ok(w.as(w.chair), new IssueInvite("CODE-HOST2", Role.HOST, w.hni, 1, tomorrow()));
-      w.h.ok(w.as(w.secretary), new IssueInvite("CODE-OBS01", Role.OBSERVER, w.hni, 5, tomorrow()));
+      w.h.rejected(w.as(w.hostDtp), new IssueInvite("CDHSTAAAA2", Role.HOST, w.dtp, 1, tomorrow()), RejectionCode.FORBIDDEN);
+      w.h.rejected(w.as(w.hostDtp), new IssueInvite("CDTHRAAAA2", Role.DELEGATE, w.hni, 1, tomorrow()), RejectionCode.FORBIDDEN);
+      w.h.rejected(w.as(w.delegateDtp), new IssueInvite("CDDELAAAA2", Role.DELEGATE, w.dtp, 1, tomorrow()), RejectionCode.FORBIDDEN);
+      w.h.ok(w.as(w.chair), new IssueInvite("CDHSTBBBB3", Role.HOST, w.hni, 1, tomorrow()));
+      w.h.ok(w.as(w.secretary), new IssueInvite("CDBSAAAAA2", Role.OBSERVER, w.hni, 5, tomorrow()));
     }
 
     @Test
@@ -245,45 +245,97 @@ class RosterTest {
       w = World.scheduled();
       w.h.rejected(ORG, new IssueInvite("abc", Role.DELEGATE, w.dtp, 1, tomorrow()), RejectionCode.INVALID);
       w.h.rejected(ORG, new IssueInvite("có dấu!", Role.DELEGATE, w.dtp, 1, tomorrow()), RejectionCode.INVALID);
-      w.h.rejected(ORG, new IssueInvite("GOODCODE", Role.CHAIR, w.central, 1, tomorrow()), RejectionCode.INVALID);
-      w.h.rejected(ORG, new IssueInvite("GOODCODE", Role.DELEGATE, w.dtp, 0, tomorrow()), RejectionCode.INVALID);
-      w.h.rejected(ORG, new IssueInvite("GOODCODE", Role.DELEGATE, w.dtp, Limits.INVITE_USES + 1, tomorrow()), RejectionCode.LIMIT);
-      w.h.rejected(ORG, new IssueInvite("GOODCODE", Role.DELEGATE, w.dtp, 1, w.h.now), RejectionCode.INVALID);
-      w.h.rejected(ORG, new IssueInvite("GOODCODE", Role.DELEGATE, "ep-404", 1, tomorrow()), RejectionCode.NOT_FOUND);
-      w.h.ok(ORG, new IssueInvite("GOODCODE", Role.DELEGATE, w.dtp, 1, tomorrow()));
-      w.h.rejected(ORG, new IssueInvite("GOODCODE", Role.DELEGATE, w.dtp, 1, tomorrow()), RejectionCode.CONFLICT);
+      w.h.rejected(ORG, new IssueInvite("G2DCDEGHJK", Role.CHAIR, w.central, 1, tomorrow()), RejectionCode.INVALID);
+      w.h.rejected(ORG, new IssueInvite("G2DCDEGHJK", Role.DELEGATE, w.dtp, 0, tomorrow()), RejectionCode.INVALID);
+      w.h.rejected(ORG, new IssueInvite("G2DCDEGHJK", Role.DELEGATE, w.dtp, Limits.INVITE_USES + 1, tomorrow()), RejectionCode.LIMIT);
+      w.h.rejected(ORG, new IssueInvite("G2DCDEGHJK", Role.DELEGATE, w.dtp, 1, w.h.now), RejectionCode.INVALID);
+      w.h.rejected(ORG, new IssueInvite("G2DCDEGHJK", Role.DELEGATE, "ep-404", 1, tomorrow()), RejectionCode.NOT_FOUND);
+      w.h.ok(ORG, new IssueInvite("G2DCDEGHJK", Role.DELEGATE, w.dtp, 1, tomorrow()));
+      w.h.rejected(ORG, new IssueInvite("G2DCDEGHJK", Role.DELEGATE, w.dtp, 1, tomorrow()), RejectionCode.CONFLICT);
+    }
+
+    @Test
+    @DisplayName("a code is upper-case: issued in any case it is stored folded, and revoke and join match it in any case")
+    void codesFoldCase() {
+      w = World.scheduled();
+      InviteIssued issued = w.h.ok(ORG, new IssueInvite(" k7p2qx9mna ", Role.OBSERVER, w.dtp, 5, tomorrow()), InviteIssued.class);
+      assertThat(issued.code()).isEqualTo("K7P2QX9MNA");
+      w.h.rejected(ORG, new IssueInvite("K7P2QX9MNA", Role.OBSERVER, w.dtp, 5, tomorrow()), RejectionCode.CONFLICT);
+      List<Event> joined = w.h.ok(Actor.anonymous(), new JoinWithInvite("k7P2qX9mNa", "Người gõ chữ thường"));
+      assertThat(joined.get(1)).isInstanceOf(InviteUsed.class).extracting(e -> ((InviteUsed) e).code()).isEqualTo("K7P2QX9MNA");
+      w.h.ok(w.as(w.hostDtp), new RevokeInvite("k7p2qx9mna"));
+      assertThat(w.conf().invites()).singleElement().extracting(Invite::code, Invite::uses, Invite::revoked)
+          .containsExactly("K7P2QX9MNA", 1, true);
+    }
+
+    @Test
+    @DisplayName("an invite from an older log with a mixed-case code is joined and revoked whatever case is typed")
+    void olderMixedCaseCodes() {
+      w = World.scheduled();
+      w.h.commit("legacy-invite", new Decision.Accepted(List.of(new InviteIssued("Thu2c4b8aMa", Role.OBSERVER, w.dtp, 5,
+          tomorrow(), "organizer:org")), "organizer:org"));
+      w.h.ok(Actor.anonymous(), new JoinWithInvite("THU2C4B8AMA", "Người thứ nhất"));
+      w.h.ok(Actor.anonymous(), new JoinWithInvite("thu2c4b8ama", "Người thứ hai"));
+      w.h.ok(w.as(w.hostDtp), new RevokeInvite("Thu2C4B8AMA"));
+      w.h.rejected(Actor.anonymous(), new JoinWithInvite("Thu2c4b8aMa", "Người thứ ba"), RejectionCode.WRONG_STATE);
+      assertThat(w.conf().invites()).singleElement().extracting(Invite::uses).isEqualTo(2);
+      w.h.assertReplayEqualsLive();
+    }
+
+    @Test
+    @DisplayName("a code not of the drawn shape (10 of A–Z and 2–9 without I and O) is refused and nothing is issued")
+    void codeShape() {
+      w = World.scheduled();
+      for (String bad : new String[] {null, "", "K7P2QX9MN", "K7P2QX9MNAB", "K7P2QX9MN0", "K7P2QX9MN1", "K7P2QX9MNI",
+          "K7P2QX9MNO", "K7P2-X9MNA", "K7P2QX9MNĐ"}) {
+        w.h.rejected(ORG, new IssueInvite(bad, Role.DELEGATE, w.dtp, 5, tomorrow()), RejectionCode.INVALID);
+      }
+      assertThat(w.conf().invites()).isEmpty();
+      for (int i = 0; i < 50; i++) {
+        String drawn = InviteRules.draw(new java.util.Random(i));
+        assertThat(drawn).matches("[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}");
+      }
+    }
+
+    @Test
+    @DisplayName("without maxUses or expiresAt an invite admits 500 people for 7 days")
+    void defaults() {
+      w = World.scheduled();
+      InviteIssued issued = w.h.ok(ORG, new IssueInvite("DFLTAAAAA2", Role.DELEGATE, w.dtp, null, null), InviteIssued.class);
+      assertThat(issued.maxUses()).isEqualTo(InviteRules.DEFAULT_USES).isEqualTo(500);
+      assertThat(issued.expiresAt()).isEqualTo(w.h.now.plus(Duration.ofDays(7)));
     }
 
     @Test
     @DisplayName("a revoked, expired or used-up invite admits nobody")
     void joinRefused() {
       w = World.scheduled();
-      w.h.ok(ORG, new IssueInvite("ONCE-ONLY", Role.DELEGATE, w.dtp, 1, tomorrow()));
-      w.h.ok(Actor.anonymous(), new JoinWithInvite("ONCE-ONLY", "Người thứ nhất"));
+      w.h.ok(ORG, new IssueInvite("NCENLYAAA2", Role.DELEGATE, w.dtp, 1, tomorrow()));
+      w.h.ok(Actor.anonymous(), new JoinWithInvite("NCENLYAAA2", "Người thứ nhất"));
       // A used single-use code names its person: using it again signs them in, never a second participant.
       int before = w.conf().participants().size();
-      w.h.ok(Actor.anonymous(), new JoinWithInvite("ONCE-ONLY", "Người thứ hai"), SessionStarted.class);
+      w.h.ok(Actor.anonymous(), new JoinWithInvite("ncenlyaaa2", "Người thứ hai"), SessionStarted.class);
       assertThat(w.conf().participants()).hasSize(before);
-      w.h.ok(ORG, new IssueInvite("REVOKED1", Role.DELEGATE, w.dtp, 5, tomorrow()));
-      w.h.ok(w.as(w.hostDtp), new RevokeInvite("REVOKED1"));
-      w.h.rejected(Actor.anonymous(), new JoinWithInvite("REVOKED1", "Người"), RejectionCode.WRONG_STATE);
-      w.h.ok(ORG, new IssueInvite("EXPIRING", Role.DELEGATE, w.dtp, 5, tomorrow()));
+      w.h.ok(ORG, new IssueInvite("RVKEDAAAA2", Role.DELEGATE, w.dtp, 5, tomorrow()));
+      w.h.ok(w.as(w.hostDtp), new RevokeInvite("RVKEDAAAA2"));
+      w.h.rejected(Actor.anonymous(), new JoinWithInvite("RVKEDAAAA2", "Người"), RejectionCode.WRONG_STATE);
+      w.h.ok(ORG, new IssueInvite("EXPRNGAAA2", Role.DELEGATE, w.dtp, 5, tomorrow()));
       w.h.advance(Duration.ofDays(1));
-      w.h.rejected(Actor.anonymous(), new JoinWithInvite("EXPIRING", "Người"), RejectionCode.WRONG_STATE);
+      w.h.rejected(Actor.anonymous(), new JoinWithInvite("EXPRNGAAA2", "Người"), RejectionCode.WRONG_STATE);
       w.h.rejected(Actor.anonymous(), new JoinWithInvite("NO-SUCH-CODE", "Người"), RejectionCode.NOT_FOUND);
       w.h.rejected(Actor.anonymous(), new JoinWithInvite("x", "Người"), RejectionCode.INVALID);
-      w.h.rejected(Actor.anonymous(), new JoinWithInvite("EXPIRING", ""), RejectionCode.INVALID);
-      w.h.rejected(w.as(w.delegateDtp), new JoinWithInvite("EXPIRING", "Người"), RejectionCode.FORBIDDEN);
+      w.h.rejected(Actor.anonymous(), new JoinWithInvite("EXPRNGAAA2", ""), RejectionCode.INVALID);
+      w.h.rejected(w.as(w.delegateDtp), new JoinWithInvite("EXPRNGAAA2", "Người"), RejectionCode.FORBIDDEN);
     }
 
     @Test
     @DisplayName("a host revokes only invites of their own hall, and only once")
     void revoke() {
       w = World.scheduled();
-      w.h.ok(ORG, new IssueInvite("HNI-INVITE", Role.DELEGATE, w.hni, 5, tomorrow()));
-      w.h.rejected(w.as(w.hostDtp), new RevokeInvite("HNI-INVITE"), RejectionCode.FORBIDDEN);
-      w.h.ok(w.as(w.hostHni), new RevokeInvite("HNI-INVITE"));
-      w.h.rejected(w.as(w.hostHni), new RevokeInvite("HNI-INVITE"), RejectionCode.WRONG_STATE);
+      w.h.ok(ORG, new IssueInvite("HNVTEAAAA2", Role.DELEGATE, w.hni, 5, tomorrow()));
+      w.h.rejected(w.as(w.hostDtp), new RevokeInvite("HNVTEAAAA2"), RejectionCode.FORBIDDEN);
+      w.h.ok(w.as(w.hostHni), new RevokeInvite("HNVTEAAAA2"));
+      w.h.rejected(w.as(w.hostHni), new RevokeInvite("HNVTEAAAA2"), RejectionCode.WRONG_STATE);
       w.h.rejected(w.as(w.hostHni), new RevokeInvite("UNKNOWN-1"), RejectionCode.NOT_FOUND);
     }
 
@@ -291,7 +343,7 @@ class RosterTest {
     @DisplayName("invites are seen only by moderators and the invited hall's hosts")
     void visibility() {
       w = World.scheduled();
-      InviteIssued issued = w.h.ok(ORG, new IssueInvite("HNI-SECRET", Role.DELEGATE, w.hni, 1, tomorrow()), InviteIssued.class);
+      InviteIssued issued = w.h.ok(ORG, new IssueInvite("HNSCRTAAA2", Role.DELEGATE, w.hni, 1, tomorrow()), InviteIssued.class);
       Audience a = w.conf().audienceOf(issued);
       assertThat(w.conf().admits(a, Viewer.participant(w.hostHni))).isTrue();
       assertThat(w.conf().admits(a, Viewer.participant(w.chair))).isTrue();
@@ -302,7 +354,7 @@ class RosterTest {
       assertThat(w.conf().viewFor(Viewer.participant(w.hostDtp), w.h.now).invites()).isEmpty();
       assertThat(w.conf().viewFor(Viewer.organizerConsole(), w.h.now).invites()).hasSize(1);
       ParticipantRegistered joined = (ParticipantRegistered) w.h.ok(Actor.anonymous(),
-          new JoinWithInvite("HNI-SECRET", "Khách")).get(0);
+          new JoinWithInvite("HNSCRTAAA2", "Khách")).get(0);
       // A delegate's arrival is for the moderators and the hall's hosts only (it would cost everyone a message each).
       Audience arrival = w.conf().audienceOf(joined);
       assertThat(arrival).isEqualTo(new Audience.EndpointHosts(w.hni));

@@ -347,7 +347,7 @@ class SecurityTest {
     forbidden.put("withdrawing another's request", cmd("WithdrawFloorRequest").put("requestId", request));
     forbidden.put("editing another's annotation", cmd("EditAnnotation").put("annotationId", annotation).put("body", "sửa trộm"));
     forbidden.put("deleting another's annotation", cmd("DeleteAnnotation").put("annotationId", annotation));
-    forbidden.put("inviting into another endpoint", cmd("IssueInvite").put("code", "STEAL12345").put("role", "DELEGATE")
+    forbidden.put("inviting into another endpoint", cmd("IssueInvite").put("role", "DELEGATE")
         .put("endpointId", hni).put("maxUses", 1).put("expiresAt", java.time.Instant.now().plusSeconds(3600).toString()));
     forbidden.put("removing another delegate", cmd("RemoveParticipant").put("participantId", phuc.participantId()));
     forbidden.put("renaming another delegate", cmd("UpdateParticipant").put("participantId", phuc.participantId())
