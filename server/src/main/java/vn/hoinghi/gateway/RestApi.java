@@ -708,7 +708,7 @@ public final class RestApi {
       case "NOT_FOUND" -> 404;
       case "WRONG_STATE", "CONFLICT" -> 409;
       case "LIMIT" -> 413;
-      case "STORE_UNAVAILABLE", "UNAVAILABLE" -> 503;
+      case "STORE_UNAVAILABLE", "STORE_CONFLICT", "UNAVAILABLE", "WRITER_MOVED", "NO_WRITER" -> 503;
       case "INTERNAL" -> 500;
       default -> 400;
     };

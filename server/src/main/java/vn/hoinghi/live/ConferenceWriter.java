@@ -190,7 +190,7 @@ public final class ConferenceWriter extends VerticleBase {
       leader = false;
       Pending p;
       while ((p = queue.poll()) != null) {
-        p.promise().tryComplete(new Outcome.Failed("UNAVAILABLE", "the conference's writer moved; send the command again"));
+        p.promise().tryComplete(Failures.WRITER_MOVED);
       }
       watchForLeadership();
     });
@@ -250,7 +250,7 @@ public final class ConferenceWriter extends VerticleBase {
     Promise<Outcome> promise = Promise.promise();
     ctx.runOnContext(v -> {
       if (stopping || !leader) {
-        promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "the conference's writer moved; send the command again"));
+        promise.tryComplete(Failures.WRITER_MOVED);
         return;
       }
       if (stalled) {
@@ -280,7 +280,7 @@ public final class ConferenceWriter extends VerticleBase {
     if (!appending) {
       Pending p;
       while ((p = queue.poll()) != null) {
-        p.promise().tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping"));
+        p.promise().tryComplete(Failures.STOPPING);
       }
       done.tryComplete();
     } else {
@@ -342,12 +342,12 @@ public final class ConferenceWriter extends VerticleBase {
     Context caller = Pending.callerLoop();
     ctx.runOnContext(v -> {
       if (stopping) {
-        promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping"));
+        promise.tryComplete(Failures.STOPPING);
         return;
       }
       if (ready && !leader) {
         cluster.forward(conferenceId, envelope, submitter).onComplete(ar -> promise.tryComplete(ar.succeeded()
-            ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again")));
+            ? ar.result() : Failures.NO_WRITER));
         return;
       }
       if (stalled) {
@@ -382,7 +382,7 @@ public final class ConferenceWriter extends VerticleBase {
       while ((p = queue.poll()) != null) {
         Pending q = p;
         cluster.forward(conferenceId, q.envelope(), q.submitter()).onComplete(ar -> q.promise().tryComplete(
-            ar.succeeded() ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again")));
+            ar.succeeded() ? ar.result() : Failures.NO_WRITER));
       }
       return;
     }
@@ -461,7 +461,7 @@ public final class ConferenceWriter extends VerticleBase {
         Throwable cause = ar.cause();
         if (cause instanceof AppendConflict) {
           LOG.warn("conference {} moved on under this writer ({}); reloading", conferenceId, cause.getMessage());
-          failRound(answers, "CONFLICT", "the conference changed elsewhere; send the command again");
+          failRound(answers, Failures.STORE_CONFLICT.code(), Failures.STORE_CONFLICT.message());
         } else {
           LOG.warn("append failed on {}: {}", conferenceId, cause.getMessage());
           // The commit may have happened with only its answer lost: the client must resend with the same id.
