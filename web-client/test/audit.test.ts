@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataSummary, newestAfter, pageAfter } from '../src/report/audit';
+import { dataSummary, newestAfter, pageAfter, timeToTheMinute } from '../src/report/audit';
 
 describe('paging the audit log', () => {
   it('opens on the newest events and moves a page at a time within the log', () => {
@@ -27,5 +27,17 @@ describe('an event in one line', () => {
     expect(s).toBe('body: Đề nghị Đề nghị Đề …');
     expect(dataSummary({ a: 1, b: 2, c: 3, d: 4, e: 5 }).split(' · ')).toHaveLength(4);
     expect(dataSummary({})).toBe('');
+  });
+});
+
+describe('secret ballots in the audit log', () => {
+  it('shows their time to the minute, as the server gives it, and every other row to the second', () => {
+    expect(timeToTheMinute('SecretBallotCast')).toBe(true);
+    expect(timeToTheMinute('BallotCast')).toBe(false);
+    expect(timeToTheMinute('VoteClosed')).toBe(false);
+  });
+
+  it('summarises what the server keeps of one: vote, article, choice, no hall', () => {
+    expect(dataSummary({ voteId: 'v-9', articleId: 'd9', choice: 'OTHER' })).toBe('voteId: v-9 · articleId: d9 · choice: OTHER');
   });
 });

@@ -214,6 +214,40 @@ describe('the connection', () => {
     expect(last().sentOfType('command').filter((c) => c.id === bad)).toHaveLength(2);
   });
 
+  // docs/protocol.md's error table: the codes marked retryable.
+  it.each(['STORE_CONFLICT', 'WRITER_MOVED', 'NO_WRITER', 'STORE_UNAVAILABLE', 'UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'])(
+    'resends a ballot answered %s with the same id after the retry delay, and drops it once acked',
+    (code) => {
+      const { conn, last, handshake, outbox, timers, listener } = setup();
+      conn.start();
+      handshake();
+      const id = conn.send({ type: 'CastBallot', voteId: 'v-1', articleId: 'd1', choice: 'AGREE' });
+      last().receive({ type: 'error', id, code, message: { vi: 'Gửi lại', en: 'Send again' } });
+      expect(outbox.get(id)?.status).toBe('queued');
+      expect(listener.refused).not.toHaveBeenCalled();
+      timers.advance(1000);
+      expect(last().sentOfType('command').filter((c) => c.id === id)).toHaveLength(1);
+      timers.advance(2000);
+      const sent = last().sentOfType('command').filter((c) => c.id === id);
+      expect(sent).toHaveLength(2);
+      expect(sent[1].command).toEqual(sent[0].command);
+      last().receive({ type: 'ack', id, firstSeq: 9, lastSeq: 9, duplicate: false });
+      expect(outbox.get(id)).toBeUndefined();
+    },
+  );
+
+  it('does not resend a command the domain refused with CONFLICT: it is shown as failed', () => {
+    const { conn, last, handshake, outbox, timers, listener } = setup();
+    conn.start();
+    handshake();
+    const id = conn.send({ type: 'RequestFloor', kind: 'SPEAK' } as never);
+    last().receive({ type: 'error', id, code: 'CONFLICT', message: { vi: 'Đã có', en: 'Already waiting' } });
+    timers.advance(5000);
+    expect(last().sentOfType('command').filter((c) => c.id === id)).toHaveLength(1);
+    expect(outbox.get(id)).toMatchObject({ status: 'failed', error: { code: 'CONFLICT' } });
+    expect(listener.refused).toHaveBeenCalledTimes(1);
+  });
+
   it('declares a silent link dead and reconnects, though the socket never closed', () => {
     const { conn, sockets, timers, handshake, statuses } = setup();
     conn.start();

@@ -213,7 +213,7 @@ export const en: Record<MessageKey, string> = {
   'host.delegates': 'Delegates of this endpoint',
   'host.online': 'online',
   'host.offline': 'not connected',
-  'host.onlineUnknown': 'Each delegate\'s connection status is shown to the chair only.',
+  'host.onlineUnknown': 'Each delegate\'s connection status appears with the server\'s first presence update.',
   'host.hallVote': 'Collective result of the hall',
   'host.record': 'Record result',
   'host.clear': 'Clear result',

@@ -212,7 +212,7 @@ export const vi = {
   'host.delegates': 'Đại biểu của điểm cầu',
   'host.online': 'trực tuyến',
   'host.offline': 'chưa kết nối',
-  'host.onlineUnknown': 'Trạng thái kết nối từng đại biểu chỉ hiển thị cho chủ trì.',
+  'host.onlineUnknown': 'Trạng thái kết nối từng đại biểu sẽ hiện khi máy chủ gửi cập nhật đầu tiên.',
   'host.hallVote': 'Kết quả biểu quyết chung của hội trường',
   'host.record': 'Ghi kết quả',
   'host.clear': 'Xoá kết quả',

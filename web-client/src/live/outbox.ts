@@ -20,8 +20,20 @@ export interface KeyValueStore {
   removeItem(key: string): void;
 }
 
-/** Errors after which the same command may succeed when sent again with the same id. */
-export const RETRYABLE = new Set(['STORE_UNAVAILABLE', 'UNAVAILABLE', 'RATE_LIMITED', 'NOT_AUTHENTICATED', 'INTERNAL']);
+/**
+ * Errors after which the same command may succeed when sent again with the same id: the "retryable" column of
+ * docs/protocol.md's error table. A domain refusal (`CONFLICT`, `WRONG_STATE`…) is not: it would be refused again.
+ */
+export const RETRYABLE = new Set([
+  'STORE_UNAVAILABLE',
+  'STORE_CONFLICT',
+  'UNAVAILABLE',
+  'WRITER_MOVED',
+  'NO_WRITER',
+  'RATE_LIMITED',
+  'NOT_AUTHENTICATED',
+  'INTERNAL',
+]);
 
 export class Outbox {
   private entries: OutboxEntry[];

@@ -21,6 +21,11 @@ export function newestAfter(limit: number, upTo: number): number {
   return Math.max(0, upTo - limit);
 }
 
+/** Rows whose time the server gives to the minute only (a secret ballot, docs/security.md): shown without seconds. */
+export function timeToTheMinute(type: string): boolean {
+  return type === 'SecretBallotCast';
+}
+
 const SKIP = new Set(['at']);
 
 function scalar(v: unknown): string | null {

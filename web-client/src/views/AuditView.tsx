@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { reportApi, type AuditRow } from '../api/report';
 import { catalogs, formatDateTime, lang, t, type MessageKey } from '../i18n';
 import { auditFileName } from '../report/fileNames';
-import { dataSummary, newestAfter, pageAfter, type PageMove } from '../report/audit';
+import { dataSummary, newestAfter, pageAfter, timeToTheMinute, type PageMove } from '../report/audit';
 import { conference } from '../state/store';
 import { DownloadButton } from '../ui/Download';
 import { Shell } from '../ui/Shell';
@@ -94,7 +94,7 @@ export function AuditView() {
             {newestFirst.map((r) => (
               <tr key={r.seq} data-testid="audit-row" data-type={r.type} data-seq={r.seq}>
                 <td data-label="#">{r.seq}</td>
-                <td data-label={t('audit.when')}>{r.at ? formatDateTime(Date.parse(r.at), true) : ''}</td>
+                <td data-label={t('audit.when')}>{r.at ? formatDateTime(Date.parse(r.at), !timeToTheMinute(r.type)) : ''}</td>
                 <td data-label={t('audit.who')} data-testid="audit-who"><Who row={r} /></td>
                 <td data-label={t('audit.what')} data-testid="audit-what">{eventLabel(r.type)}<div class="muted small-text">{r.type}</div></td>
                 <td data-label={t('audit.details')} class="audit-data">

@@ -29,6 +29,7 @@ import vn.hoinghi.domain.CommandEnvelope;
 import vn.hoinghi.domain.Event;
 import vn.hoinghi.domain.Rejection;
 import vn.hoinghi.domain.RejectionCode;
+import vn.hoinghi.live.Failures;
 import vn.hoinghi.live.Outcome;
 import vn.hoinghi.wire.Codec;
 
@@ -241,7 +242,7 @@ public final class PgCluster implements Cluster {
     pending.put(requestId, promise);
     long timer = vertx.setTimer(FORWARD_TIMEOUT_MS, t -> {
       if (pending.remove(requestId) != null) {
-        promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again"));
+        promise.tryComplete(Failures.NO_WRITER);
       }
     });
     promise.future().onComplete(ar -> vertx.cancelTimer(timer));
@@ -405,7 +406,7 @@ public final class PgCluster implements Cluster {
   @Override
   public Future<Void> close() {
     closed = true;
-    pending.forEach((id, p) -> p.tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping")));
+    pending.forEach((id, p) -> p.tryComplete(Failures.STOPPING));
     pending.clear();
     pool.preparedQuery("DELETE FROM presence WHERE node_id = $1").execute(Tuple.of(nodeId));
     Future<Void> lock = lockConnection == null ? Future.succeededFuture()

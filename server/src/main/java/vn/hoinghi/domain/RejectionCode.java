@@ -10,7 +10,10 @@ public enum RejectionCode {
   NOT_FOUND,
   /** Not allowed in the current state (conference not live, vote closed, feedback deadline passed…). */
   WRONG_STATE,
-  /** Clashes with existing state: duplicate code, a second waiting request, somebody already has the floor. */
+  /**
+   * Clashes with existing state: duplicate code, a second waiting request, somebody already has the floor. A refusal,
+   * not retryable (a store append conflict is the gateway's retryable {@code STORE_CONFLICT}).
+   */
   CONFLICT,
   /** A size or count bound: text too long, too many items, a hall result above the head count. */
   LIMIT

@@ -297,7 +297,10 @@ public final class ClientSession implements Subscriber {
         return;
       }
       if (conferenceId == null) {
-        refuseHello("INVALID_MESSAGE", "an organizer hello names the conferenceId");
+        // A malformed hello like any other: the connection stays, and a corrected hello may follow within the 10 s.
+        state = State.AWAIT_HELLO;
+        sendJson(Replies.error(null, "INVALID_MESSAGE", "an organizer hello names the conferenceId"));
+        noteAbuse();
         return;
       }
       gateway.conferences().existing(conferenceId).onComplete(w -> {

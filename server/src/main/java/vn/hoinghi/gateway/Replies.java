@@ -29,8 +29,18 @@ public final class Replies {
       Map.entry("RATE_LIMITED", new String[] {"Gửi quá nhiều yêu cầu, vui lòng chậm lại.", "Too many messages; slow down."}),
       Map.entry("STORE_UNAVAILABLE", new String[] {"Kho dữ liệu tạm thời không sẵn sàng; vui lòng gửi lại lệnh với cùng mã.",
           "The event store is unavailable; send the command again with the same id."}),
-      Map.entry("CONFLICT", new String[] {"Hội nghị vừa thay đổi; vui lòng gửi lại.", "The conference changed; send again."}),
-      Map.entry("UNAVAILABLE", new String[] {"Máy chủ đang dừng; vui lòng kết nối lại.", "The server is stopping; reconnect."}),
+      Map.entry("STORE_CONFLICT", new String[] {
+          "Hội nghị vừa được máy chủ khác ghi thêm nên lệnh chưa được lưu; vui lòng gửi lại lệnh với cùng mã.",
+          "The conference changed on another server, so the command was not saved; send it again with the same id."}),
+      Map.entry("CONFLICT", new String[] {"Xung đột với dữ liệu hiện có.", "This clashes with the current state."}),
+      Map.entry("UNAVAILABLE", new String[] {"Máy chủ đang dừng; vui lòng kết nối lại rồi gửi lại lệnh với cùng mã.",
+          "The server is stopping; reconnect and send the command again with the same id."}),
+      Map.entry("WRITER_MOVED", new String[] {
+          "Máy chủ ghi của hội nghị vừa chuyển sang máy khác; lệnh chưa được lưu, vui lòng gửi lại với cùng mã.",
+          "The conference's writer moved to another server; nothing was saved, send the command again with the same id."}),
+      Map.entry("NO_WRITER", new String[] {
+          "Không máy chủ nào trả lời thay cho máy ghi của hội nghị; lệnh có thể đã được lưu hoặc chưa, vui lòng gửi lại với cùng mã.",
+          "No server answered as the conference's writer; the command may or may not have been saved: send it again with the same id."}),
       Map.entry("INTERNAL", new String[] {"Lỗi máy chủ.", "Server error."}),
       Map.entry("INVALID", new String[] {"Dữ liệu không hợp lệ.", "Invalid input."}),
       Map.entry("LOGIN_FAILED", new String[] {"Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password."}),

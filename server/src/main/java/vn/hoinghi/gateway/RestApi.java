@@ -447,6 +447,12 @@ public final class RestApi {
         fail(ctx, 400, Replies.error(commandId, "INVALID_MESSAGE", "body is {\"id\": commandId, \"command\": {\"type\": …}}"));
         return;
       }
+      // The body's id is the command id here; a key that says otherwise would be silently ignored, so it is refused.
+      String key = ctx.request().getHeader("Idempotency-Key");
+      if (key != null && !key.equals(commandId)) {
+        fail(ctx, 400, Replies.error(commandId, "INVALID_MESSAGE", "the Idempotency-Key header, when sent, must equal the body's id"));
+        return;
+      }
       Command command;
       try {
         JsonNode cmd = body.get("command");
@@ -761,7 +767,7 @@ public final class RestApi {
       case "NOT_FOUND" -> 404;
       case "WRONG_STATE", "CONFLICT" -> 409;
       case "LIMIT" -> 413;
-      case "STORE_UNAVAILABLE", "UNAVAILABLE" -> 503;
+      case "STORE_UNAVAILABLE", "STORE_CONFLICT", "UNAVAILABLE", "WRITER_MOVED", "NO_WRITER" -> 503;
       case "INTERNAL" -> 500;
       default -> 400;
     };

@@ -196,7 +196,7 @@ public final class ConferenceWriter extends VerticleBase {
       leader = false;
       Pending p;
       while ((p = queue.poll()) != null) {
-        p.promise().tryComplete(new Outcome.Failed("UNAVAILABLE", "the conference's writer moved; send the command again"));
+        p.promise().tryComplete(Failures.WRITER_MOVED);
       }
       watchForLeadership();
     });
@@ -264,7 +264,7 @@ public final class ConferenceWriter extends VerticleBase {
    */
   private void forward(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo) {
     cluster.forward(conferenceId, envelope, submitter).onComplete(ar -> {
-      Outcome o = ar.succeeded() ? ar.result() : new Outcome.Failed("UNAVAILABLE", "no writer answered; send the command again");
+      Outcome o = ar.succeeded() ? ar.result() : Failures.NO_WRITER;
       if (!(o instanceof Outcome.Acked a)) {
         promise.tryComplete(o);
         return;
@@ -313,7 +313,7 @@ public final class ConferenceWriter extends VerticleBase {
     Promise<Outcome> promise = Promise.promise();
     ctx.runOnContext(v -> {
       if (stopping || !leader) {
-        promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "the conference's writer moved; send the command again"));
+        promise.tryComplete(Failures.WRITER_MOVED);
         return;
       }
       if (stalled) {
@@ -344,7 +344,7 @@ public final class ConferenceWriter extends VerticleBase {
     if (!appending) {
       Pending p;
       while ((p = queue.poll()) != null) {
-        p.promise().tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping"));
+        p.promise().tryComplete(Failures.STOPPING);
       }
       done.tryComplete();
     } else {
@@ -406,7 +406,7 @@ public final class ConferenceWriter extends VerticleBase {
     Context caller = Pending.callerLoop();
     ctx.runOnContext(v -> {
       if (stopping) {
-        promise.tryComplete(new Outcome.Failed("UNAVAILABLE", "server is stopping"));
+        promise.tryComplete(Failures.STOPPING);
         return;
       }
       if (ready && !leader) {
@@ -521,7 +521,7 @@ public final class ConferenceWriter extends VerticleBase {
         Throwable cause = ar.cause();
         if (cause instanceof AppendConflict) {
           LOG.warn("conference {} moved on under this writer ({}); reloading", conferenceId, cause.getMessage());
-          failRound(answers, "CONFLICT", "the conference changed elsewhere; send the command again");
+          failRound(answers, Failures.STORE_CONFLICT.code(), Failures.STORE_CONFLICT.message());
         } else {
           LOG.warn("append failed on {}: {}", conferenceId, cause.getMessage());
           // The commit may have happened with only its answer lost: the client must resend with the same id.

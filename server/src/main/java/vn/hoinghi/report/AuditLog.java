@@ -3,6 +3,7 @@ package vn.hoinghi.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,13 +19,15 @@ import vn.hoinghi.wire.Codec;
 
 /**
  * The whole event history of a conference as audit rows: who did what, when. Built from the stored log, with two
- * things taken out. A ballot of an anonymous vote keeps neither its voter key nor its command id (a client chooses
- * command ids and may put a name in them): the row says "anonymous voter" and nothing links it to a person. The text
+ * things taken out. A ballot of an anonymous vote keeps only its vote, article, choice and minute: no voter key, hall,
+ * text or command id (a client chooses command ids and may put a name in them); the row says "anonymous voter". The text
  * of an annotation its author has deleted is left out of every row that carried it, as the live feed does.
  */
 public final class AuditLog {
 
   public static final String ANONYMOUS_VOTER = "anonymous-voter";
+  /** All that an audit row shows of a secret ballot's data (docs/security.md, "Secret ballots in the audit log"). */
+  public static final List<String> SECRET_BALLOT_FIELDS = List.of("voteId", "articleId", "choice");
   public static final List<String> CSV_HEADER = List.of("seq", "at", "type", "actor", "actorName", "commandId", "data");
 
   private AuditLog() {}
@@ -75,10 +78,7 @@ public final class AuditLog {
       data = Codec.mapper().getNodeFactory().textNode(e.payload());
     }
     if ("SecretBallotCast".equals(e.type()) || (e.actor() != null && e.actor().startsWith("voter:"))) {
-      if (data instanceof ObjectNode o) {
-        o.remove("voterKey");
-      }
-      return new Row(e.seq(), e.at(), e.type(), ANONYMOUS_VOTER, "Phiếu kín", null, data);
+      return secretBallot(e, data);
     }
     if (data instanceof ObjectNode o && o.hasNonNull("annotationId")
         && d.deletedAnnotations().contains(o.get("annotationId").asText()) && (o.has("body") || o.has("replacement"))) {
@@ -87,6 +87,20 @@ public final class AuditLog {
       o.put("redacted", "tác giả đã xóa góp ý / deleted by its author");
     }
     return new Row(e.seq(), e.at(), e.type(), e.actor(), name(e.actor(), d), e.commandId(), data);
+  }
+
+  /**
+   * A ballot of an anonymous vote keeps only what the tallies already say: which vote, which article, which choice,
+   * and the minute. In a hall of three, the hall and the second (next to the hall's check-in or a named action) would
+   * name the voter; the text of an "other opinion" reaches nobody but its voter anywhere else either.
+   */
+  private static Row secretBallot(StoredEvent e, JsonNode data) {
+    ObjectNode kept = Codec.mapper().createObjectNode();
+    for (String field : SECRET_BALLOT_FIELDS) {
+      if (data.hasNonNull(field)) kept.set(field, data.get(field));
+    }
+    Instant minute = e.at() == null ? null : e.at().truncatedTo(ChronoUnit.MINUTES);
+    return new Row(e.seq(), minute, e.type(), ANONYMOUS_VOTER, "Phiếu kín", null, kept);
   }
 
   private static String name(String actor, Directory d) {

@@ -315,7 +315,8 @@ class CutLinksTest {
    */
   static final class ChaosClient {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Set<String> TRANSIENT = Set.of("RATE_LIMITED", "STORE_UNAVAILABLE", "UNAVAILABLE");
+    private static final Set<String> TRANSIENT = Set.of("RATE_LIMITED", "STORE_UNAVAILABLE", "STORE_CONFLICT",
+        "UNAVAILABLE", "WRITER_MOVED", "NO_WRITER");
     private static final String[] CHOICES = {"AGREE", "DISAGREE", "OTHER"};
 
     final String name;

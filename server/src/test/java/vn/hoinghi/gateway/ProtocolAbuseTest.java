@@ -47,6 +47,27 @@ class ProtocolAbuseTest {
   }
 
   @Test
+  @DisplayName("an organizer hello without conferenceId is INVALID_MESSAGE and keeps the connection; a corrected hello is welcomed")
+  void organizerHelloWithoutConference() throws Exception {
+    JsonObject login = TestClient.post(server.baseUrl(), "/api/login",
+        new JsonObject().put("username", "bantochuc").put("password", "hoinghi-demo"), null);
+    assertThat(login.getString("kind")).as(login.encode()).isEqualTo("organizer");
+    try (WsProbe p = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/ws")) {
+      p.next(); // server greeting
+      JsonObject hello = new JsonObject().put("type", "hello").put("token", login.getString("accessToken"));
+      p.send(hello.encode());
+      JsonObject error = new JsonObject(p.next());
+      assertThat(error.getString("code")).isEqualTo("INVALID_MESSAGE");
+      assertThat(error.getJsonArray("details").getString(0)).contains("conferenceId");
+      p.send(hello.put("conferenceId", "demo").encode());
+      JsonObject welcome = new JsonObject(p.next());
+      assertThat(welcome.getString("type")).as(welcome.encode()).isEqualTo("welcome");
+      assertThat(welcome.getString("conferenceId")).isEqualTo("demo");
+      assertThat(p.closeCode).isNotDone();
+    }
+  }
+
+  @Test
   @DisplayName("malformed JSON, non-objects, unknown types and bad envelopes get typed errors; the connection stays")
   void malformed() {
     TestClient c = TestClient.demo(server, "daibieu1");

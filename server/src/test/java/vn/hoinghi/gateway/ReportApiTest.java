@@ -303,6 +303,41 @@ class ReportApiTest {
   }
 
   @Test
+  @Order(5)
+  @DisplayName("a secret ballot's audit row keeps only vote, article, choice and the minute: in JSON pages, CSV and JSON Lines")
+  void secretBallotRows() throws Exception {
+    String hall = delegates.get(0).welcome.getString("endpointId");
+    String text = "Bổ sung thời hạn ban hành chương trình công tác năm";
+    List<JsonObject> rows = new ArrayList<>();
+    JsonArray page = get("/api/conferences/demo/audit?limit=1000", chair.accessToken).json().getJsonArray("events");
+    page.forEach(o -> rows.add((JsonObject) o));
+    get("/api/conferences/demo/audit/jsonl", secretary.accessToken).text().lines().map(JsonObject::new).forEach(rows::add);
+    String csv = get("/api/conferences/demo/audit/csv", chair.accessToken).text().substring(1);
+    try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+      for (CSVRecord r : p.getRecords()) {
+        JsonObject row = new JsonObject().put("seq", Long.parseLong(r.get("seq"))).put("at", r.get("at"))
+            .put("type", r.get("type")).put("actor", r.get("actor")).put("data", new JsonObject(r.get("data")));
+        if (!r.get("commandId").isEmpty()) row.put("commandId", r.get("commandId"));
+        rows.add(row);
+      }
+    }
+    List<JsonObject> secret = rows.stream().filter(x -> x.getString("type").equals("SecretBallotCast")).toList();
+    assertThat(secret).as("two ballots in each of the three formats").hasSize(6).allSatisfy(x -> {
+      assertThat(x.getJsonObject("data").fieldNames()).containsExactlyInAnyOrder("voteId", "articleId", "choice");
+      assertThat(x.getJsonObject("data").getString("voteId")).isEqualTo(secretVote);
+      Instant at = Instant.parse(x.getString("at"));
+      assertThat(at).isEqualTo(at.truncatedTo(ChronoUnit.MINUTES));
+      assertThat(x.getString("actor")).isEqualTo("anonymous-voter");
+      assertThat(x.containsKey("commandId")).isFalse();
+      assertThat(x.encode()).doesNotContain(hall).doesNotContain(text).doesNotContain("voterKey");
+    });
+    assertThat(secret).extracting(x -> x.getJsonObject("data").getString("choice")).containsOnly("OTHER", "AGREE");
+    // A named ballot keeps everything: who, which hall, the text, the time to the microsecond.
+    JsonObject named = rows.stream().filter(x -> x.getString("type").equals("BallotCast")).findFirst().orElseThrow();
+    assertThat(named.getJsonObject("data").containsKey("endpointId")).isTrue();
+  }
+
+  @Test
   @Order(6)
   @DisplayName("the revised draft: accepted wordings applied, version 2 imported, differences word by word, orphans listed")
   void revise() {

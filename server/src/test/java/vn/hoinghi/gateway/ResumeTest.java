@@ -3,14 +3,22 @@ package vn.hoinghi.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hoinghi.testing.TestClient.cmd;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import vn.hoinghi.domain.Actor;
+import vn.hoinghi.domain.Command;
+import vn.hoinghi.domain.CommandEnvelope;
+import vn.hoinghi.live.ConferenceWriter;
+import vn.hoinghi.live.Outcome;
 import vn.hoinghi.testing.TestClient;
 import vn.hoinghi.testing.TestServer;
 import vn.hoinghi.testing.TestServer.StoreKind;
@@ -86,6 +94,48 @@ class ResumeTest {
           && f.getJsonArray("events").isEmpty());
       future.close();
       same.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a long catch-up comes in frames of 500 events, each with its own upTo, the last one at the end of the log")
+  void catchUpFramesCarryTheirOwnUpTo() throws Exception {
+    try (TestServer s = TestServer.start(StoreKind.EMBEDDED, new JsonObject().put("demo.seed", true))) {
+      TestClient chair = TestClient.demo(s, "chutri");
+      TestClient d = TestClient.demo(s, "daibieu4");
+      long from = d.upTo.get();
+      d.close();
+      String endpointId = LiveSessionTest.endpointId(chair.state(), "TW");
+      chair.ok(cmd("CheckInEndpoint").put("endpointId", endpointId).put("headCount", 1));
+      ConferenceWriter w = s.app.conferences().writer("demo").await(10, TimeUnit.SECONDS);
+      List<Future<Outcome>> all = new ArrayList<>();
+      for (int i = 0; i < 1_100; i++) {
+        all.add(w.submit(new CommandEnvelope("hc-" + i, Actor.participant(chair.participantId()),
+            new Command.UpdateHeadCount(endpointId, 2 + i % 2)), null));
+      }
+      for (Future<Outcome> f : all) assertThat(f.await(30, TimeUnit.SECONDS)).isInstanceOf(Outcome.Acked.class);
+      long end = w.query(c -> c.version()).await(10, TimeUnit.SECONDS);
+
+      TestClient again = TestClient.withToken(s.baseUrl(), "again", d.accessToken);
+      again.connect(from);
+      TestClient.waitFor(() -> again.upTo.get() == end, "caught up to " + end);
+      List<JsonObject> frames = again.frames.stream().filter(f -> f.getString("type").equals("events")).toList();
+      assertThat(frames).hasSizeGreaterThanOrEqualTo(3);
+      long seen = from;
+      for (JsonObject f : frames.subList(0, frames.size() - 1)) {
+        JsonArray events = f.getJsonArray("events");
+        assertThat(events).hasSize(500);
+        assertThat(events.getJsonObject(0).getLong("seq")).isGreaterThan(seen);
+        // The delegate may see every one of these events: a full frame's upTo is its last event.
+        assertThat(f.getLong("upTo")).isEqualTo(events.getJsonObject(499).getLong("seq"));
+        seen = f.getLong("upTo");
+      }
+      JsonObject last = frames.get(frames.size() - 1);
+      assertThat(last.getLong("upTo")).isEqualTo(end);
+      assertThat(last.getJsonArray("events").size()).isBetween(1, 500);
+      assertThat(again.snapshots).isEmpty();
+      assertThat(again.duplicates).isEmpty();
+      again.close();
     }
   }
 }

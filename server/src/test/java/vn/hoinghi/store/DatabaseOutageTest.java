@@ -43,7 +43,8 @@ import vn.hoinghi.testing.TestServer;
 class DatabaseOutageTest {
   /** No command may wait longer than this for its answer, whatever the database does. */
   private static final long ANSWER_BOUND_MS = 10_000;
-  private static final Set<String> OUTAGE_CODES = Set.of("STORE_UNAVAILABLE", "UNAVAILABLE");
+  private static final Set<String> OUTAGE_CODES = Set.of("STORE_UNAVAILABLE", "STORE_CONFLICT", "UNAVAILABLE",
+      "WRITER_MOVED", "NO_WRITER");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private enum Fault { CUT, CUT_SERVER_SIDE, BLACK_HOLE, LOST_REPLIES }
