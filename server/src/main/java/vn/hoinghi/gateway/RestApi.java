@@ -68,6 +68,7 @@ public final class RestApi {
     Router r = Router.router(vertx);
     r.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     r.post("/login").handler(this::login);
+    r.post("/password").handler(new PasswordChange(gateway)::handle);
     r.post("/join").handler(this::join);
     r.post("/token/refresh").handler(this::refresh);
     r.get("/conferences").handler(this::listConferences);
@@ -118,6 +119,11 @@ public final class RestApi {
       }
       gateway.throttle().success(userKey);
       Accounts.Account a = ar.result().get();
+      if (a.mustChangePassword()) {
+        // No token at all until the password is changed: nothing else can be reached with this password.
+        fail(ctx, 403, Replies.error(null, "PASSWORD_CHANGE_REQUIRED", null).put("mustChangePassword", true));
+        return;
+      }
       Map<String, String> links = a.participantByConference();
       String conf = conferenceId != null ? conferenceId : (links.size() == 1 && !a.organizer() ? links.keySet().iterator().next() : null);
       if (conf != null && links.containsKey(conf)) {
@@ -130,6 +136,8 @@ public final class RestApi {
         json(ctx, 200, out);
       } else if (conf != null) {
         fail(ctx, 403, Replies.error(null, "FORBIDDEN", "this account takes no part in conference " + conf));
+      } else if (links.isEmpty()) {
+        fail(ctx, 403, Replies.error(null, "NO_CONFERENCE", null));
       } else {
         json(ctx, 200, new JsonObject().put("kind", "choose").put("conferences", new JsonArray(List.copyOf(links.keySet()))));
       }
@@ -617,7 +625,7 @@ public final class RestApi {
     return sb.toString();
   }
 
-  private static JsonObject jsonBody(RoutingContext ctx) {
+  static JsonObject jsonBody(RoutingContext ctx) {
     try {
       JsonNode n = Codec.parse(ctx.body().asString("UTF-8") == null ? "" : ctx.body().asString("UTF-8"));
       if (!n.isObject()) throw new WireError("INVALID_MESSAGE", "the body must be a JSON object");
@@ -675,7 +683,7 @@ public final class RestApi {
     json(ctx, status, body);
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended()) return;
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store").end(body.encode());
