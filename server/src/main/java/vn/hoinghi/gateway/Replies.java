@@ -44,6 +44,10 @@ public final class Replies {
       Map.entry("INTERNAL", new String[] {"Lỗi máy chủ.", "Server error."}),
       Map.entry("INVALID", new String[] {"Dữ liệu không hợp lệ.", "Invalid input."}),
       Map.entry("LOGIN_FAILED", new String[] {"Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password."}),
+      Map.entry("PASSWORD_CHANGE_REQUIRED", new String[] {"Phải đổi mật khẩu trước khi dùng tài khoản này (POST /api/password).",
+          "Change the password before using this account (POST /api/password)."}),
+      Map.entry("NO_CONFERENCE", new String[] {"Tài khoản này chưa tham gia hội nghị nào.",
+          "This account takes part in no conference."}),
       Map.entry("THROTTLED", new String[] {"Thử sai quá nhiều lần; vui lòng đợi rồi thử lại.", "Too many failed attempts; wait and retry."}),
       Map.entry("TOO_LARGE", new String[] {"Nội dung quá lớn.", "The body is too large."}));
 
