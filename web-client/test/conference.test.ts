@@ -18,6 +18,16 @@ describe('the fold of snapshot and events', () => {
     expect(docIndex(s).articles[0].chapter?.id).toBe('c1');
   });
 
+  it('folds an endpoint import (one event, many endpoints) as that many EndpointAdded, in order', () => {
+    const s = applyEvents(fromSnapshot(snapshotView(), 10), [ev('EndpointsImported', { endpoints: [
+      { endpointId: 'ep-11-1', code: 'XA', name: 'Xã A', region: 'Nam', level: 'COMMUNE' },
+      { endpointId: 'ep-11-2', code: 'XB', name: 'Xã B', level: 'COMMUNE' },
+    ] })], 11);
+    expect(s.endpointOrder).toEqual(['ep-2', 'ep-3', 'ep-11-1', 'ep-11-2']);
+    expect(s.endpoints['ep-11-2'].name).toBe('Xã B');
+    expect(s.upTo).toBe(11);
+  });
+
   it('takes the upTo of every events frame, even one without events (gaps in seq are normal)', () => {
     const s = applyEvents(fromSnapshot(snapshotView(), 10), [], 42);
     expect(s.upTo).toBe(42);

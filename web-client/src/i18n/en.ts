@@ -485,6 +485,7 @@ export const en: Record<MessageKey, string> = {
   'event.FeedbackDeadlineChanged': 'Feedback deadline changed',
   'event.ConferenceClosed': 'Conference closed',
   'event.EndpointAdded': 'Endpoint added',
+  'event.EndpointsImported': 'Endpoints imported',
   'event.EndpointUpdated': 'Endpoint changed',
   'event.EndpointCheckedIn': 'Endpoint checked in',
   'event.HeadCountUpdated': 'Head count updated',

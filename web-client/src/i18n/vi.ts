@@ -484,6 +484,7 @@ export const vi = {
   'event.FeedbackDeadlineChanged': 'Đổi hạn góp ý',
   'event.ConferenceClosed': 'Bế mạc hội nghị',
   'event.EndpointAdded': 'Thêm điểm cầu',
+  'event.EndpointsImported': 'Nhập danh sách điểm cầu',
   'event.EndpointUpdated': 'Sửa điểm cầu',
   'event.EndpointCheckedIn': 'Điểm cầu điểm danh',
   'event.HeadCountUpdated': 'Cập nhật số người có mặt',

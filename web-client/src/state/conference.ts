@@ -206,6 +206,8 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       return { ...s, endpoints: { ...s.endpoints, [d.endpointId]: ep },
         endpointOrder: s.endpointOrder.includes(d.endpointId) ? s.endpointOrder : [...s.endpointOrder, d.endpointId] };
     }
+    case 'EndpointsImported':
+      return (e.data.endpoints ?? []).reduce((acc, d) => applyEvent(acc, { ...e, type: 'EndpointAdded', data: d }), s);
     case 'EndpointUpdated':
       return { ...s, endpoints: patch(s.endpoints, e.data.endpointId, (x) => ({ ...x, name: e.data.name, region: e.data.region })) };
     case 'EndpointCheckedIn':

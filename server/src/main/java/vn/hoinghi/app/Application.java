@@ -44,6 +44,7 @@ public final class Application {
   private final List<HttpVerticle> http;
   private final List<String> httpDeployments;
   private final DemoSeed.Result demo;
+  private volatile FirstOrganizer.Result firstOrganizer = FirstOrganizer.Result.NONE;
   private volatile boolean stopped;
   /** How long a stop waits for the open WebSockets' close handshakes before it closes the listener. */
   public static final long CLOSE_HANDSHAKE_MS = 2_000;
@@ -101,6 +102,7 @@ public final class Application {
           version(), config.store() instanceof ServerConfig.Store.Postgres ? "postgresql" : "embedded");
       gateway.rateLimit(config.wsRate().perSecond(), config.wsRate().burst());
       DemoSeed.Result demo = config.demoSeed() ? DemoSeed.seedIfEmpty(conferences, accounts) : DemoSeed.Result.NONE;
+      FirstOrganizer.Result first = FirstOrganizer.createIfNoAccounts(accounts, config.organizer());
 
       int instances = config.httpInstances() > 0 ? config.httpInstances() : Math.max(1, Runtime.getRuntime().availableProcessors());
       List<HttpVerticle> http = new ArrayList<>();
@@ -117,6 +119,7 @@ public final class Application {
         http.add(v);
       }
       Application app = new Application(config, vertx, store, conferences, accounts, gateway, http, deployments, demo);
+      app.firstOrganizer = first;
       LOG.info("Hội Nghị {} listening on http://{}:{}/ with {} ({} transport)", version(), displayHost(config.httpHost()),
           app.port(), store.describe(), vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
       return app;
@@ -159,6 +162,8 @@ public final class Application {
   public Accounts accounts() { return accounts; }
   public Gateway gateway() { return gateway; }
   public DemoSeed.Result demo() { return demo; }
+  /** The first organizer created at this start, with its generated password (for Main to print once). */
+  public FirstOrganizer.Result firstOrganizer() { return firstOrganizer; }
 
   /**
    * Graceful stop: refuse new sockets and close open ones with "going away", stop listening, let

@@ -26,6 +26,7 @@ public final class Main {
       Application app = Application.start(vertx, config);
       Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "hoinghi-shutdown"));
       if (app.demo().conferenceId() != null) System.out.print(DemoSeed.banner(app.demo(), app.port()));
+      if (app.firstOrganizer().username() != null) System.out.print(FirstOrganizer.banner(app.firstOrganizer()));
       System.out.println("Hội Nghị đang chạy tại / is running at http://localhost:" + app.port() + "/");
     } catch (Exception e) {
       Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -56,7 +57,8 @@ public final class Main {
           http.host, http.port, http.instances, store (embedded | postgresql://user:pass@host:5432/db),
           postgres.schema, postgres.pool.size, data.dir, jwt.algorithm (HS256|RS256),
           jwt.secret, jwt.private.key.file, jwt.public.key.file, jwt.access.ttl.seconds,
-          jwt.refresh.ttl.seconds, ballot.secret, log.level, demo.seed, shutdown.grace.seconds,
+          jwt.refresh.ttl.seconds, ballot.secret, log.level, demo.seed (auto|true|false),
+          organizer.username, organizer.password.file, shutdown.grace.seconds,
           ws.rate.per.second, ws.rate.burst
         See docs/configuration.md.""";
   }

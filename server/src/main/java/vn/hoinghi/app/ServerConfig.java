@@ -20,6 +20,7 @@ public record ServerConfig(
     String ballotSecret,
     String logLevel,
     boolean demoSeed,
+    Organizer organizer,
     int shutdownGraceSeconds,
     RateLimit wsRate) {
 
@@ -27,7 +28,7 @@ public record ServerConfig(
       "http.host", "http.port", "http.instances", "store", "postgres.schema", "postgres.pool.size", "data.dir",
       "jwt.algorithm", "jwt.secret", "jwt.private.key.file", "jwt.public.key.file",
       "jwt.access.ttl.seconds", "jwt.refresh.ttl.seconds", "ballot.secret", "log.level", "demo.seed",
-      "shutdown.grace.seconds", "ws.rate.per.second", "ws.rate.burst");
+      "organizer.username", "organizer.password.file", "shutdown.grace.seconds", "ws.rate.per.second", "ws.rate.burst");
 
   /** Where events are kept: the embedded SQLite file, or a PostgreSQL database. */
   public sealed interface Store {
@@ -35,6 +36,13 @@ public record ServerConfig(
 
     record Postgres(String url, String schema, int poolSize) implements Store {}
   }
+
+  /**
+   * The first organizer account, created on a store without accounts when the demo is not seeded ({@code username}
+   * empty: none); its password is read from {@code passwordFile}, or generated and printed once, and must be changed
+   * at the first login.
+   */
+  public record Organizer(String username, String passwordFile) {}
 
   /** Inbound WebSocket messages per connection: a sustained rate with bursts (token bucket). */
   public record RateLimit(int perSecond, int burst) {}
@@ -61,9 +69,8 @@ public record ServerConfig(
     Jwt jwt = new Jwt(alg, string(c, "jwt.secret"), string(c, "jwt.private.key.file"),
         string(c, "jwt.public.key.file"), integer(c, "jwt.access.ttl.seconds", 30, 86_400),
         integer(c, "jwt.refresh.ttl.seconds", 60, 30 * 86_400));
-    if (alg.equals("HS256") && !jwt.secret().isEmpty() && jwt.secret().length() < 32) {
-      throw new ConfigError("jwt.secret must be at least 32 characters");
-    }
+    boolean postgres = store instanceof Store.Postgres;
+    if (alg.equals("HS256")) SecretPolicy.check("jwt.secret", "HOINGHI_JWT_SECRET", jwt.secret(), postgres);
     if (alg.equals("RS256") && (jwt.privateKeyFile().isEmpty() || jwt.publicKeyFile().isEmpty())) {
       throw new ConfigError("jwt.algorithm RS256 needs jwt.private.key.file and jwt.public.key.file");
     }
@@ -72,9 +79,15 @@ public record ServerConfig(
       throw new ConfigError("log.level must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF; got \"" + level + "\"");
     }
     String ballot = string(c, "ballot.secret");
-    if (!ballot.isEmpty() && ballot.length() < 32) throw new ConfigError("ballot.secret must be at least 32 characters");
+    SecretPolicy.check("ballot.secret", "HOINGHI_BALLOT_SECRET", ballot, postgres);
     int instances = integer(c, "http.instances", 0, 64);
-    return new ServerConfig(host, port, instances, store, Path.of(dataDir), jwt, ballot, level, bool(c, "demo.seed"),
+    String organizer = string(c, "organizer.username").trim();
+    String problem = organizer.isEmpty() ? null : vn.hoinghi.auth.Accounts.usernameProblem(organizer);
+    if (problem != null) throw new ConfigError("organizer.username: " + problem);
+    // "auto": the demo (with its published passwords) only on the embedded store, a trial on one machine.
+    boolean demo = string(c, "demo.seed").trim().equalsIgnoreCase("auto") ? !postgres : bool(c, "demo.seed");
+    return new ServerConfig(host, port, instances, store, Path.of(dataDir), jwt, ballot, level, demo,
+        new Organizer(vn.hoinghi.auth.Accounts.normalize(organizer), string(c, "organizer.password.file").trim()),
         integer(c, "shutdown.grace.seconds", 0, 600),
         new RateLimit(integer(c, "ws.rate.per.second", 1, 1_000_000), integer(c, "ws.rate.burst", 1, 1_000_000)));
   }

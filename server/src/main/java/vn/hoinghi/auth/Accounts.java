@@ -32,8 +32,9 @@ public final class Accounts {
   public static final String STREAM = "_accounts";
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
+  /** {@code mustChangePassword}: the password was generated or handed over; only a password change is allowed. */
   public record Account(String id, String username, String displayName, String passwordHash, boolean organizer,
-                        Map<String, String> participantByConference) {}
+                        Map<String, String> participantByConference, boolean mustChangePassword) {}
 
   /** The account events; the JSON type is the record's simple name. */
   public sealed interface AccountEvent {
@@ -42,7 +43,10 @@ public final class Accounts {
 
     record AccountLinked(String accountId, String conferenceId, String participantId) implements AccountEvent {}
 
+    /** Clears {@link PasswordChangeRequired}. */
     record PasswordChanged(String accountId, String passwordHash) implements AccountEvent {}
+
+    record PasswordChangeRequired(String accountId) implements AccountEvent {}
   }
 
   private final Vertx vertx;
@@ -84,6 +88,7 @@ public final class Accounts {
         case "AccountCreated" -> AccountEvent.AccountCreated.class;
         case "AccountLinked" -> AccountEvent.AccountLinked.class;
         case "PasswordChanged" -> AccountEvent.PasswordChanged.class;
+        case "PasswordChangeRequired" -> AccountEvent.PasswordChangeRequired.class;
         default -> throw new IllegalStateException("unknown account event " + e.type());
       };
       return Codec.mapper().readValue(e.payload(), type);
@@ -94,7 +99,8 @@ public final class Accounts {
 
   private void fold(AccountEvent e) {
     if (e instanceof AccountEvent.AccountCreated c) {
-      Account a = new Account(c.accountId(), c.username(), c.displayName(), c.passwordHash(), c.organizer(), Map.of());
+      Account a = new Account(c.accountId(), c.username(), c.displayName(), c.passwordHash(), c.organizer(), Map.of(),
+          false);
       byUsername.put(a.username(), a);
       byId.put(a.id(), a);
     } else if (e instanceof AccountEvent.AccountLinked l) {
@@ -102,12 +108,18 @@ public final class Accounts {
       if (a == null) return;
       Map<String, String> links = new java.util.TreeMap<>(a.participantByConference());
       links.put(l.conferenceId(), l.participantId());
-      replace(new Account(a.id(), a.username(), a.displayName(), a.passwordHash(), a.organizer(), Map.copyOf(links)));
+      replace(new Account(a.id(), a.username(), a.displayName(), a.passwordHash(), a.organizer(), Map.copyOf(links),
+          a.mustChangePassword()));
     } else if (e instanceof AccountEvent.PasswordChanged p) {
       Account a = byId.get(p.accountId());
       if (a == null) return;
       replace(new Account(a.id(), a.username(), a.displayName(), p.passwordHash(), a.organizer(),
-          a.participantByConference()));
+          a.participantByConference(), false));
+    } else if (e instanceof AccountEvent.PasswordChangeRequired r) {
+      Account a = byId.get(r.accountId());
+      if (a == null) return;
+      replace(new Account(a.id(), a.username(), a.displayName(), a.passwordHash(), a.organizer(),
+          a.participantByConference(), true));
     }
   }
 
@@ -177,6 +189,12 @@ public final class Accounts {
   /** Creates an account; {@code bcryptCost} below 12 only for demo seeding and tests. */
   public Future<Account> create(String username, String displayName, String password, boolean organizer,
                                 int bcryptCost) {
+    return create(username, displayName, password, organizer, bcryptCost, false);
+  }
+
+  /** {@code mustChangePassword}: recorded in the same append, so the account never exists without the flag. */
+  public Future<Account> create(String username, String displayName, String password, boolean organizer,
+                                int bcryptCost, boolean mustChangePassword) {
     String problem = usernameProblem(username);
     if (problem == null) problem = Passwords.problem(password);
     if (problem == null && (displayName == null || displayName.isBlank() || displayName.length() > 200)) {
@@ -190,7 +208,9 @@ public final class Accounts {
     return vertx.executeBlocking(() -> Passwords.hash(password, bcryptCost), false)
         .compose(hash -> write(() -> {
           if (byUsername.containsKey(name)) throw new AuthError("CONFLICT", "username " + name + " is taken");
-          return List.of(new AccountEvent.AccountCreated("acc-" + (seq + 1), name, displayName.trim(), hash, organizer));
+          String id = "acc-" + (seq + 1);
+          AccountEvent created = new AccountEvent.AccountCreated(id, name, displayName.trim(), hash, organizer);
+          return mustChangePassword ? List.of(created, new AccountEvent.PasswordChangeRequired(id)) : List.of(created);
         }))
         .map(v -> byUsername.get(name));
   }
@@ -214,6 +234,25 @@ public final class Accounts {
       if (!byId.containsKey(accountId)) throw new AuthError("NOT_FOUND", "no such account");
       return List.of(new AccountEvent.AccountLinked(accountId, conferenceId, participantId));
     });
+  }
+
+  /** The next login must change the password first (a generated or handed-over password). */
+  public Future<Void> requirePasswordChange(String accountId) {
+    return write(() -> {
+      if (!byId.containsKey(accountId)) throw new AuthError("NOT_FOUND", "no such account");
+      return List.of(new AccountEvent.PasswordChangeRequired(accountId));
+    });
+  }
+
+  /** A new password (checked as at creation), which also lifts a required change. */
+  public Future<Void> changePassword(String accountId, String newPassword) {
+    String problem = Passwords.problem(newPassword);
+    if (problem != null) return Future.failedFuture(new AuthError("INVALID", problem));
+    return vertx.executeBlocking(() -> Passwords.hash(newPassword, Passwords.COST), false)
+        .compose(hash -> write(() -> {
+          if (!byId.containsKey(accountId)) throw new AuthError("NOT_FOUND", "no such account");
+          return List.of(new AccountEvent.PasswordChanged(accountId, hash));
+        }));
   }
 
   /** The account when the password matches; empty otherwise (same time either way for unknown users). */

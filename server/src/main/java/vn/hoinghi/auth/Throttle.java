@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows repeated failures (logins, invite codes) per key — a username, a client address. After
- * {@link #FREE} failures within the window each further attempt must wait, doubling up to
- * {@link #MAX_WAIT_SECONDS}; a success clears the key.
+ * {@link #FREE} failures within the window each further attempt must wait 1, 2, 4 … s (the wait
+ * doubles with every further failure, up to {@link #MAX_WAIT_SECONDS}); a success clears the key.
  */
 public final class Throttle {
   /** Failures allowed per key before waits begin; per address it is higher, a hall shares one NAT address. */
@@ -47,7 +47,8 @@ public final class Throttle {
     keys.compute(key, (k, s) -> {
       if (s == null || now - s.firstAt() > WINDOW_MS) return new State(1, now, 0);
       int n = s.failures() + 1;
-      long wait = n <= free ? 0 : Math.min(MAX_WAIT_SECONDS, 1L << Math.min(20, n - free));
+      // The free-th failure already starts the wait (1 s), so attempt free + 1 waits whatever its password.
+      long wait = n < free ? 0 : Math.min(MAX_WAIT_SECONDS, 1L << Math.min(20, n - free));
       return new State(n, s.firstAt(), now + wait * 1000);
     });
   }

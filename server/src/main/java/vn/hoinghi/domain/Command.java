@@ -42,6 +42,12 @@ public sealed interface Command {
 
   record AddEndpoint(String code, String name, String region, EndpointLevel level) implements Command {}
 
+  /**
+   * Adds many endpoints at once (the CSV import): all of them or none. Each row is checked as {@link AddEndpoint},
+   * against the conference and against the rows before it.
+   */
+  record ImportEndpoints(List<AddEndpoint> endpoints) implements Command {}
+
   record UpdateEndpoint(String endpointId, String name, String region) implements Command {}
 
   record CheckInEndpoint(String endpointId, int headCount) implements Command {}

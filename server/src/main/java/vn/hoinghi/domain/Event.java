@@ -39,6 +39,9 @@ public sealed interface Event {
   record EndpointAdded(String endpointId, String code, String name, String region, EndpointLevel level)
       implements Event {}
 
+  /** The endpoints of one {@link Command.ImportEndpoints}: one event, so the import is committed whole or not at all. */
+  record EndpointsImported(List<EndpointAdded> endpoints) implements Event {}
+
   record EndpointUpdated(String endpointId, String name, String region) implements Event {}
 
   record EndpointCheckedIn(String endpointId, int headCount, Instant at) implements Event {}

@@ -20,6 +20,8 @@ public final class Limits {
   public static final int RESPONSE_TEXT = 4000;
 
   public static final int ENDPOINTS = 20_000;
+  /** Rows of one {@code ImportEndpoints} (a CSV file). */
+  public static final int ENDPOINTS_PER_IMPORT = 10_000;
   public static final int PARTICIPANTS = 200_000;
   public static final int INVITES = 20_000;
   public static final int INVITE_USES = 10_000;

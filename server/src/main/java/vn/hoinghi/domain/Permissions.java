@@ -91,6 +91,7 @@ public final class Permissions {
     t.put(CloseConference.class, r().any(CHAIR).system().when("system: only after the feedback deadline").rule());
     // Endpoints
     t.put(AddEndpoint.class, r().organizer().any(SECRETARY).rule());
+    t.put(ImportEndpoints.class, r().organizer().any(SECRETARY).rule());
     t.put(UpdateEndpoint.class, r().organizer().any(SECRETARY).rule());
     t.put(CheckInEndpoint.class, r().any(CHAIR, SECRETARY).own(HOST).rule());
     t.put(UpdateHeadCount.class, r().any(CHAIR, SECRETARY).own(HOST).rule());

@@ -7,7 +7,10 @@ import static vn.hoinghi.domain.ConferenceStatus.SCHEDULED;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,7 @@ import java.util.Set;
 import vn.hoinghi.domain.Command.AddEndpoint;
 import vn.hoinghi.domain.Command.CheckInEndpoint;
 import vn.hoinghi.domain.Command.CheckOutEndpoint;
+import vn.hoinghi.domain.Command.ImportEndpoints;
 import vn.hoinghi.domain.Command.IssueInvite;
 import vn.hoinghi.domain.Command.JoinWithInvite;
 import vn.hoinghi.domain.Command.RegisterParticipant;
@@ -27,6 +31,7 @@ import vn.hoinghi.domain.Event.EndpointAdded;
 import vn.hoinghi.domain.Event.EndpointCheckedIn;
 import vn.hoinghi.domain.Event.EndpointCheckedOut;
 import vn.hoinghi.domain.Event.EndpointUpdated;
+import vn.hoinghi.domain.Event.EndpointsImported;
 import vn.hoinghi.domain.Event.HeadCountUpdated;
 import vn.hoinghi.domain.Event.InviteIssued;
 import vn.hoinghi.domain.Event.InviteRevoked;
@@ -53,6 +58,7 @@ final class Roster {
   void register(Tables t) {
     t.handlers()
         .handle(AddEndpoint.class, this::addEndpoint)
+        .handle(ImportEndpoints.class, this::importEndpoints)
         .handle(UpdateEndpoint.class, this::updateEndpoint)
         .handle(CheckInEndpoint.class, this::checkIn)
         .handle(UpdateHeadCount.class, this::updateHeadCount)
@@ -64,10 +70,8 @@ final class Roster {
         .handle(RevokeInvite.class, this::revokeInvite)
         .handle(JoinWithInvite.class, this::joinWithInvite);
     t.folds()
-        .fold(EndpointAdded.class, e -> {
-          endpoints.put(e.endpointId(), new Endpoint(e.endpointId(), e.code(), e.name(), e.region(), e.level(), false, 0, null));
-          endpointIdByCode.put(e.code(), e.endpointId());
-        })
+        .fold(EndpointAdded.class, this::putEndpoint)
+        .fold(EndpointsImported.class, e -> e.endpoints().forEach(this::putEndpoint))
         .fold(EndpointUpdated.class, e -> endpoints.computeIfPresent(e.endpointId(), (k, x) ->
             new Endpoint(x.id(), x.code(), e.name(), e.region(), x.level(), x.checkedIn(), x.headCount(), x.checkedInAt())))
         .fold(EndpointCheckedIn.class, e -> endpoints.computeIfPresent(e.endpointId(), (k, x) ->
@@ -105,6 +109,7 @@ final class Roster {
     // of the moderators and of the invited endpoint's hosts.
     t.audiences()
         .map(EndpointAdded.class, e -> Audience.EVERYONE)
+        .map(EndpointsImported.class, e -> Audience.EVERYONE)
         .map(EndpointUpdated.class, e -> Audience.EVERYONE)
         .map(EndpointCheckedIn.class, e -> Audience.EVERYONE)
         .map(HeadCountUpdated.class, e -> Audience.EVERYONE)
@@ -158,7 +163,53 @@ final class Roster {
 
   // --- Endpoints --------------------------------------------------------------------------------------------------
 
+  private void putEndpoint(EndpointAdded e) {
+    endpoints.put(e.endpointId(), new Endpoint(e.endpointId(), e.code(), e.name(), e.region(), e.level(), false, 0, null));
+    endpointIdByCode.put(e.code(), e.endpointId());
+  }
+
   private void addEndpoint(AddEndpoint c, Decide d) {
+    d.emit(newEndpoint(c, d.nextId("ep"), Set.of(), false, 0));
+  }
+
+  /**
+   * Every row is checked as {@link #addEndpoint}, against the conference and the rows before it; any problem refuses
+   * the whole import with one detail per row, "row N: …" (N counts from 1), so a caller can point at its source line.
+   */
+  private void importEndpoints(ImportEndpoints c, Decide d) {
+    List<AddEndpoint> rows = c.endpoints() == null ? List.of() : c.endpoints();
+    if (rows.isEmpty() || rows.size() > Limits.ENDPOINTS_PER_IMPORT) {
+      throw Reject.invalid("Cần 1–" + Limits.ENDPOINTS_PER_IMPORT + " điểm cầu",
+          "An import holds 1–" + Limits.ENDPOINTS_PER_IMPORT + " endpoints");
+    }
+    conf.requireNotClosed();
+    String firstId = d.nextId("ep");
+    Set<String> codes = new HashSet<>();
+    boolean central = false;
+    List<EndpointAdded> added = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      AddEndpoint row = rows.get(i) == null ? new AddEndpoint(null, null, null, null) : rows.get(i);
+      try {
+        added.add(newEndpoint(row, firstId + "-" + (i + 1), codes, central, added.size()));
+      } catch (Reject r) {
+        problems.add("row " + (i + 1) + ": " + r.rejection.messageEn());
+      }
+      // A refused row still claims its code and the central place: once it is fixed, a later row must not clash.
+      if (row.code() != null) codes.add(row.code().strip());
+      central |= row.level() == EndpointLevel.CENTRAL;
+    }
+    if (!problems.isEmpty()) {
+      throw Reject.of(RejectionCode.INVALID, problems.size() + " điểm cầu không thêm được; không điểm cầu nào được thêm",
+          problems.size() + " endpoints cannot be added; none was added",
+          problems.stream().limit(Limits.PROBLEM_DETAILS).toList());
+    }
+    d.emit(new EndpointsImported(added));
+  }
+
+  /** The checks of one new endpoint, given the codes, central endpoint and count the same command adds before it. */
+  private EndpointAdded newEndpoint(AddEndpoint c, String id, Set<String> pendingCodes, boolean pendingCentral,
+      int pendingCount) {
     String code = c.code() == null ? null : c.code().strip();
     if (code == null || !Check.ENDPOINT_CODE.matcher(code).matches()) {
       throw Reject.invalid("Mã điểm cầu phải gồm 2–10 chữ in hoa hoặc chữ số (ví dụ HNI, DTP)",
@@ -168,17 +219,17 @@ final class Roster {
     String region = Check.text(c.region(), Check.REGION, Limits.REGION, false, false);
     EndpointLevel level = Check.required(c.level(), "cấp điểm cầu", "endpoint level");
     conf.requireNotClosed();
-    if (endpointIdByCode.containsKey(code)) {
+    if (endpointIdByCode.containsKey(code) || pendingCodes.contains(code)) {
       throw Reject.conflict("Mã điểm cầu " + code + " đã được dùng", "Endpoint code " + code + " is already in use");
     }
-    if (level == EndpointLevel.CENTRAL && central().isPresent()) {
+    if (level == EndpointLevel.CENTRAL && (pendingCentral || central().isPresent())) {
       throw Reject.conflict("Hội nghị chỉ có một điểm cầu Trung ương", "A conference has exactly one central endpoint");
     }
-    if (endpoints.size() >= Limits.ENDPOINTS) {
+    if (endpoints.size() + pendingCount >= Limits.ENDPOINTS) {
       throw Reject.limit("Đã đạt số điểm cầu tối đa (" + Limits.ENDPOINTS + ")",
           "The maximum number of endpoints (" + Limits.ENDPOINTS + ") is reached");
     }
-    d.emit(new EndpointAdded(d.nextId("ep"), code, name, region, level));
+    return new EndpointAdded(id, code, name, region, level);
   }
 
   private void updateEndpoint(UpdateEndpoint c, Decide d) {

@@ -8,20 +8,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.IOException;
-import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import vn.hoinghi.auth.Accounts;
 import vn.hoinghi.auth.AuthError;
 import vn.hoinghi.auth.Tokens;
@@ -29,9 +23,11 @@ import vn.hoinghi.domain.Actor;
 import vn.hoinghi.domain.Command;
 import vn.hoinghi.domain.CommandEnvelope;
 import vn.hoinghi.domain.Conference;
-import vn.hoinghi.domain.EndpointLevel;
+import vn.hoinghi.domain.Decision;
 import vn.hoinghi.domain.Event;
 import vn.hoinghi.domain.Participant;
+import vn.hoinghi.domain.Rejection;
+import vn.hoinghi.domain.RejectionCode;
 import vn.hoinghi.domain.Role;
 import vn.hoinghi.domain.Viewer;
 import vn.hoinghi.domain.document.DraftImporter;
@@ -75,6 +71,7 @@ public final class RestApi {
     Router r = Router.router(vertx);
     r.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     r.post("/login").handler(this::login);
+    r.post("/password").handler(new PasswordChange(gateway)::handle);
     r.post("/join").handler(this::join);
     r.post("/token/refresh").handler(this::refresh);
     r.get("/join/requests/:requestId").handler(ctx -> joinRequests.status(ctx));
@@ -127,6 +124,11 @@ public final class RestApi {
       }
       gateway.throttle().success(userKey);
       Accounts.Account a = ar.result().get();
+      if (a.mustChangePassword()) {
+        // No token at all until the password is changed: nothing else can be reached with this password.
+        fail(ctx, 403, Replies.error(null, "PASSWORD_CHANGE_REQUIRED", null).put("mustChangePassword", true));
+        return;
+      }
       Map<String, String> links = a.participantByConference();
       String conf = conferenceId != null ? conferenceId : (links.size() == 1 && !a.organizer() ? links.keySet().iterator().next() : null);
       if (conf != null && links.containsKey(conf)) {
@@ -139,6 +141,8 @@ public final class RestApi {
         json(ctx, 200, out);
       } else if (conf != null) {
         fail(ctx, 403, Replies.error(null, "FORBIDDEN", "this account takes no part in conference " + conf));
+      } else if (links.isEmpty()) {
+        fail(ctx, 403, Replies.error(null, "NO_CONFERENCE", null));
       } else {
         json(ctx, 200, new JsonObject().put("kind", "choose").put("conferences", new JsonArray(List.copyOf(links.keySet()))));
       }
@@ -507,99 +511,53 @@ public final class RestApi {
   }
 
   /**
-   * Endpoints from CSV with a header row: code,name,region,level (level CENTRAL, PROVINCIAL or
-   * COMMUNE). Every row is checked first; any problem → 400 listing each, and nothing is added.
+   * Endpoints from CSV with a header row: code,name,region,level (level CENTRAL, PROVINCIAL or COMMUNE), added by one
+   * ImportEndpoints command: all rows or none. Any problem → 400 listing every problem of the file by line.
    */
   private void importEndpoints(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     callerFor(ctx, id).onSuccess(c -> {
-      String text = ctx.body().asString("UTF-8");
-      List<Command.AddEndpoint> rows = new ArrayList<>();
-      List<String> problems = new ArrayList<>();
-      try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-          .setIgnoreEmptyLines(true).get().parse(new StringReader(text == null ? "" : text))) {
-        List<String> header = parser.getHeaderNames();
-        for (String col : List.of("code", "name", "region", "level")) {
-          if (!header.contains(col)) problems.add("missing column \"" + col + "\" (header: code,name,region,level)");
-        }
-        Set<String> codes = new HashSet<>();
-        if (problems.isEmpty()) {
-          for (CSVRecord rec : parser) {
-            long line = rec.getRecordNumber() + 1;
-            if (rows.size() >= 10_000) {
-              problems.add("more than 10000 rows");
-              break;
-            }
-            if (!rec.isConsistent()) {
-              problems.add("line " + line + ": expected " + header.size() + " fields, got " + rec.size());
-              continue;
-            }
-            String code = rec.get("code");
-            String level = rec.get("level").toUpperCase(Locale.ROOT);
-            EndpointLevel lv;
-            try {
-              lv = EndpointLevel.valueOf(level);
-            } catch (IllegalArgumentException e) {
-              problems.add("line " + line + ": level must be CENTRAL, PROVINCIAL or COMMUNE, got \"" + level + "\"");
-              continue;
-            }
-            if (code.isEmpty() || rec.get("name").isEmpty()) {
-              problems.add("line " + line + ": code and name are required");
-              continue;
-            }
-            if (!codes.add(code)) {
-              problems.add("line " + line + ": code " + code + " appears twice");
-              continue;
-            }
-            rows.add(new Command.AddEndpoint(code, rec.get("name"), rec.get("region"), lv));
-          }
-        }
-      } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-        // Iterating the records reports a broken quote as UncheckedIOException: a 400 like any bad file, not a 500.
-        problems.add("not valid CSV: " + e.getMessage());
-      }
-      if (problems.isEmpty() && rows.isEmpty()) problems.add("no rows");
-      if (!problems.isEmpty()) {
-        fail(ctx, 400, Replies.error(null, "INVALID", null).put("details", new JsonArray(problems)));
-        return;
-      }
-      String batch = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse(randomCode(10));
+      EndpointCsv csv = EndpointCsv.parse(ctx.body().asString("UTF-8"));
+      String commandId = "csv-" + Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse(randomCode(10));
+      CommandEnvelope env = new CommandEnvelope(commandId, actorOf(c), csv.command());
       gateway.conferences().existing(id).onComplete(war -> {
         if (war.failed()) {
           failCause(ctx, war.cause());
           return;
         }
         ConferenceWriter w = war.result();
-        // Check every row against the current state before adding any, so a bad file changes nothing.
-        w.query(conf -> {
-          List<String> clash = new ArrayList<>();
-          for (int i = 0; i < rows.size(); i++) {
-            var d = conf.decide(new CommandEnvelope("csv-" + batch + "-" + i, actorOf(c), rows.get(i)), Instant.now());
-            if (d instanceof vn.hoinghi.domain.Decision.Rejected r) {
-              clash.add("row " + (i + 1) + " (" + rows.get(i).code() + "): " + r.rejection().messageEn());
+        if (!csv.readWhole() || csv.rows().isEmpty()) {
+          // Nothing is submitted, but the rows that were read are still judged, so one answer lists every problem.
+          w.query(conf -> conf.decide(env, Instant.now())).onSuccess(d -> {
+            Rejection r = d instanceof Decision.Rejected rej ? rej.rejection() : null;
+            if (r != null && r.code() != RejectionCode.INVALID) {
+              json(ctx, statusFor(r.code().name()), Replies.rejection(null, r));
+            } else {
+              List<String> details = r != null && !csv.rows().isEmpty() ? r.details() : List.of();
+              fail(ctx, 400, Replies.error(null, "INVALID", null).put("details", new JsonArray(csv.problems(details))));
             }
+          }).onFailure(e -> failCause(ctx, e));
+          return;
+        }
+        w.submit(env, c.kind() == Tokens.Kind.PARTICIPANT ? c.subject() : null).onSuccess(o -> {
+          if (o instanceof Outcome.Refused r && r.rejection().code() == RejectionCode.INVALID) {
+            fail(ctx, 400, Replies.error(null, "INVALID", null)
+                .put("details", new JsonArray(csv.problems(r.rejection().details()))));
+          } else if (o instanceof Outcome.Acked a) {
+            w.query(conf -> {
+              JsonArray out = new JsonArray();
+              for (int i = 0; i < csv.rows().size(); i++) {
+                String code = csv.rows().get(i).code().strip();
+                out.add(new JsonObject().put("line", csv.lineOf(i)).put("code", code)
+                    .put("endpointId", conf.endpointByCode(code).map(e -> e.id()).orElse(null)));
+              }
+              return out;
+            }).onSuccess(eps -> json(ctx, 201, Replies.outcome(commandId, o)
+                .put("added", a.duplicate() ? 0 : eps.size()).put("endpoints", eps)))
+                .onFailure(e -> failCause(ctx, e));
+          } else {
+            outcome(ctx, commandId, o, 201);
           }
-          return clash;
-        }).onSuccess(clash -> {
-          if (!clash.isEmpty()) {
-            fail(ctx, 400, Replies.error(null, "INVALID", null).put("details", new JsonArray(clash)));
-            return;
-          }
-          List<Future<Outcome>> all = new ArrayList<>();
-          for (int i = 0; i < rows.size(); i++) {
-            all.add(w.submit(new CommandEnvelope("csv-" + batch + "-" + i, actorOf(c), rows.get(i)),
-                c.kind() == Tokens.Kind.PARTICIPANT ? c.subject() : null));
-          }
-          Future.join(all).onComplete(done -> {
-            JsonArray results = new JsonArray();
-            int added = 0;
-            for (int i = 0; i < all.size(); i++) {
-              Outcome o = all.get(i).succeeded() ? all.get(i).result() : new Outcome.Failed("INTERNAL", "failed");
-              if (o instanceof Outcome.Acked) added++;
-              results.add(Replies.outcome("csv-" + batch + "-" + i, o).put("code", rows.get(i).code()));
-            }
-            json(ctx, added == rows.size() ? 201 : 207, new JsonObject().put("added", added).put("results", results));
-          });
         }).onFailure(e -> failCause(ctx, e));
       });
     });
@@ -726,7 +684,7 @@ public final class RestApi {
     return sb.toString();
   }
 
-  private static JsonObject jsonBody(RoutingContext ctx) {
+  static JsonObject jsonBody(RoutingContext ctx) {
     try {
       JsonNode n = Codec.parse(ctx.body().asString("UTF-8") == null ? "" : ctx.body().asString("UTF-8"));
       if (!n.isObject()) throw new WireError("INVALID_MESSAGE", "the body must be a JSON object");

@@ -91,7 +91,8 @@ class ConfigLoaderTest {
   @DisplayName("a PostgreSQL URL selects the PostgreSQL store with its schema and pool size")
   void postgresStore() {
     ServerConfig c = load(new String[] {"--store", "postgresql://hn:secret@db:5432/hoinghi",
-        "--postgres.schema=conf", "--postgres.pool.size=4"}, Map.of());
+        "--postgres.schema=conf", "--postgres.pool.size=4", "--jwt.secret=" + TestServer.JWT_SECRET,
+        "--ballot.secret=" + TestServer.BALLOT_SECRET}, Map.of());
     assertThat(c.store()).isEqualTo(new ServerConfig.Store.Postgres("postgresql://hn:secret@db:5432/hoinghi", "conf", 4));
   }
 

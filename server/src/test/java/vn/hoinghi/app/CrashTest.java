@@ -134,7 +134,7 @@ class CrashTest {
     String schema = null;
     int port = TestServer.freePort();
     List<String> args = new ArrayList<>(List.of("--http.host=127.0.0.1", "--http.port=" + port,
-        "--data.dir=" + dir.resolve("data"), "--jwt.secret=" + SECRET, "--ballot.secret=" + BALLOT));
+        "--data.dir=" + dir.resolve("data"), "--jwt.secret=" + SECRET, "--ballot.secret=" + BALLOT, "--demo.seed=true"));
     if (store == StoreKind.POSTGRES) {
       TestPostgres.assumeReachable();
       schema = TestPostgres.newSchemaName();

@@ -39,7 +39,7 @@ class ThreeNodesTest {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "--http.host=127.0.0.1", "--http.port=" + port, "--store=" + TestPostgres.URL, "--postgres.schema=" + schema,
-        "--jwt.secret=" + SECRET, "--ballot.secret=" + BALLOT, "--data.dir=" + dir.resolve("a")));
+        "--jwt.secret=" + SECRET, "--ballot.secret=" + BALLOT, "--data.dir=" + dir.resolve("a"), "--demo.seed=true"));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("node-a.log").toFile()).start();
     HttpClient http = HttpClient.newHttpClient();

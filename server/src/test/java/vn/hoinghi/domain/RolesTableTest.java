@@ -130,6 +130,7 @@ class RolesTableTest {
     spec("SetFeedbackDeadline", FEEDBACK, c -> new SetFeedbackDeadline(c.now().plus(Duration.ofDays(2))));
     spec("CloseConference", FEEDBACK_OVER, c -> new CloseConference());
     spec("AddEndpoint", LIVE, c -> new AddEndpoint("XA", "Xã A", null, EndpointLevel.COMMUNE));
+    spec("ImportEndpoints", LIVE, c -> new ImportEndpoints(List.of(new AddEndpoint("XA", "Xã A", null, EndpointLevel.COMMUNE))));
     spec("UpdateEndpoint", LIVE, c -> new UpdateEndpoint(c.target(), "Tên mới", null));
     spec("CheckInEndpoint", LIVE, c -> new CheckInEndpoint(c.target(), 10));
     spec("UpdateHeadCount", LIVE_CHECKED_IN, c -> new UpdateHeadCount(c.target(), 12));

@@ -54,6 +54,56 @@ class RosterTest {
   }
 
   @Nested
+  @DisplayName("ImportEndpoints")
+  class Import extends WorldTest {
+
+    @Test
+    @DisplayName("adds every row in one event, ids in row order")
+    void all() {
+      w = World.prepared();
+      EndpointsImported e = w.h.ok(ORG, new ImportEndpoints(List.of(
+          new AddEndpoint("XA", "Xã A", null, EndpointLevel.COMMUNE),
+          new AddEndpoint("XB", "Xã B", "Nam", EndpointLevel.COMMUNE))), EndpointsImported.class);
+      String id = "ep-" + w.conf().version();
+      assertThat(e.endpoints()).extracting(EndpointAdded::endpointId).containsExactly(id + "-1", id + "-2");
+      assertThat(w.conf().endpointByCode("XB")).get().extracting(Endpoint::id, Endpoint::region)
+          .containsExactly(id + "-2", "Nam");
+      w.h.assertReplayEqualsLive();
+    }
+
+    @Test
+    @DisplayName("checks rows against the conference and the rows before them; any problem refuses all, one detail per row")
+    void cumulative() {
+      w = World.prepared();
+      Rejection r = w.h.rejected(ORG, new ImportEndpoints(List.of(
+          new AddEndpoint("XA", "Xã A", null, EndpointLevel.COMMUNE),
+          new AddEndpoint("XA", "Xã A lần hai", null, EndpointLevel.COMMUNE),
+          new AddEndpoint("TW2", "Trung ương 2", null, EndpointLevel.CENTRAL),
+          new AddEndpoint("xb", "Xã B", null, EndpointLevel.COMMUNE),
+          new AddEndpoint("DTP", "Trùng mã có sẵn", null, EndpointLevel.PROVINCIAL))), RejectionCode.INVALID);
+      assertThat(r.details()).containsExactly(
+          "row 2: Endpoint code XA is already in use",
+          "row 3: A conference has exactly one central endpoint",
+          "row 4: An endpoint code is 2–10 upper-case letters or digits (e.g. HNI, DTP)",
+          "row 5: Endpoint code DTP is already in use");
+      w.h.rejected(ORG, new ImportEndpoints(List.of()), RejectionCode.INVALID);
+      w.h.rejected(w.as(w.hostDtp), new ImportEndpoints(List.of(new AddEndpoint("XC", "Xã C", null, EndpointLevel.COMMUNE))),
+          RejectionCode.FORBIDDEN);
+    }
+
+    @Test
+    @DisplayName("two central rows in one import: the second is refused even in a conference without one")
+    void twoCentral() {
+      Harness h = new Harness();
+      h.ok(ORG, new CreateConference("Hội nghị", null, null, null, VoteMode.NAMED, 0));
+      Rejection r = h.rejected(ORG, new ImportEndpoints(List.of(
+          new AddEndpoint("TW", "Trung ương", null, EndpointLevel.CENTRAL),
+          new AddEndpoint("TW2", "Trung ương 2", null, EndpointLevel.CENTRAL))), RejectionCode.INVALID);
+      assertThat(r.details()).containsExactly("row 2: A conference has exactly one central endpoint");
+    }
+  }
+
+  @Nested
   @DisplayName("CheckInEndpoint, UpdateHeadCount and CheckOutEndpoint")
   class CheckIn extends WorldTest {
 

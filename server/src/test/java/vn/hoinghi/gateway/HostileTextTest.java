@@ -294,7 +294,9 @@ class HostileTextTest {
     try {
       String org = login(again, "bantochuc", orgPassword);
       login(again, "chutri.h", chairPassword);
-      login(again, "nguoi.la", strangerPassword);
+      // The password is verified (a wrong one is 401); an account in no conference then gets no token.
+      assertThat(post(again.baseUrl(), "/api/login", new JsonObject().put("username", "nguoi.la").put("password", strangerPassword),
+          null).getString("code")).isEqualTo("NO_CONFERENCE");
       check(values, stateStrings(again, conf, org), logStrings(again, conf), "after the restart");
       Set<String> accounts = logStrings(again, "_accounts");
       assertThat(accounts).anyMatch(x -> x.startsWith("AN "));

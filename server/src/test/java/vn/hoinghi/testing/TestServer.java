@@ -31,9 +31,13 @@ public final class TestServer implements AutoCloseable {
   public static TestServer node(String schema, JsonObject overrides) {
     TestPostgres.assumeReachable();
     JsonObject c = new JsonObject().put("store", TestPostgres.URL).put("postgres.schema", schema)
-        .put("postgres.pool.size", 8).mergeIn(overrides);
+        .put("postgres.pool.size", 8).put("jwt.secret", JWT_SECRET).put("ballot.secret", BALLOT_SECRET).mergeIn(overrides);
     return start(StoreKind.EMBEDDED, c, java.time.Clock.systemUTC(), false);
   }
+
+  /** PostgreSQL needs both secrets set (SecretPolicy); these are the tests', not published defaults. */
+  public static final String JWT_SECRET = "test-server-jwt-secret-4f9c2a7e1b8d6053";
+  public static final String BALLOT_SECRET = "test-server-ballot-secret-9e3b7c1a5d2f8046";
 
   public static TestServer start(StoreKind kind) {
     return start(kind, new JsonObject());
@@ -63,11 +67,13 @@ public final class TestServer implements AutoCloseable {
         .put("http.instances", 2)
         .put("data.dir", dir.toString())
         .put("demo.seed", false)
+        .put("organizer.username", "")
         .put("shutdown.grace.seconds", 5);
     if (kind == StoreKind.POSTGRES) {
       TestPostgres.assumeReachable();
       schema = TestPostgres.newSchemaName();
-      c.put("store", TestPostgres.URL).put("postgres.schema", schema).put("postgres.pool.size", 8);
+      c.put("store", TestPostgres.URL).put("postgres.schema", schema).put("postgres.pool.size", 8)
+          .put("jwt.secret", JWT_SECRET).put("ballot.secret", BALLOT_SECRET);
     }
     c.mergeIn(overrides);
     Application app = Application.start(Application.newVertx(), ServerConfig.from(c), clock);
