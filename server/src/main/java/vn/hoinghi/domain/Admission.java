@@ -22,6 +22,7 @@ import vn.hoinghi.domain.Command.RefuseJoinRequest;
 import vn.hoinghi.domain.Command.UpdateDelegateDetails;
 import vn.hoinghi.domain.Event.AttendanceMarked;
 import vn.hoinghi.domain.Event.DelegateDetailsRecorded;
+import vn.hoinghi.domain.Event.DelegatesListed;
 import vn.hoinghi.domain.Event.InviteUsed;
 import vn.hoinghi.domain.Event.JoinRequestAdmitted;
 import vn.hoinghi.domain.Event.JoinRequestRefused;
@@ -41,6 +42,7 @@ final class Admission {
 
   static final int MAX_DELEGATES_PER_IMPORT = 5_000;
   static final int MAX_PENDING_REQUESTS = 5_000;
+  static final int MAX_HALLS_PER_IMPORT = 500;
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final Pattern KEY_HASH = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern PHONE = Pattern.compile("[+0-9 ().-]{6,20}");
@@ -71,6 +73,7 @@ final class Admission {
         .handle(EndSessions.class, this::endSessions)
         .handle(MarkAttendance.class, this::markAttendance);
     t.folds()
+        .fold(DelegatesListed.class, this::foldListed)
         .fold(DelegateDetailsRecorded.class, e -> putDetails(new DelegateDetails(e.participantId(), e.position(),
             e.unit(), e.phone(), e.email())))
         .fold(JoinRequested.class, e -> requests.put(e.requestId(), new JoinRequest(e.requestId(), e.code(),
@@ -84,6 +87,7 @@ final class Admission {
         .fold(SessionsEnded.class, e -> sessions.put(e.participantId(), e.session()))
         .fold(AttendanceMarked.class, e -> attendance.put(e.participantId(), e.present()));
     t.audiences()
+        .map(DelegatesListed.class, e -> new Audience.EndpointHosts(e.endpointId()))
         .map(DelegateDetailsRecorded.class, e -> new Audience.EndpointHosts(endpointOf(e.participantId())))
         .map(JoinRequested.class, e -> new Audience.EndpointHosts(e.endpointId()))
         .map(JoinRequestAdmitted.class, e -> new Audience.EndpointHosts(requestEndpoint(e.requestId())))
@@ -181,10 +185,31 @@ final class Admission {
       throw Reject.of(RejectionCode.INVALID, "Danh sách có " + problems.size() + " dòng lỗi; chưa nhập đại biểu nào",
           problems.size() + " rows have problems; no delegate was added", problems);
     }
-    for (Object[] r : ok) {
-      String pid = d.nextId("p");
-      d.emit(new ParticipantRegistered(pid, (String) r[0], Set.of(Role.DELEGATE), (String) r[1]));
-      d.emit(new DelegateDetailsRecorded(pid, (String) r[2], (String) r[3], (String) r[4], (String) r[5]));
+    // One event per hall: the whole list is a few appends whatever its length, and each hall's hosts see their own.
+    Map<String, List<Object[]>> byHall = new LinkedHashMap<>();
+    for (Object[] r : ok) byHall.computeIfAbsent((String) r[1], k -> new ArrayList<>()).add(r);
+    if (byHall.size() > MAX_HALLS_PER_IMPORT) {
+      throw Reject.limit("Mỗi lần nhập tối đa " + MAX_HALLS_PER_IMPORT + " điểm cầu",
+          "At most " + MAX_HALLS_PER_IMPORT + " endpoints per import");
+    }
+    for (Map.Entry<String, List<Object[]>> hall : byHall.entrySet()) {
+      String base = d.nextId("p");
+      List<ListedDelegate> listed = new ArrayList<>();
+      int i = 0;
+      for (Object[] r : hall.getValue()) {
+        listed.add(new ListedDelegate(base + "-" + (++i), (String) r[0], (String) r[2], (String) r[3], (String) r[4],
+            (String) r[5]));
+      }
+      d.emit(new DelegatesListed(hall.getKey(), listed));
+    }
+  }
+
+  private void foldListed(DelegatesListed e) {
+    conf.roster.revision++;
+    for (ListedDelegate l : e.delegates()) {
+      conf.roster.participants.put(l.participantId(),
+          new Participant(l.participantId(), l.fullName(), Set.of(Role.DELEGATE), e.endpointId(), true));
+      putDetails(new DelegateDetails(l.participantId(), l.position(), l.unit(), l.phone(), l.email()));
     }
   }
 

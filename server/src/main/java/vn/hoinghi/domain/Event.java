@@ -69,7 +69,17 @@ public sealed interface Event {
 
   record ParticipantRemoved(String participantId) implements Event {}
 
-  /** What the delegate list says of a listed delegate; follows their {@link ParticipantRegistered}. */
+  /**
+   * Delegates of one hall's list, added at once (one event per hall of an imported list, so a list of thousands is one
+   * atomic append): each becomes an active participant with the role DELEGATE at {@code endpointId}.
+   */
+  record DelegatesListed(String endpointId, List<ListedDelegate> delegates) implements Event {
+    public DelegatesListed {
+      delegates = List.copyOf(delegates);
+    }
+  }
+
+  /** What the delegate list now says of a listed delegate (a change after the list was imported). */
   record DelegateDetailsRecorded(String participantId, String position, String unit, String phone, String email)
       implements Event {}
 

@@ -74,7 +74,8 @@ final class DelegatesApi {
             .onSuccess(o -> {
               if (o instanceof Outcome.Acked a) {
                 RestApi.json(ctx, 201, Replies.outcome(commandId, o).put("added", a.duplicate() ? null
-                    : a.events().stream().filter(e -> e instanceof vn.hoinghi.domain.Event.ParticipantRegistered).count()));
+                    : a.events().stream().mapToInt(e -> e instanceof vn.hoinghi.domain.Event.DelegatesListed l
+                        ? l.delegates().size() : 0).sum()));
               } else if (o instanceof Outcome.Refused r && !r.rejection().details().isEmpty()) {
                 JsonObject reply = Replies.outcome(commandId, o);
                 reply.put("details", new JsonArray(byLine(r.rejection().details(), p.lines())));

@@ -852,7 +852,7 @@ public final class ConferenceWriter extends VerticleBase {
 
   private static boolean isRosterChange(Event ev) {
     return ev instanceof Event.ParticipantUpdated || ev instanceof Event.ParticipantRemoved
-        || ev instanceof Event.ParticipantRegistered;
+        || ev instanceof Event.ParticipantRegistered || ev instanceof Event.DelegatesListed;
   }
 
   private void index(Subscriber s) {

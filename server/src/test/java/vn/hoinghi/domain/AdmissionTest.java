@@ -18,6 +18,7 @@ import vn.hoinghi.domain.Command.RefuseJoinRequest;
 import vn.hoinghi.domain.Command.RemoveParticipant;
 import vn.hoinghi.domain.Command.UpdateDelegateDetails;
 import vn.hoinghi.domain.Event.BallotsWithdrawn;
+import vn.hoinghi.domain.Event.DelegatesListed;
 import vn.hoinghi.domain.Event.JoinRequestAdmitted;
 import vn.hoinghi.domain.Event.JoinRequested;
 import vn.hoinghi.domain.Event.ParticipantRegistered;
@@ -39,6 +40,10 @@ class AdmissionTest {
     return w.h.ok(World.ORGANIZER, new ImportDelegates(List.of(rows)));
   }
 
+  private static String first(List<Event> events) {
+    return ((DelegatesListed) events.get(0)).delegates().get(0).participantId();
+  }
+
   private static DelegateEntry row(String name, String code) {
     return new DelegateEntry(name, "Ủy viên", "Sở Nội vụ", code, "0912 345 678", "a@example.vn");
   }
@@ -55,13 +60,30 @@ class AdmissionTest {
   @DisplayName("a delegate list adds every row as a delegate of its hall, with position, unit and contact")
   void importList() {
     w = World.scheduled();
-    List<Event> events = list(row("Nguyễn Thị Hoa", "DTP"), row("Trần Văn Bình", "hni"));
-    assertThat(events).hasSize(4);
-    String hoa = ((ParticipantRegistered) events.get(0)).participantId();
+    List<Event> events = list(row("Nguyễn Thị Hoa", "DTP"), row("Trần Văn Bình", "hni"), row("Lê Thị Ba", "DTP"));
+    // One event per hall, whatever the list's length.
+    assertThat(events).hasSize(2);
+    assertThat(((DelegatesListed) events.get(0)).delegates()).extracting(ListedDelegate::fullName)
+        .containsExactly("Nguyễn Thị Hoa", "Lê Thị Ba");
+    String hoa = first(events);
     assertThat(w.conf().participant(hoa).orElseThrow().endpointId()).isEqualTo(w.dtp);
     assertThat(w.conf().delegateDetails(hoa).orElseThrow().unit()).isEqualTo("Sở Nội vụ");
     assertThat(w.conf().listedDelegates(w.hni)).extracting(Participant::displayName).containsExactly("Trần Văn Bình");
+    assertThat(w.conf().participant(hoa).orElseThrow().roles()).containsExactly(Role.DELEGATE);
     assertThat(w.conf().personalCode(hoa).orElseThrow()).matches("[A-HJ-NP-Z2-9]{10}");
+  }
+
+  @Test
+  @DisplayName("a list of 5,000 delegates is one event per hall; 5,001 is refused")
+  void bigList() {
+    w = World.scheduled();
+    DelegateEntry[] rows = new DelegateEntry[5_000];
+    for (int i = 0; i < rows.length; i++) rows[i] = row("Đại biểu số " + i, i % 2 == 0 ? "DTP" : "HNI");
+    assertThat(list(rows)).hasSize(2);
+    assertThat(w.conf().listedDelegates(null)).hasSize(5_000);
+    DelegateEntry[] more = java.util.Arrays.copyOf(rows, 5_001);
+    more[5_000] = row("Một người nữa", "DTP");
+    w.h.rejected(World.ORGANIZER, new ImportDelegates(List.of(more)), RejectionCode.LIMIT);
   }
 
   @Test
@@ -99,7 +121,7 @@ class AdmissionTest {
   @DisplayName("a personal code used on a second device moves the session there and never creates a participant")
   void personalCodeMovesSession() {
     w = World.live();
-    String hoa = ((ParticipantRegistered) list(row("Nguyễn Thị Hoa", "DTP")).get(0)).participantId();
+    String hoa = first(list(row("Nguyễn Thị Hoa", "DTP")));
     String code = w.conf().personalCode(hoa).orElseThrow();
     int people = w.conf().participants().size();
     assertThat(w.h.ok(Actor.anonymous(), new JoinWithInvite(code, "ai đó"), SessionStarted.class))
@@ -154,7 +176,7 @@ class AdmissionTest {
   @DisplayName("picking a listed name: the host confirms; a second claim of the same person is a duplicate")
   void claimListedDelegate() {
     w = World.live();
-    String hoa = ((ParticipantRegistered) list(row("Nguyễn Thị Hoa", "DTP")).get(0)).participantId();
+    String hoa = first(list(row("Nguyễn Thị Hoa", "DTP")));
     hallLink("DTPHALLAA4", w.dtp);
     String one = request("DTPHALLAA4", null, hoa);
     String two = request("DTPHALLAA4", null, hoa);
@@ -189,7 +211,7 @@ class AdmissionTest {
   @DisplayName("the host marks attendance and edits the list's details of their hall")
   void attendanceAndDetails() {
     w = World.live();
-    String hoa = ((ParticipantRegistered) list(row("Nguyễn Thị Hoa", "DTP")).get(0)).participantId();
+    String hoa = first(list(row("Nguyễn Thị Hoa", "DTP")));
     w.h.ok(w.as(w.hostDtp), new MarkAttendance(hoa, true));
     assertThat(w.conf().markedPresent(hoa)).isTrue();
     w.h.rejected(w.as(w.hostDtp), new MarkAttendance(hoa, true), RejectionCode.WRONG_STATE);

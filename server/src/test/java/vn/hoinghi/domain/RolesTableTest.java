@@ -95,7 +95,7 @@ class RolesTableTest {
     /** A delegate listed by the organizer at this endpoint. */
     String listed(String endpointId) {
       return w.h.ok(World.ORGANIZER, new ImportDelegates(List.of(new DelegateEntry("Đại biểu " + endpointId, null, null,
-          code(endpointId), null, null))), ParticipantRegistered.class).participantId();
+          code(endpointId), null, null))), DelegatesListed.class).delegates().get(0).participantId();
     }
 
     /** A pending request through the endpoint's shared link. */

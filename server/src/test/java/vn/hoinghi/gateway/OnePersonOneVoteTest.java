@@ -276,6 +276,15 @@ class OnePersonOneVoteTest {
     assertThat(http(base, "GET", "/api/conferences/demo/delegates?endpointId=" + dtp(secretary), null, login("hanoi"))
         .getInteger("_status")).isEqualTo(403);
     assertThat(logEnd()).as("nothing was added").isEqualTo(end);
+    // A long list (one event per hall, whatever its length) goes in whole through the store.
+    StringBuilder big = new StringBuilder("họ tên,điểm cầu\n");
+    for (int i = 0; i < 3_000; i++) big.append("Đại biểu danh sách dài ").append(i).append(i % 2 == 0 ? ",DTP\n" : ",HNI\n");
+    JsonObject bigOk = upload(base, "/api/conferences/demo/delegates/import", big.toString().getBytes(StandardCharsets.UTF_8),
+        "text/csv", secretary);
+    assertThat(bigOk.getInteger("_status")).as(bigOk.encode()).isEqualTo(201);
+    assertThat(bigOk.getInteger("added")).isEqualTo(3_000);
+    assertThat(logEnd()).isEqualTo(end + 2);
+    end = logEnd();
     // The good workbook goes in whole.
     try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       var row0 = wb.createSheet().createRow(0);
