@@ -25,6 +25,7 @@ import vn.hoinghi.testing.TestServer;
 @DisplayName("Read-your-writes across nodes")
 class ReadYourWritesTest {
   static final int JOINS_PER_FOLLOWER = 200;
+  static final int SCREENS_PER_FOLLOWER = 50;
   private static String schema;
   private static TestServer a;
   private static TestServer b;
@@ -70,11 +71,24 @@ class ReadYourWritesTest {
   }
 
   @Test
-  @DisplayName("hundreds of delegates join with an invite through the followers at once; every token works on every node")
+  @DisplayName("hundreds of delegates sign in with their personal codes, and screens join with an invite, through the "
+      + "followers at once; every token works on every node")
   void joinsThroughFollowers() throws Exception {
     String endpoint = endpoint("HNI");
+    // The hall's list is imported through node A; the personal codes are read through node B at once.
+    StringBuilder list = new StringBuilder("họ tên,điểm cầu\n");
+    for (int i = 0; i < 2 * JOINS_PER_FOLLOWER; i++) list.append("Đại biểu nhiều nút ").append(i).append(",HNI\n");
+    JsonObject listed = TestClient.upload(a.baseUrl(), "/api/conferences/demo/delegates/import",
+        list.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv", organizer);
+    assertThat(listed.getInteger("_status")).as(listed.encode()).isEqualTo(201);
+    List<String> codes = new ArrayList<>();
+    for (Object o : TestClient.http(b.baseUrl(), "GET", "/api/conferences/demo/delegates?endpointId=" + endpoint, null,
+        organizer).getJsonArray("delegates")) {
+      codes.add(((JsonObject) o).getString("personalCode"));
+    }
+    assertThat(codes).hasSize(2 * JOINS_PER_FOLLOWER);
     JsonObject invite = TestClient.post(b.baseUrl(), "/api/conferences/demo/invites", new JsonObject()
-        .put("role", "DELEGATE").put("endpointId", endpoint).put("maxUses", 2 * JOINS_PER_FOLLOWER), organizer);
+        .put("role", "OBSERVER").put("endpointId", endpoint).put("maxUses", 2 * SCREENS_PER_FOLLOWER), organizer);
     assertThat(invite.getInteger("_status")).as(invite.encode()).isEqualTo(201);
     int before = participants(a);
 
@@ -83,7 +97,14 @@ class ReadYourWritesTest {
       List<Future<JsonObject>> joins = new ArrayList<>();
       for (int i = 0; i < JOINS_PER_FOLLOWER; i++) {
         for (TestServer follower : List.of(b, c)) {
-          String name = "Đại biểu " + (follower == b ? "B" : "C") + " " + i;
+          String code = codes.get(2 * i + (follower == b ? 0 : 1));
+          joins.add(pool.submit(() -> TestClient.post(follower.baseUrl(), "/api/join", new JsonObject()
+              .put("conferenceId", "demo").put("code", code), null)));
+        }
+      }
+      for (int i = 0; i < SCREENS_PER_FOLLOWER; i++) {
+        for (TestServer follower : List.of(b, c)) {
+          String name = "Màn hình " + (follower == b ? "B" : "C") + " " + i;
           joins.add(pool.submit(() -> TestClient.post(follower.baseUrl(), "/api/join", new JsonObject()
               .put("conferenceId", "demo").put("code", invite.getString("code")).put("displayName", name), null)));
         }
@@ -110,11 +131,12 @@ class ReadYourWritesTest {
     } finally {
       pool.shutdownNow();
     }
-    // Every join made exactly one participant; a join the invite refuses (used up) makes none.
+    // A personal code signs its delegate in: no participant; every screen's join made exactly one; a join the invite
+    // refuses (used up) makes none.
     JsonObject extra = TestClient.post(c.baseUrl(), "/api/join", new JsonObject().put("conferenceId", "demo")
-        .put("code", invite.getString("code")).put("displayName", "Một người nữa"), null);
+        .put("code", invite.getString("code")).put("displayName", "Một màn hình nữa"), null);
     assertThat(extra.getInteger("_status")).as(extra.encode()).isBetween(400, 499);
-    for (TestServer node : nodes) assertThat(participants(node)).isEqualTo(before + 2 * JOINS_PER_FOLLOWER);
+    for (TestServer node : nodes) assertThat(participants(node)).isEqualTo(before + 2 * SCREENS_PER_FOLLOWER);
   }
 
   @Test
