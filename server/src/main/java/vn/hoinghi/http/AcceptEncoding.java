@@ -18,7 +18,9 @@ final class AcceptEncoding {
       double q = 1;
       for (int i = 1; i < fields.length; i++) {
         String p = fields[i].trim();
-        if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') q = quality(p.substring(2));
+        if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
+          q = quality(p.substring(2));
+        }
       }
       if (name.equalsIgnoreCase(coding)) named = Math.max(named, q);
       else if (name.equals("*")) wildcard = Math.max(wildcard, q);

@@ -18,11 +18,15 @@ import java.util.Set;
  * <p>The size threshold is Netty's: it looks at the bytes that leave with the head. A streamed answer must send its
  * head alone ({@code writeHead()}) or a first chunk of at least {@link #THRESHOLD_BYTES}, or it all goes out plain.
  */
-public final class Compression {
+final class Compression {
   /** Answers shorter than this go out plain: a few hundred bytes fit one packet either way. */
   static final int THRESHOLD_BYTES = 1024;
-  /** zlib's default: on the 344 KB state of a 173-article law, within a few percent of level 9 at a fraction of it. */
-  static final int LEVEL = 6;
+  /**
+   * Below zlib's default 6: on the demo's state (34 KB) level 4 gives 7 % more bytes for half the CPU
+   * (docs/benchmarks.md, "Compression"). The compressor runs on the event loop that also carries live WebSockets, and
+   * the large answers (reports, the audit log, megabytes) go to the secretariat's office link, not to phones.
+   */
+  static final int LEVEL = 4;
 
   private static final Set<String> COMPRESSED_ALREADY = Set.of(
       "application/pdf",

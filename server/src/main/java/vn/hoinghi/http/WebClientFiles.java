@@ -17,7 +17,7 @@ import java.util.Map;
  * per request. {@code index.html} is revalidated on every load (so an upgrade is seen at once), the content-hashed
  * bundles under {@code /assets/} are cached for a year.
  */
-public final class WebClientFiles implements Handler<RoutingContext> {
+final class WebClientFiles implements Handler<RoutingContext> {
   static final String REVALIDATE = "no-cache";
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
   static final String ONE_HOUR = "public, max-age=3600";
@@ -45,7 +45,7 @@ public final class WebClientFiles implements Handler<RoutingContext> {
   }
 
   /** The web client on the classpath, read once per class loader (blocking: call it off the event loop). */
-  public static WebClientFiles fromClasspath() {
+  static WebClientFiles fromClasspath() {
     return WebRoot.load(WebClientFiles.class.getClassLoader(), "webroot");
   }
 

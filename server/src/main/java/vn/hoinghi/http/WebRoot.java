@@ -49,7 +49,9 @@ final class WebRoot {
       }
       files.put(path, WebClientFiles.file(path, bytes, raw.get(path + ".gz"), raw.get(path + ".br")));
     });
-    if (!files.containsKey("/index.html")) LOG.warn("no web client on the classpath ({}/index.html): / answers 404", root);
+    if (!files.containsKey("/index.html")) {
+      LOG.warn("no web client on the classpath ({}/index.html): / answers 404", root);
+    }
     WebClientFiles result = new WebClientFiles(files);
     LOADED.put(loader, result);
     return result;

@@ -61,7 +61,8 @@ class CompressionTest {
     HttpResponse<byte[]> plain = get("/api/conferences/demo/state", null);
     HttpResponse<byte[]> deflated = get("/api/conferences/demo/state", "deflate");
     assertThat(deflated.headers().firstValue("Content-Encoding")).hasValue("deflate");
-    assertThat(json(decode(new InflaterInputStream(new ByteArrayInputStream(deflated.body()))))).isEqualTo(json(plain.body()));
+    byte[] inflated = decode(new InflaterInputStream(new ByteArrayInputStream(deflated.body())));
+    assertThat(json(inflated)).isEqualTo(json(plain.body()));
     HttpResponse<byte[]> br = get("/api/conferences/demo/state", "br");
     assertThat(br.headers().firstValue("Content-Encoding")).isEmpty();
     assertThat(json(br.body())).isEqualTo(json(plain.body()));
@@ -108,7 +109,8 @@ class CompressionTest {
   }
 
   private static HttpResponse<byte[]> get(String path, String acceptEncoding) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + chair.accessToken);
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer " + chair.accessToken);
     if (acceptEncoding != null) b.header("Accept-Encoding", acceptEncoding);
     try {
       return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
