@@ -310,6 +310,8 @@ public final class ReportApi {
           .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8")
           .putHeader("Content-Disposition", "attachment; filename=\"nhat-ky-" + id + "." + format + "\"")
           .putHeader("Cache-Control", "no-store");
+      // The head alone first: sent with a first chunk under 1 KB, the whole stream would go out uncompressed.
+      res.writeHead();
       if (format.equals("csv")) {
         res.write(Buffer.buffer("\uFEFF" + csvLine(AuditLog.CSV_HEADER)));
       }

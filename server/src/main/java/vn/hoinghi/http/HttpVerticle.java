@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -42,7 +41,12 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return vertx.executeBlocking(WebClientFiles::fromClasspath).compose(this::listen);
+  }
+
+  private Future<HttpServer> listen(WebClientFiles webClient) {
     Router router = Router.router(vertx);
+    router.route().handler(Compression::policy);
     router.get("/health").handler(HealthCheckHandler.create(vertx).register("server", p -> p.complete(Status.OK())));
     router.get("/health/ready").handler(HealthCheckHandler.create(vertx)
         // A database that never answers must read as "not ready" (503), not as a failed check (500): the check's
@@ -53,9 +57,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
     router.route("/api/*").subRouter(new ReportApi(vertx, gateway, store).router());
     router.route("/api/*").subRouter(new RestApi(vertx, gateway).router());
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
+    router.route("/*").handler(webClient);
 
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = Compression.configure(new HttpServerOptions())
         .setHost(config.httpHost())
         .setPort(config.httpPort())
         .setAcceptBacklog(4096)
