@@ -41,13 +41,13 @@ function DetailsForm(props: { state: ConferenceState; p: Participant; onDone(): 
   );
 }
 
-function PersonRow(props: { state: ConferenceState; p: Participant; canEdit: boolean; showHall: boolean }) {
+function PersonRow(props: { state: ConferenceState; p: Participant; canEdit: boolean; canMark: boolean; showHall: boolean }) {
   const { state: s, p } = props;
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [editing, setEditing] = useState(false);
   const a = attendanceOf(s, p.id!);
   const d = s.delegates[p.id!];
-  const markable = MARKABLE.has(s.info?.status ?? '');
+  const markable = props.canMark && MARKABLE.has(s.info?.status ?? '');
   const ended = s.sessions[p.id!]?.endedAt;
   return (
     <li data-testid="delegate-row" data-participant-id={p.id ?? ''} data-present={a.present ? 'true' : 'false'}>
@@ -95,7 +95,8 @@ function PersonRow(props: { state: ConferenceState; p: Participant; canEdit: boo
 }
 
 /** The delegates of one hall (a host), or of every hall (endpointId null: the secretary). */
-export function DelegateList(props: { state: ConferenceState; endpointId: string | null; canEdit: boolean }) {
+/** `canMark` false for an organizer (roles.md: MarkAttendance is the chair's, the secretary's and the hall host's). */
+export function DelegateList(props: { state: ConferenceState; endpointId: string | null; canEdit: boolean; canMark?: boolean }) {
   const s = props.state;
   const people = hallDelegates(s, props.endpointId).filter((p) => p.id !== s.me?.id);
   const present = people.filter((p) => attendanceOf(s, p.id!).present).length;
@@ -104,7 +105,7 @@ export function DelegateList(props: { state: ConferenceState; endpointId: string
       <h2 id="hd-h" class="section-title">{t('host.delegates')} ({people.length})</h2>
       <p class="muted" data-testid="hall-attendance">{t('delegates.summary', { present, absent: people.length - present, n: people.length })}</p>
       <ul class="people">
-        {people.map((p) => <PersonRow key={p.id} state={s} p={p} canEdit={props.canEdit} showHall={props.endpointId === null} />)}
+        {people.map((p) => <PersonRow key={p.id} state={s} p={p} canEdit={props.canEdit} canMark={props.canMark !== false} showHall={props.endpointId === null} />)}
       </ul>
       {props.endpointId !== null && !s.presence?.participantsOnline && <p class="hint">{t('host.onlineUnknown')}</p>}
     </section>

@@ -26,7 +26,7 @@ export function People(props: { state: ConferenceState }) {
           {s.endpointOrder.map((id) => <option key={id} value={id}>{s.endpoints[id]?.name ?? id}</option>)}
         </select>
       </div>
-      {hall && <DelegateList state={s} endpointId={hall} canEdit={mayEdit} />}
+      {hall && <DelegateList state={s} endpointId={hall} canEdit={mayEdit} canMark={sess?.kind !== 'organizer'} />}
       {mayEdit && <DelegateImport />}
     </details>
   );
