@@ -782,7 +782,7 @@ public final class ConferenceWriter extends VerticleBase {
         special.computeIfAbsent(s, k -> new ArrayList<>(everyone)).add(e.frame());
       }
     }
-    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()))) {
+    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()) || endsSessions(e.recorded().event()))) {
       revokeRemoved(entries);
       reindexAll();
     } else if (entries.stream().anyMatch(e -> e.recorded().event() instanceof Event.SessionStarted
@@ -848,6 +848,11 @@ public final class ConferenceWriter extends VerticleBase {
       }
     }
     return out;
+  }
+
+  /** A sign-in on another device or EndSessions: the earlier sessions' sockets are closed (4009) in revokeRemoved. */
+  private static boolean endsSessions(Event ev) {
+    return ev instanceof Event.SessionStarted || ev instanceof Event.SessionsEnded;
   }
 
   private static boolean isRosterChange(Event ev) {
