@@ -51,6 +51,19 @@ describe('the fold of delegate lists, join requests, sessions and attendance', (
     expect(hallDelegates(s, 'ep-3').map((p) => p.displayName)).toEqual(['Nguyễn Thị Mai', 'Lê Văn Tâm']);
   });
 
+  it('a hall\'s list arrives as one event: every delegate with what the list says', () => {
+    let s = fromSnapshot(hostView(), 10);
+    s = applyEvents(s, [
+      ev('DelegatesListed', { endpointId: 'ep-3', delegates: [
+        { participantId: 'p-11-1', fullName: 'Trần Thị Một', position: 'Ủy viên', unit: 'Sở Tư pháp', phone: null, email: null },
+        { participantId: 'p-11-2', fullName: 'Lê Văn Hai', position: null, unit: null, phone: '0912 000 111', email: null },
+      ] }),
+    ], 11);
+    expect(hallDelegates(s, 'ep-3').map((p) => p.displayName)).toEqual(expect.arrayContaining(['Trần Thị Một', 'Lê Văn Hai']));
+    expect(s.participants['p-11-2']).toMatchObject({ roles: ['DELEGATE'], endpointId: 'ep-3', active: true });
+    expect(s.delegates['p-11-1']).toMatchObject({ position: 'Ủy viên', unit: 'Sở Tư pháp' });
+  });
+
   it('records delegate details, attendance marks and sessions', () => {
     let s = fromSnapshot(hostView(), 10);
     s = applyEvents(s, [

@@ -244,6 +244,19 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       return { ...s, participants: patch(s.participants, id, (x) => ({ ...x, active: false })),
         me: s.me && s.me.id === id ? { ...s.me, active: false } : s.me };
     }
+    case 'DelegatesListed': {
+      // One hall's list at once: each becomes an active delegate of the hall, with what the list says of them.
+      const d = e.data;
+      if (!d.endpointId || !d.delegates) return s;
+      const participants = { ...s.participants };
+      const delegates = { ...s.delegates };
+      for (const l of d.delegates) {
+        if (!l.participantId) continue;
+        participants[l.participantId] = { id: l.participantId, displayName: l.fullName, roles: ['DELEGATE'], endpointId: d.endpointId, active: true };
+        delegates[l.participantId] = { participantId: l.participantId, position: l.position, unit: l.unit, phone: l.phone, email: l.email };
+      }
+      return { ...s, participants, delegates };
+    }
     case 'DelegateDetailsRecorded': {
       const d = e.data;
       if (!d.participantId) return s;

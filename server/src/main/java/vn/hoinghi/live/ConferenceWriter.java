@@ -785,9 +785,6 @@ public final class ConferenceWriter extends VerticleBase {
     if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()) || endsSessions(e.recorded().event()))) {
       revokeRemoved(entries);
       reindexAll();
-    } else if (entries.stream().anyMatch(e -> e.recorded().event() instanceof Event.SessionStarted
-        || e.recorded().event() instanceof Event.SessionsEnded)) {
-      revokeRemoved(entries);
     }
     Buffer everyoneFrame = everyone.isEmpty() ? null : Frames.events(upTo, everyone);
     Map<Context, Map<Subscriber, Buffer>> specialByContext = new HashMap<>();
