@@ -92,7 +92,7 @@ public final class InvitationCards {
           first = false;
           PdfContentByte cb = writer.getDirectContent();
           cutLines(cb);
-          footer(cb, regular, sheet.conferenceTitle() + " — Điểm cầu " + hall.name() + " — tờ " + (page + 1) + "/" + pages);
+          footer(cb, regular, sheet.conferenceTitle() + " — Điểm cầu: " + hall.name() + " — tờ " + (page + 1) + "/" + pages);
           List<Card> cards = hall.cards().subList(page * COLUMNS * ROWS,
               Math.min(hall.cards().size(), (page + 1) * COLUMNS * ROWS));
           for (int i = 0; i < cards.size(); i++) {
