@@ -319,6 +319,17 @@ class RosterTest {
     }
 
     @Test
+    @DisplayName("a code typed in the groups the invitation cards print (K7P2 QX9M NA) joins and revokes")
+    void codesFoldSpaces() {
+      w = World.scheduled();
+      w.h.ok(ORG, new IssueInvite("K7P2QX9MNA", Role.OBSERVER, w.dtp, 5, tomorrow()));
+      List<Event> joined = w.h.ok(Actor.anonymous(), new JoinWithInvite("k7p2 qx9m\u00a0na", "Người gõ theo nhóm"));
+      assertThat(joined.get(1)).isInstanceOf(InviteUsed.class).extracting(e -> ((InviteUsed) e).code()).isEqualTo("K7P2QX9MNA");
+      w.h.ok(w.as(w.hostDtp), new RevokeInvite("K7P2 QX9M NA"));
+      assertThat(w.conf().invites()).singleElement().extracting(Invite::revoked).isEqualTo(true);
+    }
+
+    @Test
     @DisplayName("an invite from an older log with a mixed-case code is joined and revoked whatever case is typed")
     void olderMixedCaseCodes() {
       w = World.scheduled();
