@@ -245,7 +245,12 @@ class RosterTest {
       assertThat(w.conf().participant(w.delegateDtp)).get().extracting(Participant::active).isEqualTo(false);
       assertThat(w.conf().waitingRequests()).isEmpty();
       w.h.rejected(ORG, new RemoveParticipant(w.delegateDtp), RejectionCode.NOT_FOUND);
-      w.h.rejected(w.as(w.chair), new RemoveParticipant(w.hostDtp), RejectionCode.FORBIDDEN);
+      // A host removes delegates of their own hall only (a duplicate they found); not a host, not another hall's.
+      w.h.rejected(w.as(w.hostHni), new RemoveParticipant(w.hostDtp), RejectionCode.FORBIDDEN);
+      w.h.rejected(w.as(w.hostHni), new RemoveParticipant(w.delegateDtp2), RejectionCode.FORBIDDEN);
+      w.h.rejected(w.as(w.hostDtp), new RemoveParticipant(w.observer), RejectionCode.FORBIDDEN);
+      w.h.ok(w.as(w.hostDtp), new RemoveParticipant(w.delegateDtp2));
+      w.h.rejected(w.as(w.delegateHni), new RemoveParticipant(w.hostDtp), RejectionCode.FORBIDDEN);
     }
 
     @Test
