@@ -32,6 +32,23 @@ export interface ConferenceSummary {
   startsAt?: string;
 }
 
+/** GET /api/join/code: what a code opens before joining (docs/api.md). */
+export interface JoinCodeInfo {
+  conferenceId: string;
+  title: string;
+  status: string;
+  startsAt?: string | null;
+  kind: 'PERSONAL' | 'HALL_LINK' | 'INVITE';
+  role: string;
+  endpointId?: string | null;
+  endpointName?: string | null;
+  endpointCode?: string | null;
+  usable: boolean;
+  name?: string;
+  refusal?: { code: string; message: { vi: string; en: string } };
+  delegates?: { participantId: string; fullName: string; position?: string | null }[];
+}
+
 /** POST /api/join answered 202: a hall's shared link, a request the host admits or refuses. */
 export interface JoinPending {
   status: 'PENDING';
@@ -84,8 +101,11 @@ export const api = {
   login: (username: string, password: string, conferenceId?: string) =>
     call<LoginResult>('POST', '/api/login', { username, password, ...(conferenceId ? { conferenceId } : {}) }),
   /** A personal code or an invite signs in (tokens); a hall's shared link answers a request to wait on (202). */
-  join: (conferenceId: string, code: string, displayName: string) =>
-    call<TokenBody | JoinPending>('POST', '/api/join', { conferenceId, code, displayName }),
+  join: (conferenceId: string, code: string, displayName: string, claimParticipantId?: string) =>
+    call<TokenBody | JoinPending>('POST', '/api/join', claimParticipantId
+      ? { conferenceId, code, claimParticipantId } : { conferenceId, code, displayName }),
+  joinCode: (conferenceId: string, code: string) =>
+    call<JoinCodeInfo>('GET', `/api/join/code?conferenceId=${encodeURIComponent(conferenceId)}&code=${encodeURIComponent(code)}`),
   joinStatus: (conferenceId: string, requestId: string, requestKey: string) =>
     call<JoinRequestStatus>('GET', `/api/join/requests/${encodeURIComponent(requestId)}?conferenceId=${encodeURIComponent(conferenceId)}`,
       undefined, null, { 'X-Join-Key': requestKey }),

@@ -3,12 +3,12 @@
 // (202) that the hall's host admits or refuses: the page waits, asking every 3 s, and the request is kept on the
 // device so a reload keeps waiting.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiFailure, type JoinPending, type TokenBody } from '../api/rest';
+import { api, ApiFailure, type JoinCodeInfo, type JoinPending, type TokenBody } from '../api/rest';
 import { navigate } from '../app/router';
 import { deviceStore, endedSession, homeView, refreshSession, saveSession, session, sessionFrom, storedJoinSession,
   type Session } from '../app/session';
 import { clearPendingJoin, loadPendingJoin, otherJoined, savePendingJoin, type PendingJoin } from '../app/sessionStore';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { LangToggle } from '../ui/Shell';
 import { errorText } from './LoginView';
 
@@ -93,12 +93,60 @@ export function JoinView(props: { conferenceId: string; code: string }) {
   );
 }
 
+/** What the code opens, asked before the form: the conference, the hall, a refusal at once, the hall's names. */
+function useCodeInfo(conferenceId: string, code: string): { info: JoinCodeInfo | null; unknown: boolean } {
+  const [info, setInfo] = useState<JoinCodeInfo | null>(null);
+  const [unknown, setUnknown] = useState(false);
+  useEffect(() => {
+    let gone = false;
+    api.joinCode(conferenceId, code).then((i) => {
+      if (!gone) setInfo(i);
+    }).catch((e) => {
+      // Only a code the server does not know stops the form; an unreachable server leaves the form as it was.
+      if (!gone && e instanceof ApiFailure && e.error.status === 404) setUnknown(true);
+    });
+    return () => {
+      gone = true;
+    };
+  }, [conferenceId, code]);
+  return { info, unknown };
+}
+
+function dateOf(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d.toLocaleDateString(lang.value === 'vi' ? 'vi-VN' : 'en-GB',
+    { day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
 function JoinForm(props: { conferenceId: string; code: string; onPending(p: PendingJoin): void }) {
   const [name, setName] = useState('');
+  const [claim, setClaim] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { info, unknown } = useCodeInfo(props.conferenceId, props.code);
   const kv = deviceStore();
   const other = kv ? otherJoined<Session>(kv, props.conferenceId, props.code) : null;
+  if (unknown) {
+    return (
+      <section class="card" data-testid="join-unknown" role="alert">
+        <h2>{t('join.heading')}</h2>
+        <p class="error">{t('join.unknownCode', { code: props.code })}</p>
+      </section>
+    );
+  }
+  if (info && !info.usable) {
+    return (
+      <section class="card" data-testid="join-unusable" role="alert">
+        <h2>{info.title}</h2>
+        {info.endpointName && <p>{t('join.hall', { hall: info.endpointName })}</p>}
+        <p class="error">{info.refusal ? info.refusal.message[lang.value === 'vi' ? 'vi' : 'en'] : t('join.unknownCode', { code: props.code })}</p>
+      </section>
+    );
+  }
+  const personal = info?.kind === 'PERSONAL';
+  const listed = info?.kind === 'HALL_LINK' ? info.delegates ?? [] : [];
+  const ready = personal || claim !== '' || name.trim() !== '';
   return (
     <>
       {other && (
@@ -112,7 +160,7 @@ function JoinForm(props: { conferenceId: string; code: string; onPending(p: Pend
         setBusy(true);
         setError(null);
         try {
-          const body = await api.join(props.conferenceId, props.code, name.trim());
+          const body = await api.join(props.conferenceId, props.code, personal ? '' : name.trim(), claim || undefined);
           if ('status' in body && body.status === 'PENDING') {
             const p = pendingOf(body as JoinPending, props.conferenceId, props.code);
             if (kv) savePendingJoin(kv, p);
@@ -126,14 +174,42 @@ function JoinForm(props: { conferenceId: string; code: string; onPending(p: Pend
           setBusy(false);
         }
       }}>
-        <h2 id="joinv-h">{t('join.heading')}</h2>
-        <p>{t('join.intro', { conf: props.conferenceId, code: props.code })}</p>
-        <label for="join-name">{t('join.name')}</label>
-        <input id="join-name" required maxLength={200} value={name} autoComplete="name" data-testid="join-name"
-          onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-        <p class="hint">{t('join.nameHint')}</p>
+        <h2 id="joinv-h">{info ? info.title : t('join.heading')}</h2>
+        {info ? (
+          <p data-testid="join-where">
+            {info.endpointName && t('join.hall', { hall: info.endpointName })}
+            {dateOf(info.startsAt) && <> · {t('join.date', { date: dateOf(info.startsAt)! })}</>}
+          </p>
+        ) : <p>{t('join.intro', { conf: props.conferenceId, code: props.code })}</p>}
+        {personal ? (
+          <p data-testid="join-personal">{t('join.personal', { name: info!.name ?? '' })}</p>
+        ) : (
+          <>
+            {listed.length > 0 && (
+              <>
+                <label for="join-claim">{t('join.pickName')}</label>
+                <select id="join-claim" value={claim} data-testid="join-claim"
+                  onChange={(e) => setClaim((e.target as HTMLSelectElement).value)}>
+                  <option value="">{t('join.notListed')}</option>
+                  {listed.map((d) => (
+                    <option key={d.participantId} value={d.participantId}>{d.position ? `${d.fullName} — ${d.position}` : d.fullName}</option>
+                  ))}
+                </select>
+                {claim && <p class="hint">{t('join.claimHint')}</p>}
+              </>
+            )}
+            {!claim && (
+              <>
+                <label for="join-name">{t('join.name')}</label>
+                <input id="join-name" required maxLength={200} value={name} autoComplete="name" data-testid="join-name"
+                  onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+                <p class="hint">{t('join.nameHint')}</p>
+              </>
+            )}
+          </>
+        )}
         {error && <p class="error" role="alert" data-testid="join-error">{error}</p>}
-        <button type="submit" class="primary" disabled={busy || !name.trim()} data-testid="join-submit">{t('join.submit')}</button>
+        <button type="submit" class="primary" disabled={busy || !ready} data-testid="join-submit">{t('join.submit')}</button>
       </form>
     </>
   );

@@ -141,6 +141,40 @@ class WebClientAdmissionTest {
   }
 
   @Test
+  @DisplayName("the join page names the conference and the hall, refuses a wrong code before any name, and lets a "
+      + "listed delegate pick their name, which the host confirms")
+  void joinPagePicksListedName() {
+    String csv = "họ tên,chức vụ,điểm cầu\nNgô Thị Danh Sách,Phó Chánh Văn phòng,DTP\n";
+    assertThat(TestClient.upload(server.baseUrl(), "/api/conferences/demo/delegates/import",
+        csv.getBytes(StandardCharsets.UTF_8), "text/csv", ui.token("thuky")).getInteger("_status")).isEqualTo(201);
+    Page host = ui.login(ui.desktop(), "dongthap");
+    host.getByTestId("issue-invite").click();
+    String joinUrl = host.getByTestId("qr-code").getAttribute("data-text");
+
+    Page wrong = ui.phone();
+    wrong.navigate(server.baseUrl() + "/#/join/demo/K7P2QX9MNB");
+    assertThat(wrong.getByTestId("join-unknown")).isInViewport();
+    assertThat(wrong.getByTestId("join-unknown")).containsText("K7P2QX9MNB");
+    assertThat(wrong.getByTestId("join-name")).hasCount(0);
+
+    Page phone = ui.phone();
+    phone.navigate(joinUrl);
+    assertThat(phone.getByTestId("join-where")).containsText("Đồng Tháp");
+    assertThat(phone.locator("#joinv-h")).not().hasText("Tham gia hội nghị");
+    phone.getByTestId("join-claim").selectOption(new com.microsoft.playwright.options.SelectOption()
+        .setLabel("Ngô Thị Danh Sách — Phó Chánh Văn phòng"));
+    assertThat(phone.getByTestId("join-name")).hasCount(0);
+    TestBrowser.screenshot(phone, "join-pick-name-360");
+    phone.getByTestId("join-submit").click();
+    assertThat(phone.getByTestId("join-waiting")).containsText("Ngô Thị Danh Sách");
+    Locator request = host.getByTestId("join-request");
+    assertThat(request.getByTestId("join-request-name")).hasText("Ngô Thị Danh Sách");
+    request.getByTestId("admit").click();
+    assertThat(phone.getByTestId("connection")).hasAttribute("data-status", "live");
+    assertThat(phone.getByTestId("who")).containsText("Ngô Thị Danh Sách");
+  }
+
+  @Test
   @DisplayName("a personal code used on a second device ends the first device's session with a message, no reconnect")
   void personalCodeOnSecondDevice() {
     String csv = "họ tên,điểm cầu\nĐặng Văn Lâm,DTP\n";
@@ -154,14 +188,16 @@ class WebClientAdmissionTest {
 
     Page first = ui.phone();
     first.navigate(link);
-    first.getByTestId("join-name").fill("Đặng Văn Lâm");
+    // A personal code names its person: the page says whose code it is and asks for no name.
+    assertThat(first.getByTestId("join-personal")).containsText("Đặng Văn Lâm");
+    assertThat(first.getByTestId("join-where")).containsText("Điểm cầu: ");
+    assertThat(first.getByTestId("join-name")).hasCount(0);
     first.getByTestId("join-submit").click();
     assertThat(first.getByTestId("connection")).hasAttribute("data-status", "live");
     assertThat(first.getByTestId("who")).containsText("Đặng Văn Lâm");
 
     Page other = ui.phone();
     other.navigate(link);
-    other.getByTestId("join-name").fill("Đặng Văn Lâm");
     other.getByTestId("join-submit").click();
     assertThat(other.getByTestId("connection")).hasAttribute("data-status", "live");
     assertThat(other.getByTestId("who")).containsText("Đặng Văn Lâm");
@@ -181,7 +217,7 @@ class WebClientAdmissionTest {
 
     // Signing in again is a deliberate step: the link's form, then the first device is back (and the other ends).
     first.getByTestId("sign-in-again").click();
-    first.getByTestId("join-name").fill("Đặng Văn Lâm");
+    assertThat(first.getByTestId("join-personal")).containsText("Đặng Văn Lâm");
     first.getByTestId("join-submit").click();
     assertThat(first.getByTestId("connection")).hasAttribute("data-status", "live");
     assertThat(other.getByTestId("session-ended-text")).hasText(ENDED);
