@@ -595,6 +595,8 @@ export const en: Record<MessageKey, string> = {
   'delegates.markPresent': 'Mark present',
   'delegates.markAbsent': 'Mark absent',
   'delegates.endSessions': 'End sessions',
+  'delegates.remove': 'Remove from the conference',
+  'delegates.confirmRemove': 'Remove {name} from the conference? They can no longer take part; their ballots in open votes are withdrawn from the results. Use it when one person holds two accounts.',
   'delegates.confirmEnd': 'Sign {name} out on every device? They will have to sign in again.',
   'delegates.sessionsEnded': 'sessions ended',
   'delegates.edit': 'Edit details',

@@ -594,6 +594,8 @@ export const vi = {
   'delegates.markPresent': 'Đánh dấu có mặt',
   'delegates.markAbsent': 'Đánh dấu vắng',
   'delegates.endSessions': 'Kết thúc phiên',
+  'delegates.remove': 'Xoá khỏi hội nghị',
+  'delegates.confirmRemove': 'Xoá {name} khỏi hội nghị? Người này không thể tham gia nữa; phiếu của họ trong các cuộc biểu quyết đang mở bị rút khỏi kết quả. Dùng khi một người có hai tài khoản.',
   'delegates.confirmEnd': 'Đăng xuất {name} trên mọi thiết bị? Người này sẽ phải đăng nhập lại.',
   'delegates.sessionsEnded': 'phiên đã bị kết thúc',
   'delegates.edit': 'Sửa thông tin',

@@ -44,6 +44,7 @@ function DetailsForm(props: { state: ConferenceState; p: Participant; onDone(): 
 function PersonRow(props: { state: ConferenceState; p: Participant; canEdit: boolean; canMark: boolean; showHall: boolean }) {
   const { state: s, p } = props;
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const [editing, setEditing] = useState(false);
   const a = attendanceOf(s, p.id!);
   const d = s.delegates[p.id!];
@@ -62,7 +63,7 @@ function PersonRow(props: { state: ConferenceState; p: Participant; canEdit: boo
           {a.present ? t('delegates.present') : a.marked === false ? t('delegates.markedAbsent') : t('delegates.absent')}</span>
         {ended && <span class="muted small-text"> · {t('delegates.sessionsEnded')}</span>}
       </div>
-      {!confirmEnd && !editing && (
+      {!confirmEnd && !confirmRemove && !editing && (
         <div class="row">
           {markable && a.marked !== true && (
             <button type="button" class="small secondary" data-testid="mark-present"
@@ -77,6 +78,18 @@ function PersonRow(props: { state: ConferenceState; p: Participant; canEdit: boo
           {props.canEdit && (
             <button type="button" class="small secondary" data-testid="edit-details" onClick={() => setEditing(true)}>{t('delegates.edit')}</button>
           )}
+          <button type="button" class="small secondary" data-testid="remove-participant" onClick={() => setConfirmRemove(true)}>
+            {t('delegates.remove')}</button>
+        </div>
+      )}
+      {confirmRemove && (
+        <div class="confirm" role="group" aria-label={t('delegates.remove')}>
+          <p>{t('delegates.confirmRemove', { name: p.displayName ?? '' })}</p>
+          <button type="button" class="small danger" data-testid="remove-confirm" onClick={() => {
+            setConfirmRemove(false);
+            send({ type: 'RemoveParticipant', participantId: p.id });
+          }}>{t('delegates.remove')}</button>
+          <button type="button" class="small secondary" onClick={() => setConfirmRemove(false)}>{t('admit.cancel')}</button>
         </div>
       )}
       {confirmEnd && (

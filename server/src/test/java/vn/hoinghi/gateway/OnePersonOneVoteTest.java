@@ -96,6 +96,12 @@ class OnePersonOneVoteTest {
         .getJsonArray("participants").size();
   }
 
+  /** The total of the last tally frame this client received for the vote (-1 before any). */
+  private static int liveTotal(TestClient c, String voteId) {
+    JsonObject t = c.lastTally(voteId);
+    return t == null ? -1 : t.getJsonArray("articles").getJsonObject(0).getInteger("total");
+  }
+
   private static int tallyTotal(String voteId, String token) {
     return http(base, "GET", "/api/conferences/demo/votes/" + voteId + "/tally", null, token).getJsonArray("articles")
         .getJsonObject(0).getInteger("total");
@@ -151,9 +157,12 @@ class OnePersonOneVoteTest {
       TestClient other = TestClient.withToken(base, "sau-2", second.getString("accessToken")).connect(null);
       other.ok(cmd("CastBallot").put("voteId", voteId).put("articleId", "d2").put("choice", "DISAGREE"));
       assertThat(tallyTotal(voteId, secretary)).isEqualTo(2);
+      TestClient.waitFor(() -> liveTotal(chair, voteId) == 2, "the chair's live tally at 2");
       TestClient sec = TestClient.withToken(base, "thuky", secretary).connect(null);
       sec.ok(cmd("RemoveParticipant").put("participantId", second.getString("participantId")));
       assertThat(tallyTotal(voteId, secretary)).as("the duplicate's ballot is withdrawn").isEqualTo(1);
+      // The live tally says so too (a tally frame follows the withdrawal).
+      TestClient.waitFor(() -> liveTotal(chair, voteId) == 1, "the chair's live tally back to 1");
       sec.awaitEvent("BallotsWithdrawn", d -> d.getString("participantId").equals(second.getString("participantId"))
           && d.getInteger("count") == 1);
       other.close();

@@ -138,6 +138,23 @@ class WebClientAdmissionTest {
     assertThat(host.getByTestId("join-request")).hasCount(1);
     assertThat(chair.locator("[data-testid^=tally-table-]").first().getByTestId("total-d1")).hasText("1");
     assertThat(ballotsOnD1(voteId)).isEqualTo(1);
+
+    // Admitted knowingly, the second account votes; the host then removes it: its ballot is withdrawn.
+    dup.getByTestId("admit-confirm").click();
+    assertThat(second.getByTestId("connection")).hasAttribute("data-status", "live");
+    second.getByTestId("ballot-d1").getByTestId("choice-DISAGREE").click();
+    assertThat(second.getByTestId("ballot-d1")).hasAttribute("data-state", "voted");
+    assertThat(chair.locator("[data-testid^=tally-table-]").first().getByTestId("total-d1")).hasText("2");
+    Locator rows = host.getByTestId("hall-delegates").getByTestId("delegate-row")
+        .filter(new Locator.FilterOptions().setHasText("Trương Thị Hạnh"));
+    assertThat(rows).hasCount(2);
+    rows.last().getByTestId("remove-participant").click();
+    assertThat(rows.last()).containsText("Xoá Trương Thị Hạnh khỏi hội nghị?");
+    rows.last().getByTestId("remove-confirm").click();
+    assertThat(host.getByTestId("hall-delegates").getByTestId("delegate-row")
+        .filter(new Locator.FilterOptions().setHasText("Trương Thị Hạnh"))).hasCount(1);
+    assertThat(chair.locator("[data-testid^=tally-table-]").first().getByTestId("total-d1")).hasText("1");
+    assertThat(ballotsOnD1(voteId)).isEqualTo(1);
   }
 
   @Test
