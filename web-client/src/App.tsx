@@ -2,31 +2,46 @@
 // the one live connection of this tab open while a conference view is shown.
 import { useEffect } from 'preact/hooks';
 import { navigate, route } from './app/router';
-import { homeView, openableViews, session, type ViewName } from './app/session';
+import { adoptStoredSession, endedSession, homeView, openableViews, session, signOut, type ViewName } from './app/session';
 import { lang, t } from './i18n';
-import { conference, connection, startLive } from './state/store';
+import { conference, connection, startLive, stopLive } from './state/store';
+import { SessionEnded } from './ui/SessionEnded';
 import { Shell } from './ui/Shell';
 import { AuditView } from './views/AuditView';
 import { ChairView } from './views/ChairView';
 import { DiffView } from './views/DiffView';
 import { DelegateView } from './views/DelegateView';
 import { HostView } from './views/HostView';
-import { JoinView, LoginView } from './views/LoginView';
+import { JoinView } from './views/JoinView';
+import { LoginView } from './views/LoginView';
 import { ReportView } from './views/ReportView';
 import { ReviseView } from './views/ReviseView';
 import { ScreenView } from './views/ScreenView';
 import { SecretaryView } from './views/SecretaryView';
 
 function ConferenceRoute(props: { conferenceId: string; view: string | null; params?: Record<string, string> }) {
+  // A tab without a session of its own for this conference takes the one kept on the device (closed tab, restart).
+  if ((!session.value || session.value.conferenceId !== props.conferenceId) && !endedSession.value) {
+    adoptStoredSession(props.conferenceId, props.view);
+  }
   const s = session.value;
+  const ended = endedSession.value?.conferenceId === props.conferenceId;
   const ok = !!s && s.conferenceId === props.conferenceId;
   useEffect(() => {
-    if (!ok) navigate({ name: 'login', next: window.location.hash });
+    if (ended) stopLive();
+    else if (!ok) navigate({ name: 'login', next: window.location.hash });
     else startLive(s!);
-  }, [ok, s?.participantId, s?.conferenceId]);
+  }, [ok, ended, s?.participantId, s?.conferenceId]);
   useEffect(() => {
-    if (connection.value.status === 'unauthorized') navigate({ name: 'login', next: window.location.hash });
+    if (connection.value.status !== 'unauthorized') return;
+    // A session from a join link goes back to that link (which asks for the name again); an account to the login.
+    const code = session.peek()?.joinCode;
+    if (code) {
+      signOut();
+      navigate({ name: 'join', conferenceId: props.conferenceId, code });
+    } else navigate({ name: 'login', next: window.location.hash });
   }, [connection.value.status]);
+  if (ended) return <SessionEnded ended={endedSession.value!} />;
   if (!ok) return null;
   const allowed = openableViews(s!.roles, s!.kind === 'organizer');
   const view = props.view ?? homeView(s!.roles, s!.kind === 'organizer');

@@ -82,7 +82,7 @@ class MemoryStore {
 const WELCOME = { type: 'welcome', conferenceId: 'demo', organizer: false, serverTime: new Date(1_000_000).toISOString(),
   tokenExpiresAt: new Date(1_000_000 + 900_000).toISOString(), participantId: 'p-5', roles: ['DELEGATE'] };
 
-function setup(opts: { store?: MemoryStore; refresh?: () => Promise<boolean> } = {}) {
+function setup(opts: { store?: MemoryStore; refresh?: () => Promise<boolean | 'ended'> } = {}) {
   const sockets: FakeSocket[] = [];
   const timers = new FakeTimers();
   const statuses: ConnStatus[] = [];
@@ -304,6 +304,51 @@ describe('the connection', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(statuses[statuses.length - 1]).toBe('unauthorized');
+  });
+});
+
+describe('a session that ended (signed in elsewhere, or ended by the host)', () => {
+  it('a close with 4009 stops the connection: status ended, no reconnect, no refresh', async () => {
+    const refresh = vi.fn(async () => true as const);
+    const { conn, sockets, last, handshake, timers, statuses } = setup({ refresh });
+    conn.start();
+    handshake(20);
+    last().receive({ type: 'error', code: 'SESSION_ENDED', message: { vi: 'x', en: 'x' } });
+    last().drop(4009);
+    await Promise.resolve();
+    expect(statuses[statuses.length - 1]).toBe('ended');
+    timers.advance(120_000);
+    conn.networkUp();
+    expect(sockets).toHaveLength(1);
+    expect(refresh).not.toHaveBeenCalled();
+    expect(statuses[statuses.length - 1]).toBe('ended');
+  });
+
+  it('a refresh answered SESSION_ENDED after an auth close ends it instead of asking to log in', async () => {
+    const { conn, sockets, last, statuses, timers } = setup({ refresh: async () => 'ended' });
+    conn.start();
+    last().open();
+    last().drop(4401);
+    await Promise.resolve();
+    await Promise.resolve();
+    timers.advance(60_000);
+    expect(statuses[statuses.length - 1]).toBe('ended');
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('a scheduled token refresh answered SESSION_ENDED closes the live socket and ends', async () => {
+    const { conn, sockets, last, handshake, timers, statuses } = setup({ refresh: async () => 'ended' });
+    conn.start();
+    handshake();
+    for (let t = 0; t < 900_000 - 60_000; t += 3_000) {
+      timers.advance(3_000);
+      last().receive({ type: 'presence', at: '', endpointsOnline: 0, endpointsTotal: 0, connections: 1 });
+    }
+    await new Promise((r) => setTimeout(r, 0));
+    expect(statuses[statuses.length - 1]).toBe('ended');
+    expect(sockets[0].closedWith).toBe(1000);
+    timers.advance(120_000);
+    expect(sockets).toHaveLength(1);
   });
 });
 

@@ -140,7 +140,7 @@ export async function authedFetch(path: string, init: RequestInit = {}, retried 
   } catch {
     throw new ApiFailure({ status: 0, code: 'NETWORK', message: null });
   }
-  if (res.status === 401 && !retried && (await refreshSession())) return authedFetch(path, init, true);
+  if (res.status === 401 && !retried && (await refreshSession()) === true) return authedFetch(path, init, true);
   if (!res.ok) {
     let json: any = null;
     try {

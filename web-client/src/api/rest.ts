@@ -32,14 +32,48 @@ export interface ConferenceSummary {
   startsAt?: string;
 }
 
+/** GET /api/join/code: what a code opens before joining (docs/api.md). */
+export interface JoinCodeInfo {
+  conferenceId: string;
+  title: string;
+  status: string;
+  startsAt?: string | null;
+  kind: 'PERSONAL' | 'HALL_LINK' | 'INVITE';
+  role: string;
+  endpointId?: string | null;
+  endpointName?: string | null;
+  endpointCode?: string | null;
+  usable: boolean;
+  name?: string;
+  refusal?: { code: string; message: { vi: string; en: string } };
+  delegates?: { participantId: string; fullName: string; position?: string | null }[];
+}
+
+/** POST /api/join answered 202: a hall's shared link, a request the host admits or refuses. */
+export interface JoinPending {
+  status: 'PENDING';
+  requestId: string;
+  requestKey: string;
+  conferenceId: string;
+  displayName: string;
+  endpointId?: string | null;
+  duplicate?: boolean;
+}
+
+/** GET /api/join/requests/{id}: still waiting, refused (with the reason), or admitted with the participant's tokens. */
+export type JoinRequestStatus =
+  | { status: 'PENDING'; requestId: string; conferenceId: string }
+  | { status: 'REFUSED'; requestId: string; conferenceId: string; reason?: string | null }
+  | ({ status: 'ADMITTED'; requestId: string } & TokenBody);
+
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
     super(error.code);
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown, token?: string | null): Promise<T> {
-  const headers: Record<string, string> = {};
+async function call<T>(method: string, path: string, body?: unknown, token?: string | null, extra?: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { ...(extra ?? {}) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let res: Response;
@@ -66,8 +100,15 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
 export const api = {
   login: (username: string, password: string, conferenceId?: string) =>
     call<LoginResult>('POST', '/api/login', { username, password, ...(conferenceId ? { conferenceId } : {}) }),
-  join: (conferenceId: string, code: string, displayName: string) =>
-    call<TokenBody>('POST', '/api/join', { conferenceId, code, displayName }),
+  /** A personal code or an invite signs in (tokens); a hall's shared link answers a request to wait on (202). */
+  join: (conferenceId: string, code: string, displayName: string, claimParticipantId?: string) =>
+    call<TokenBody | JoinPending>('POST', '/api/join', claimParticipantId
+      ? { conferenceId, code, claimParticipantId } : { conferenceId, code, displayName }),
+  joinCode: (conferenceId: string, code: string) =>
+    call<JoinCodeInfo>('GET', `/api/join/code?conferenceId=${encodeURIComponent(conferenceId)}&code=${encodeURIComponent(code)}`),
+  joinStatus: (conferenceId: string, requestId: string, requestKey: string) =>
+    call<JoinRequestStatus>('GET', `/api/join/requests/${encodeURIComponent(requestId)}?conferenceId=${encodeURIComponent(conferenceId)}`,
+      undefined, null, { 'X-Join-Key': requestKey }),
   refresh: (refreshToken: string) => call<TokenBody>('POST', '/api/token/refresh', { refreshToken }),
   conferences: () => call<{ conferences: ConferenceSummary[] }>('GET', '/api/conferences'),
   state: (conferenceId: string, token: string) =>

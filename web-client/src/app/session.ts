@@ -1,7 +1,11 @@
-// Who is logged in, in this tab: tokens and identity from /api/login or /api/join, kept in sessionStorage so that a
-// reload keeps the user in, while two tabs may hold two different people (a chair console and a hall screen).
+// Who is logged in, in this tab: tokens and identity from /api/login or /api/join. The tab keeps its own copy in
+// sessionStorage (two tabs may hold two different people: a chair console and a hall screen), and every session is
+// also kept on the device in localStorage, per conference and slot (sessionStore.ts), so that closing the tab or
+// restarting the phone keeps the person signed in. A session the server ended (SESSION_ENDED) is forgotten and
+// `endedSession` says so until the person signs in again.
 import { signal } from '@preact/signals';
-import { api, type TokenBody } from '../api/rest';
+import { api, ApiFailure, type TokenBody } from '../api/rest';
+import { forgetSession, pickForJoin, pickForView, storeSession, type KV } from './sessionStore';
 
 export type Role = 'CHAIR' | 'SECRETARY' | 'HOST' | 'DELEGATE' | 'OBSERVER';
 /** The role views (one per role, in the top bar) and the synthesis views (report, revised draft, differences, audit log). */
@@ -20,55 +24,140 @@ export interface Session {
   refreshToken: string;
   /** Local time (ms) the access token expires, from expiresIn. */
   expiresAt: number;
+  /** Where it is kept on the device: the view it lands on. */
+  slot: string;
+  /** The code of the join link it came from (upper case), if any: opening that link again resumes it. */
+  joinCode?: string | null;
+}
+
+/** A session the server ended, shown until the person signs in again. */
+export interface EndedSession {
+  conferenceId: string;
+  name: string;
+  joinCode: string | null;
 }
 
 const KEY = 'hoinghi.session';
 
+function tabStore(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The device's storage (localStorage), or null where the browser refuses it. */
+export function deviceStore(): KV | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function load(): Session | null {
   try {
-    const raw = globalThis.sessionStorage?.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    const raw = tabStore()?.getItem(KEY);
+    const s = raw ? (JSON.parse(raw) as Session) : null;
+    return s && !s.slot ? { ...s, slot: homeView(s.roles, s.kind === 'organizer') } : s;
   } catch {
     return null;
   }
 }
 
 export const session = signal<Session | null>(load());
+export const endedSession = signal<EndedSession | null>(null);
 
+/** Makes `s` this tab's session and keeps it on the device; null signs this tab out (the device keeps its copy). */
 export function saveSession(s: Session | null): void {
   session.value = s;
+  if (s) endedSession.value = null;
   try {
-    if (s) sessionStorage.setItem(KEY, JSON.stringify(s));
-    else sessionStorage.removeItem(KEY);
+    if (s) tabStore()?.setItem(KEY, JSON.stringify(s));
+    else tabStore()?.removeItem(KEY);
+  } catch {
+    // ignore
+  }
+  const kv = deviceStore();
+  if (s && kv) storeSession(kv, s);
+}
+
+/** Logging out: this tab and the device forget the session. */
+export function signOut(): void {
+  const s = session.value;
+  const kv = deviceStore();
+  if (s && kv) forgetSession(kv, s);
+  saveSession(null);
+}
+
+/** The server ended the tab's session: forget it everywhere and say so (the view offers to sign in again). */
+export function markSessionEnded(): void {
+  const s = session.value;
+  if (!s) return;
+  const kv = deviceStore();
+  if (kv) forgetSession(kv, s);
+  endedSession.value = { conferenceId: s.conferenceId, name: s.name, joinCode: s.joinCode ?? null };
+  session.value = null;
+  try {
+    tabStore()?.removeItem(KEY);
   } catch {
     // ignore
   }
 }
 
-export function sessionFrom(body: TokenBody, conferenceId: string): Session {
+/** A tab opening a conference's view without a session of its own takes the one the device keeps for it. */
+export function adoptStoredSession(conferenceId: string, view: string | null): Session | null {
+  const kv = deviceStore();
+  if (!kv) return null;
+  const s = pickForView<Session>(kv, conferenceId, view,
+    (x, v) => openableViews(x.roles, x.kind === 'organizer').includes(v as ViewName));
+  if (s) saveSession(s);
+  return s;
+}
+
+/** The session the device got from this join link before, if any. */
+export function storedJoinSession(conferenceId: string, code: string): Session | null {
+  const kv = deviceStore();
+  return kv ? pickForJoin<Session>(kv, conferenceId, code) : null;
+}
+
+export function sessionFrom(body: TokenBody, conferenceId: string, joinCode?: string | null): Session {
+  const roles = (body.roles ?? []).filter((r): r is Role => ['CHAIR', 'SECRETARY', 'HOST', 'DELEGATE', 'OBSERVER'].includes(r));
   return {
     kind: body.kind,
     conferenceId: body.conferenceId ?? conferenceId,
     participantId: body.participantId ?? null,
     name: body.name ?? '',
-    roles: (body.roles ?? []).filter((r): r is Role => ['CHAIR', 'SECRETARY', 'HOST', 'DELEGATE', 'OBSERVER'].includes(r)),
+    roles,
     endpointId: body.endpointId ?? null,
     accessToken: body.accessToken,
     refreshToken: body.refreshToken,
     expiresAt: Date.now() + body.expiresIn * 1000,
+    slot: homeView(roles, body.kind === 'organizer'),
+    joinCode: joinCode ? joinCode.trim().toUpperCase() : null,
   };
 }
 
-/** Trades the refresh token for new tokens; roles and endpoint are read again from the roster. */
-export async function refreshSession(): Promise<boolean> {
+/**
+ * Trades the refresh token for new tokens; roles and endpoint are read again from the roster. 'ended' when the
+ * server says the session ended (401 SESSION_ENDED): the session is then forgotten (markSessionEnded).
+ */
+export async function refreshSession(): Promise<boolean | 'ended'> {
   const s = session.value;
   if (!s) return false;
   try {
     const body = await api.refresh(s.refreshToken);
-    saveSession({ ...sessionFrom({ ...body, conferenceId: s.conferenceId, participantId: body.participantId ?? s.participantId ?? undefined,
-      name: body.name ?? s.name, roles: body.roles ?? s.roles, endpointId: body.endpointId ?? s.endpointId } as TokenBody, s.conferenceId) });
+    const next = sessionFrom({ ...body, conferenceId: s.conferenceId, participantId: body.participantId ?? s.participantId ?? undefined,
+      name: body.name ?? s.name, roles: body.roles ?? s.roles, endpointId: body.endpointId ?? s.endpointId } as TokenBody, s.conferenceId, s.joinCode);
+    // Stays in the slot it was stored in, whatever the roles say now.
+    saveSession({ ...next, slot: s.slot });
     return true;
-  } catch {
+  } catch (e) {
+    if (e instanceof ApiFailure && e.error.code === 'SESSION_ENDED') {
+      markSessionEnded();
+      return 'ended';
+    }
     return false;
   }
 }

@@ -31,7 +31,8 @@ export interface SocketLike {
   close(code?: number, reason?: string): void;
 }
 
-export type ConnStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'unauthorized' | 'closed';
+/** `ended`: the server ended this session (close 4009, or a refresh answered SESSION_ENDED); never reconnects. */
+export type ConnStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'unauthorized' | 'ended' | 'closed';
 
 export interface Timers {
   now(): number;
@@ -42,8 +43,11 @@ export interface Timers {
 export interface Auth {
   /** The current access token. */
   token(): string | null;
-  /** Gets fresh tokens with the refresh token; false when that is impossible (log in again). */
-  refresh(): Promise<boolean>;
+  /**
+   * Gets fresh tokens with the refresh token; false when that is impossible (log in again), 'ended' when the server
+   * said the session ended (the person signed in on another device, or their sessions were ended).
+   */
+  refresh(): Promise<boolean | 'ended'>;
 }
 
 export interface ConnectionListener {
@@ -87,6 +91,8 @@ const OPEN = 1;
 
 /** Close codes after which reconnecting with the same token is pointless (docs/protocol.md). */
 const AUTH_CLOSES = new Set([4001, 4003, 4401]);
+/** This session ended (signed in on another device, or ended by a host or moderator): never reconnect with it. */
+export const SESSION_ENDED_CLOSE = 4009;
 
 export class Connection {
   private socket: SocketLike | null = null;
@@ -134,7 +140,7 @@ export class Connection {
   /** The network is back (the browser's `online` event): try now instead of waiting out the backoff. */
   networkUp(): void {
     this.networkOffline = false;
-    if (this.stopped || this.status === 'live' || this.status === 'unauthorized') return;
+    if (this.stopped || this.status === 'live' || this.status === 'unauthorized' || this.status === 'ended') return;
     this.attempt = 0;
     this.deps.timers.clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -143,7 +149,7 @@ export class Connection {
 
   /** The network is gone (the browser's `offline` event): the socket is dead even if it has not noticed. */
   networkDown(): void {
-    if (this.stopped || this.status === 'unauthorized') return;
+    if (this.stopped || this.status === 'unauthorized' || this.status === 'ended') return;
     this.dropSocket(4000, 'offline');
     this.deps.outbox.requeueSent();
     this.notifyOutbox();
@@ -245,6 +251,10 @@ export class Connection {
       this.setStatus('closed');
       return;
     }
+    if (code === SESSION_ENDED_CLOSE) {
+      this.end();
+      return;
+    }
     if (AUTH_CLOSES.has(code)) {
       // An expired or rejected token: refresh once, then resume; if that fails, the user must log in again.
       if (this.refreshedForClose) {
@@ -254,7 +264,8 @@ export class Connection {
       this.refreshedForClose = true;
       this.deps.auth.refresh().then((ok) => {
         if (this.stopped) return;
-        if (ok) this.scheduleReconnect(0);
+        if (ok === 'ended') this.end();
+        else if (ok) this.scheduleReconnect(0);
         else this.setStatus('unauthorized');
       });
       return;
@@ -418,10 +429,22 @@ export class Connection {
     const delay = Math.max(1_000, expiresLocal - before - this.deps.timers.now());
     this.refreshTimer = this.deps.timers.setTimeout(() => {
       this.deps.auth.refresh().then((ok) => {
+        if (this.stopped) return;
+        if (ok === 'ended') {
+          this.dropSocket(1000, 'session ended');
+          this.end();
+          return;
+        }
         const token = this.deps.auth.token();
         if (ok && token && this.status === 'live') this.rawSend({ type: 'token', token });
       });
     }, delay);
+  }
+
+  /** The session is over: no reconnect, no refresh; the view tells the person and offers to sign in again. */
+  private end(): void {
+    this.clearTimers();
+    this.setStatus('ended');
   }
 
   private clearTimers(): void {

@@ -8,12 +8,14 @@ import type {
   Ballot,
   ConferenceInfo,
   ConferenceView,
+  DelegateDetails,
   DraftView,
   Endpoint,
   EventFrame,
   FloorRequest,
   HallResult,
   Invite,
+  JoinRequest,
   Participant,
   PresenceMessage,
   Speech,
@@ -72,6 +74,15 @@ export interface ConferenceState {
   annotations: Record<string, Annotation>;
   annotationOrder: string[];
   presence: PresenceState | null;
+  /** Hall-link join requests (moderators, and a host for their hall), by id, in arrival order. */
+  joinRequests: Record<string, JoinRequest>;
+  joinRequestOrder: string[];
+  /** Listed delegates' details (position, unit, phone, e-mail), by participant id. */
+  delegates: Record<string, DelegateDetails>;
+  /** Participants a host or moderator marked present (true) or absent (false). */
+  markedPresent: Record<string, boolean>;
+  /** Sessions seen live: the last one started or ended per participant (not in a snapshot). */
+  sessions: Record<string, { session: number; startedAt?: string | null; endedAt?: string | null }>;
 }
 
 export const hallKey = (voteId: string, articleId: string, endpointId: string) => `${voteId}|${articleId}|${endpointId}`;
@@ -138,6 +149,11 @@ export function fromSnapshot(view: ConferenceView, upTo: number): ConferenceStat
     annotations: byId(view.annotations),
     annotationOrder: (view.annotations ?? []).map((a) => a.id!).filter(Boolean),
     presence: null,
+    joinRequests: byId(view.joinRequests),
+    joinRequestOrder: (view.joinRequests ?? []).map((r) => r.id!).filter(Boolean),
+    delegates: Object.fromEntries((view.delegates ?? []).filter((d) => d.participantId).map((d) => [d.participantId!, d])),
+    markedPresent: Object.fromEntries((view.markedPresent ?? []).map((id) => [id, true])),
+    sessions: {},
   };
 }
 
@@ -227,6 +243,60 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const id = e.data.participantId;
       return { ...s, participants: patch(s.participants, id, (x) => ({ ...x, active: false })),
         me: s.me && s.me.id === id ? { ...s.me, active: false } : s.me };
+    }
+    case 'DelegatesListed': {
+      // One hall's list at once: each becomes an active delegate of the hall, with what the list says of them.
+      const d = e.data;
+      if (!d.endpointId || !d.delegates) return s;
+      const participants = { ...s.participants };
+      const delegates = { ...s.delegates };
+      for (const l of d.delegates) {
+        if (!l.participantId) continue;
+        participants[l.participantId] = { id: l.participantId, displayName: l.fullName, roles: ['DELEGATE'], endpointId: d.endpointId, active: true };
+        delegates[l.participantId] = { participantId: l.participantId, position: l.position, unit: l.unit, phone: l.phone, email: l.email };
+      }
+      return { ...s, participants, delegates };
+    }
+    case 'DelegateDetailsRecorded': {
+      const d = e.data;
+      if (!d.participantId) return s;
+      return { ...s, delegates: { ...s.delegates, [d.participantId]: { participantId: d.participantId, position: d.position, unit: d.unit,
+        phone: d.phone, email: d.email } } };
+    }
+    case 'JoinRequested': {
+      const d = e.data;
+      if (!d.requestId) return s;
+      const r: JoinRequest = { id: d.requestId, inviteCode: d.code, endpointId: d.endpointId, displayName: d.displayName,
+        claimedParticipantId: d.claimedParticipantId, duplicateOf: d.duplicateOf, keyHash: d.keyHash, at: d.at ?? e.at, status: 'PENDING' };
+      return { ...s, joinRequests: { ...s.joinRequests, [d.requestId]: r },
+        joinRequestOrder: s.joinRequestOrder.includes(d.requestId) ? s.joinRequestOrder : [...s.joinRequestOrder, d.requestId] };
+    }
+    case 'JoinRequestAdmitted':
+      return { ...s, joinRequests: patch(s.joinRequests, e.data.requestId, (r) => ({ ...r, status: 'ADMITTED', participantId: e.data.participantId })) };
+    case 'JoinRequestRefused':
+      return { ...s, joinRequests: patch(s.joinRequests, e.data.requestId, (r) => ({ ...r, status: 'REFUSED', reason: e.data.reason })) };
+    case 'SessionStarted': {
+      const id = e.data.participantId;
+      if (!id) return s;
+      return { ...s, sessions: { ...s.sessions, [id]: { session: e.data.session, startedAt: e.data.at ?? e.at, endedAt: null } } };
+    }
+    case 'SessionsEnded': {
+      const id = e.data.participantId;
+      if (!id) return s;
+      return { ...s, sessions: { ...s.sessions, [id]: { session: e.data.session, startedAt: s.sessions[id]?.startedAt ?? null, endedAt: e.at } } };
+    }
+    case 'AttendanceMarked': {
+      const id = e.data.participantId;
+      if (!id) return s;
+      return { ...s, markedPresent: { ...s.markedPresent, [id]: e.data.present } };
+    }
+    case 'BallotsWithdrawn': {
+      // The participant was removed (a duplicate): their ballots in open votes no longer count.
+      const id = e.data.participantId;
+      const votes = new Set(e.data.voteIds ?? []);
+      if (!id || votes.size === 0) return s;
+      const keep = Object.entries(s.ballots).filter(([, b]) => !(b.voter === id && b.voteId && votes.has(b.voteId)));
+      return keep.length === Object.keys(s.ballots).length ? s : { ...s, ballots: Object.fromEntries(keep) };
     }
     case 'InviteIssued': {
       const d = e.data;

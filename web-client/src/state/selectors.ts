@@ -1,5 +1,5 @@
 // Derived reads of the conference state, shared by the views. Pure functions of the state.
-import type { Annotation, DraftDocument, DraftNode, Vote } from '../protocol.gen';
+import type { Annotation, DraftDocument, DraftNode, JoinRequest, Participant, Vote } from '../protocol.gen';
 import type { ConferenceState, SeenBallot } from './conference';
 
 export type Role = 'CHAIR' | 'SECRETARY' | 'HOST' | 'DELEGATE' | 'OBSERVER';
@@ -174,4 +174,27 @@ export function myWaitingRequest(s: ConferenceState) {
 export function articleLabel(node: DraftNode | undefined, articleWord: string): string {
   if (!node) return '';
   return `${articleWord} ${node.number ?? ''}${node.title ? '. ' + node.title : ''}`;
+}
+
+/** Join requests still waiting, oldest first; of one hall, or of every hall when `endpointId` is null. */
+export function pendingJoinRequests(s: ConferenceState, endpointId: string | null): JoinRequest[] {
+  return s.joinRequestOrder.map((id) => s.joinRequests[id])
+    .filter((r): r is JoinRequest => !!r && r.status === 'PENDING' && (endpointId === null || r.endpointId === endpointId));
+}
+
+/** A hall's people on its delegate list or admitted to it: active participants with the DELEGATE role. */
+export function hallDelegates(s: ConferenceState, endpointId: string | null): Participant[] {
+  return Object.values(s.participants).filter((p) => p.active && p.roles?.includes('DELEGATE')
+    && (endpointId === null || p.endpointId === endpointId));
+}
+
+/**
+ * Whether a person counts as present (docs/domain.md, attendance): connected now, or marked present by the host.
+ * `online` is unknown (null) where presence frames do not name people (other halls).
+ */
+export function attendanceOf(s: ConferenceState, participantId: string): { online: boolean | null; marked: boolean | null; present: boolean } {
+  const list = s.presence?.participantsOnline;
+  const online = list ? list.includes(participantId) : null;
+  const marked = participantId in s.markedPresent ? s.markedPresent[participantId] : null;
+  return { online, marked, present: online === true || marked === true };
 }

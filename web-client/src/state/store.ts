@@ -3,7 +3,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Command, ErrorMessage } from '../protocol.gen';
 import { api } from '../api/rest';
-import { refreshSession, session, type Session } from '../app/session';
+import { markSessionEnded, refreshSession, session, type Session } from '../app/session';
 import { Connection, type ConnStatus, type SocketLike } from '../live/connection';
 import { commandIdFactory, Outbox, type OutboxEntry } from '../live/outbox';
 import type { Participant } from '../protocol.gen';
@@ -65,7 +65,11 @@ export function startLive(s: Session): void {
     timers: { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) },
     random: Math.random,
     listener: {
-      status: (status, info) => (connection.value = { status, ...info }),
+      status: (status, info) => {
+        connection.value = { status, ...info };
+        // Signed in on another device, or ended by the host: forget this session; the route shows why.
+        if (status === 'ended') markSessionEnded();
+      },
       snapshot: (m) => (conference.value = withPresenceOf(fromSnapshot(m.state, m.upTo), conference.value)),
       events: (m) => {
         const c = conference.value;

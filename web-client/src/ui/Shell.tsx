@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { lang, setLang, t } from '../i18n';
-import { allowedViews, saveSession, session, type ViewName } from '../app/session';
+import { allowedViews, session, signOut, type ViewName } from '../app/session';
 import { href, navigate } from '../app/router';
 import { conference, connection, dismissCommand, notices, outbox, retryCommand, stopLive } from '../state/store';
 import { commandLabel } from './commandLabel';
@@ -14,6 +14,7 @@ export function ConnectionIndicator() {
     : c.status === 'connecting' ? t('conn.connecting')
     : c.status === 'offline' ? t('conn.offline')
     : c.status === 'unauthorized' ? t('conn.unauthorized')
+    : c.status === 'ended' ? t('session.ended')
     : c.status === 'reconnecting' ? t('conn.reconnecting', { s: Math.max(1, Math.round((c.retryInMs ?? 1000) / 1000)) })
     : t('conn.closed');
   const entries = outbox.value;
@@ -70,9 +71,10 @@ export function LangToggle() {
   );
 }
 
+/** Signs out of this tab and this device. */
 export function logout(): void {
   stopLive();
-  saveSession(null);
+  signOut();
   navigate({ name: 'login' });
 }
 

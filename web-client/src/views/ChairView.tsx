@@ -13,6 +13,8 @@ import { Shell } from '../ui/Shell';
 import { EndpointTallyTable, TallyChart, TallyTable } from '../ui/Tally';
 import { SpeakerNow } from '../ui/Timers';
 import { ReportPanel } from './ReportView';
+import { AttendanceSummary } from '../ui/AttendanceSummary';
+import { JoinRequestsPanel } from '../ui/JoinRequests';
 
 function ConferenceControls(props: { state: ConferenceState }) {
   const st = props.state.info?.status;
@@ -247,7 +249,9 @@ export function ChairView() {
         </div>
         <div>
           <ReportPanel state={s} />
+          <JoinRequestsPanel state={s} endpointId={null} />
           <Presence state={s} />
+          <AttendanceSummary />
           <Moderation state={s} />
         </div>
       </div>

@@ -1,5 +1,6 @@
-// Endpoint host: check the hall in with its head count, the hall's delegates, request the floor for the hall,
-// record the hall's collective vote, and invite delegates with a QR code.
+// Endpoint host: check the hall in with its head count, admit or refuse those who opened the hall's link, the hall's
+// delegate list with attendance, request the floor for the hall, record the hall's collective vote, and invite
+// delegates with a QR code.
 import { useState } from 'preact/hooks';
 import type { Vote } from '../protocol.gen';
 import { api } from '../api/rest';
@@ -14,6 +15,9 @@ import { QueueList, RequestFloor } from '../ui/Queue';
 import { Shell } from '../ui/Shell';
 import { AgendaNow, SpeakerNow } from '../ui/Timers';
 import { errorText } from './LoginView';
+import { DelegateImport } from '../ui/DelegateImport';
+import { DelegateList } from '../ui/DelegateList';
+import { JoinRequestsPanel } from '../ui/JoinRequests';
 
 function CheckIn(props: { state: ConferenceState; endpointId: string }) {
   const ep = props.state.endpoints[props.endpointId];
@@ -41,26 +45,6 @@ function CheckIn(props: { state: ConferenceState; endpointId: string }) {
           <button type="button" class="secondary" onClick={() => send({ type: 'CheckOutEndpoint', endpointId: ep.id })}>{t('host.checkOut')}</button>
         )}
       </form>
-    </section>
-  );
-}
-
-function HallDelegates(props: { state: ConferenceState; endpointId: string }) {
-  const s = props.state;
-  const people = Object.values(s.participants).filter((p) => p.active && p.endpointId === props.endpointId && p.id !== s.me?.id);
-  const online = s.presence?.participantsOnline;
-  return (
-    <section class="panel" aria-labelledby="hd-h" data-testid="hall-delegates">
-      <h2 id="hd-h" class="section-title">{t('host.delegates')} ({people.length})</h2>
-      <ul class="people">
-        {people.map((p) => (
-          <li key={p.id}>
-            {p.displayName} <span class="muted">· {(p.roles ?? []).map((r) => t(`role.${r}`)).join(', ')}</span>
-            {online && <span class={`badge ${online.includes(p.id!) ? 'online' : 'offline'}`}>{online.includes(p.id!) ? t('host.online') : t('host.offline')}</span>}
-          </li>
-        ))}
-      </ul>
-      {!online && <p class="hint">{t('host.onlineUnknown')}</p>}
     </section>
   );
 }
@@ -191,8 +175,10 @@ export function HostView() {
             <h2 id="hnow-h" class="section-title">{t('agenda.current')}</h2>
             <AgendaNow state={s} />
           </section>
+          <JoinRequestsPanel state={s} endpointId={endpointId} />
           <Invites state={s} endpointId={endpointId} />
-          <HallDelegates state={s} endpointId={endpointId} />
+          <DelegateList state={s} endpointId={endpointId} canEdit={true} />
+          <DelegateImport />
         </div>
       </div>
     </Shell>

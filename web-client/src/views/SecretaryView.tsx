@@ -8,6 +8,7 @@ import { articleOf, docIndex, endpointName, participantName, threads, votesInOrd
 import { conference } from '../state/store';
 import { AnnotationThread } from '../ui/Annotations';
 import { Shell } from '../ui/Shell';
+import { People } from './People';
 import { TallyTable } from '../ui/Tally';
 import { ReportPanel } from './ReportView';
 
@@ -73,6 +74,7 @@ export function SecretaryView() {
   return (
     <Shell view="secretary" wide>
       <ReportPanel state={s} compact />
+      <People state={s} />
       <section class="panel" aria-labelledby="sec-h">
         <h2 id="sec-h" class="section-title">{t('sec.heading')}</h2>
         <p class="muted" data-testid="sec-counts">{t('sec.counts', { a: all.length, w: proposals, u: unanswered })}</p>

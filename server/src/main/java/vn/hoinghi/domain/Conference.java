@@ -478,6 +478,42 @@ public final class Conference {
         .filter(r -> endpointId == null || endpointId.equals(r.endpointId())).toList();
   }
 
+  /**
+   * What this code would do on {@code JoinWithInvite} at {@code now}, without doing it: for the join page, which shows
+   * the conference and the hall and checks the code before asking for a name. Empty when no code matches.
+   */
+  public Optional<JoinCode> joinCode(String code, Instant now) {
+    String c;
+    try {
+      c = InviteRules.entered(code);
+    } catch (Reject r) {
+      return Optional.empty();
+    }
+    String owner = admission.personalCodeOwner(c);
+    if (owner == null) owner = admission.soloInviteHolder.get(c);
+    Invite invite = roster.invites.get(c);
+    if (owner == null && invite == null) return Optional.empty();
+    Participant person = owner == null ? null : roster.participants.get(owner);
+    JoinCode.Kind kind = person != null ? JoinCode.Kind.PERSONAL
+        : invite.role() == Role.DELEGATE && invite.maxUses() > 1 ? JoinCode.Kind.HALL_LINK : JoinCode.Kind.INVITE;
+    Rejection refusal = null;
+    ConferenceStatus st = status().orElse(ConferenceStatus.CLOSED);
+    if (st == ConferenceStatus.CLOSED) {
+      refusal = new Rejection(RejectionCode.WRONG_STATE, "Hội nghị đã kết thúc", "The conference is closed", List.of());
+    } else if (person != null && !person.active()) {
+      refusal = new Rejection(RejectionCode.WRONG_STATE, "Đại biểu này đã bị xoá khỏi hội nghị",
+          "This delegate has been removed from the conference", List.of());
+    } else if (invite != null && invite.revoked()) {
+      refusal = new Rejection(RejectionCode.WRONG_STATE, "Mã mời đã bị thu hồi", "The invite has been revoked", List.of());
+    } else if (invite != null && !now.isBefore(invite.expiresAt())) {
+      refusal = new Rejection(RejectionCode.WRONG_STATE, "Mã mời đã hết hạn", "The invite has expired", List.of());
+    } else if (invite != null && person == null && invite.uses() >= invite.maxUses()) {
+      refusal = new Rejection(RejectionCode.LIMIT, "Mã mời đã hết lượt dùng", "The invite has been used up", List.of());
+    }
+    String endpointId = person != null ? person.endpointId() : invite.endpointId();
+    return Optional.of(new JoinCode(kind, invite, person, endpointId, refusal));
+  }
+
   /** Whether the hall's host marked the participant present (điểm danh). */
   public boolean markedPresent(String participantId) {
     return admission.attendance.getOrDefault(participantId, false);

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The one rule for invite codes and their defaults, for every path (WebSocket, REST, a log replayed). The server draws
  * each code: {@link #LENGTH} characters of {@link #ALPHABET}, upper-case letters and digits without the look-alikes
- * I, O, 0 and 1, so a person can read it off a hall screen and type it on a phone. Whatever case is typed, on revoke
- * or join, is folded to upper case before it is compared.
+ * I, O, 0 and 1, so a person can read it off a hall screen and type it on a phone. Whatever case and spacing is typed,
+ * on revoke or join, is folded to upper case without spaces before it is compared.
  */
 public final class InviteRules {
 
@@ -18,6 +18,7 @@ public final class InviteRules {
   public static final int DEFAULT_USES = 500;
   public static final int DEFAULT_DAYS = 7;
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern DRAWN = Pattern.compile("[" + ALPHABET + "]{" + LENGTH + "}");
   /** What a code given on revoke or join may look like: codes issued before this rule were 6–64 of these. */
   private static final Pattern ENTERED = Pattern.compile("[A-Z0-9_-]{6,64}");
@@ -31,9 +32,12 @@ public final class InviteRules {
     return sb.toString();
   }
 
-  /** The code as it is stored and compared: without surrounding spaces, upper-case. */
+  /**
+   * The code as it is stored and compared: without spaces, upper-case. Spaces inside go too, because the invitation
+   * cards print a code in groups ("K7P2 QX9M NA") and people type it as printed; no code ever holds a space.
+   */
   static String fold(String code) {
-    return code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+    return code == null ? null : WHITESPACE.matcher(code).replaceAll("").toUpperCase(Locale.ROOT);
   }
 
   /** The code of a new invite, folded; refused unless it has the drawn shape. */

@@ -99,7 +99,8 @@ public final class Permissions {
     // Participants and invites
     t.put(RegisterParticipant.class, r().organizer().any(SECRETARY).rule());
     t.put(UpdateParticipant.class, r().organizer().any(SECRETARY).rule());
-    t.put(RemoveParticipant.class, r().organizer().any(SECRETARY).rule());
+    t.put(RemoveParticipant.class, r().organizer().any(CHAIR, SECRETARY).own(HOST)
+        .when("host: delegates of the hall only").rule());
     t.put(IssueInvite.class, r().organizer().any(CHAIR, SECRETARY).own(HOST)
         .when("host: DELEGATE or OBSERVER invites only").rule());
     t.put(RevokeInvite.class, r().organizer().any(CHAIR, SECRETARY).own(HOST).rule());

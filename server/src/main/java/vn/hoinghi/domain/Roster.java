@@ -307,6 +307,11 @@ final class Roster {
 
   private void removeParticipant(RemoveParticipant c, Decide d) {
     Participant p = activeParticipant(c.participantId());
+    // The chair and a hall's host act on duplicates they see: a host removes delegates of their own hall only.
+    d.requireEndpointScope(p.endpointId());
+    if (d.has(Role.HOST) && !d.has(Role.CHAIR) && !d.has(Role.SECRETARY) && !p.roles().equals(Set.of(Role.DELEGATE))) {
+      throw Reject.forbidden("Điểm cầu chỉ được xoá đại biểu của điểm cầu mình", "A host may only remove delegates of their hall");
+    }
     conf.requireNotClosed();
     // A removed participant can no longer act, so their turn ends and their waiting requests leave the queue.
     conf.speakerQueue.releaseAll(p.id(), d);

@@ -22,6 +22,7 @@ import vn.hoinghi.domain.Endpoint;
 import vn.hoinghi.domain.Participant;
 import vn.hoinghi.domain.Role;
 import vn.hoinghi.live.Outcome;
+import vn.hoinghi.report.export.InvitationCards;
 
 /**
  * The halls' delegate lists (danh sách đại biểu) and attendance (điểm danh), docs/api.md: import from CSV or XLSX,
@@ -44,6 +45,7 @@ final class DelegatesApi {
   void mount(Router r) {
     r.post("/conferences/:id/delegates/import").handler(this::importList);
     r.get("/conferences/:id/delegates").handler(this::list);
+    r.get("/conferences/:id/delegates/cards.pdf").handler(this::cards);
     r.get("/conferences/:id/attendance").handler(this::attendance);
   }
 
@@ -154,12 +156,54 @@ final class DelegatesApi {
         out.add(new JsonObject().put("participantId", p.id()).put("fullName", p.displayName())
             .put("position", d.position()).put("unit", d.unit()).put("endpointId", e.id()).put("endpointCode", e.code())
             .put("endpointName", e.name()).put("phone", d.phone()).put("email", d.email())
-            .put("personalCode", code).put("joinUrl", base + "/#/join/" + id + "/" + code)
+            .put("personalCode", code).put("joinUrl", joinUrl(base, id, code))
             .put("signedIn", conf.session(p.id()) > 0).put("markedPresent", conf.markedPresent(p.id()))
             .put("online", online.test(p.id())));
       }
       return new JsonObject().put("conferenceId", id).put("delegates", out);
     }, body -> RestApi.json(ctx, 200, body)));
+  }
+
+  private static String joinUrl(String base, String conferenceId, String code) {
+    return base + "/#/join/" + conferenceId + "/" + code;
+  }
+
+  /** The listed delegates' invitation cards as a PDF: a page (or more) per hall, built off the event loop. */
+  private void cards(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String requested = ctx.request().getParam("endpointId");
+    String base = RestApi.baseUrl(ctx);
+    claims(ctx).onSuccess(c -> read(ctx, (conf, online) -> {
+      String ep = scope(conf, c, requested);
+      List<InvitationCards.Hall> halls = new ArrayList<>();
+      for (Endpoint e : conf.endpoints()) {
+        if (ep != null && !ep.equals(e.id())) continue;
+        List<InvitationCards.Card> cards = new ArrayList<>();
+        for (Participant p : conf.listedDelegates(e.id())) {
+          DelegateDetails d = conf.delegateDetails(p.id()).orElseThrow();
+          String code = conf.personalCode(p.id()).orElseThrow();
+          cards.add(new InvitationCards.Card(p.displayName(), d.position(), d.unit(), code, joinUrl(base, id, code)));
+        }
+        if (!cards.isEmpty()) halls.add(new InvitationCards.Hall(e.name(), cards));
+      }
+      return new InvitationCards.Sheet(conf.info().title(), base, halls);
+    }, sheet -> {
+      if (sheet.halls().isEmpty()) {
+        RestApi.fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no listed delegates to print"
+            + (requested == null ? "" : " for endpoint " + requested)));
+        return;
+      }
+      vertx.executeBlocking(() -> {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        InvitationCards.write(sheet, out);
+        return out.toByteArray();
+      }, false).onSuccess(pdf -> {
+        String name = "the-dai-bieu-" + id + (requested == null ? "" : "-" + requested) + ".pdf";
+        ctx.response().putHeader("Content-Type", "application/pdf").putHeader("Cache-Control", "no-store")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "-") + "\"")
+            .end(io.vertx.core.buffer.Buffer.buffer(pdf));
+      }).onFailure(e -> RestApi.failCause(ctx, e));
+    }));
   }
 
   /**

@@ -53,11 +53,13 @@ public final class RestApi {
   private final Gateway gateway;
 
   private final JoinRequests joinRequests;
+  private final JoinCodes joinCodes;
 
   public RestApi(Vertx vertx, Gateway gateway) {
     this.vertx = vertx;
     this.gateway = gateway;
     this.joinRequests = new JoinRequests(gateway, this);
+    this.joinCodes = new JoinCodes(gateway);
   }
 
   /** The address the caller used, for links it will share (join links, QR codes). */
@@ -75,6 +77,7 @@ public final class RestApi {
     r.post("/join").handler(this::join);
     r.post("/token/refresh").handler(this::refresh);
     r.get("/join/requests/:requestId").handler(ctx -> joinRequests.status(ctx));
+    r.get("/join/code").handler(ctx -> joinCodes.describe(ctx));
     r.get("/conferences").handler(this::listConferences);
     r.post("/conferences").handler(this::createConference);
     r.post("/accounts").handler(this::createAccount);

@@ -782,12 +782,9 @@ public final class ConferenceWriter extends VerticleBase {
         special.computeIfAbsent(s, k -> new ArrayList<>(everyone)).add(e.frame());
       }
     }
-    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()))) {
+    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()) || endsSessions(e.recorded().event()))) {
       revokeRemoved(entries);
       reindexAll();
-    } else if (entries.stream().anyMatch(e -> e.recorded().event() instanceof Event.SessionStarted
-        || e.recorded().event() instanceof Event.SessionsEnded)) {
-      revokeRemoved(entries);
     }
     Buffer everyoneFrame = everyone.isEmpty() ? null : Frames.events(upTo, everyone);
     Map<Context, Map<Subscriber, Buffer>> specialByContext = new HashMap<>();
@@ -848,6 +845,11 @@ public final class ConferenceWriter extends VerticleBase {
       }
     }
     return out;
+  }
+
+  /** A sign-in on another device or EndSessions: the earlier sessions' sockets are closed (4009) in revokeRemoved. */
+  private static boolean endsSessions(Event ev) {
+    return ev instanceof Event.SessionStarted || ev instanceof Event.SessionsEnded;
   }
 
   private static boolean isRosterChange(Event ev) {

@@ -36,6 +36,11 @@ final class TallyClock {
         dirty.add(voteId);
         lastDirtyAt = System.currentTimeMillis();
       }
+      // A removed participant's ballots leave the tallies of every open vote they had voted in.
+      if (e.recorded().event() instanceof Event.BallotsWithdrawn w) {
+        dirty.addAll(w.voteIds());
+        lastDirtyAt = System.currentTimeMillis();
+      }
     }
   }
 

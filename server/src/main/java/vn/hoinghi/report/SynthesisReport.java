@@ -50,12 +50,15 @@ public record SynthesisReport(Heading heading, String endpointScope, List<Endpoi
   public record EndpointRef(String endpointId, String code, String name) {}
 
   /**
-   * One hall: its declared head count and check-in, how many of its participants are registered, and what it
-   * contributed: individual ballots cast from it, collective results recorded, feedback items and speeches.
+   * One hall: its declared head count and check-in, how many of its participants are registered, its delegates by
+   * the roll call (registered: the active delegates, listed or joined; present: marked present by the host; absent:
+   * the others), and what it contributed: individual ballots cast from it, collective results recorded, feedback
+   * items and speeches.
    */
   public record EndpointAttendance(String endpointId, String code, String name, EndpointLevel level,
-      boolean checkedIn, Instant checkedInAt, int headCount, int participants, int ballots, int hallResults,
-      int feedbackItems, int speeches, long spokenSeconds) {
+      boolean checkedIn, Instant checkedInAt, int headCount, int participants, int delegatesRegistered,
+      int delegatesPresent, int delegatesAbsent, int ballots, int hallResults, int feedbackItems, int speeches,
+      long spokenSeconds) {
 
     public boolean gaveFeedback() {
       return feedbackItems > 0 || speeches > 0;
@@ -144,7 +147,8 @@ public record SynthesisReport(Heading heading, String endpointScope, List<Endpoi
    * Counts over the whole report (or the endpoint in scope). {@code hidden} and {@code deleted} annotations are
    * counted but not listed: moderated or withdrawn feedback does not go into a filed report.
    */
-  public record Totals(int endpoints, int endpointsCheckedIn, int headCount, int participants, int votes,
+  public record Totals(int endpoints, int endpointsCheckedIn, int headCount, int participants,
+      int delegatesRegistered, int delegatesPresent, int delegatesAbsent, int votes,
       int ballots, int hallResults, int comments, int questions, int proposedWordings, int replies,
       int voteOpinions, int hidden, int deleted, int accepted, int explained, int noted, int unanswered,
       int orphaned, int speeches, long spokenSeconds) {

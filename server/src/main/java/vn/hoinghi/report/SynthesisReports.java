@@ -21,6 +21,7 @@ import vn.hoinghi.domain.EndpointTally;
 import vn.hoinghi.domain.HallResult;
 import vn.hoinghi.domain.Participant;
 import vn.hoinghi.domain.Response;
+import vn.hoinghi.domain.Role;
 import vn.hoinghi.domain.SpeechRecord;
 import vn.hoinghi.domain.Tally;
 import vn.hoinghi.domain.Vote;
@@ -266,27 +267,38 @@ public final class SynthesisReports {
       List<EndpointAttendance> attendance = new ArrayList<>();
       List<EndpointRef> silent = new ArrayList<>();
       Map<String, Integer> participantsPerEndpoint = new HashMap<>();
+      // The roll call as the hosts recorded it (MarkAttendance): who is connected is live only and not reported.
+      Map<String, int[]> delegatesPerEndpoint = new HashMap<>();
       for (Participant p : people.values()) {
         if (p.active() && p.endpointId() != null) {
           participantsPerEndpoint.merge(p.endpointId(), 1, Integer::sum);
+          if (p.has(Role.DELEGATE)) {
+            int[] d = delegatesPerEndpoint.computeIfAbsent(p.endpointId(), k -> new int[2]);
+            d[0]++;
+            if (conf.markedPresent(p.id())) d[1]++;
+          }
         }
       }
       int checkedIn = 0;
       int heads = 0;
       int participants = 0;
+      int[] delegates = new int[2];
       for (Endpoint e : endpoints.values()) {
         if (!inScope(e.id())) {
           continue;
         }
         long[] sp = speechPerEndpoint.getOrDefault(e.id(), new long[2]);
+        int[] d = delegatesPerEndpoint.getOrDefault(e.id(), new int[2]);
         EndpointAttendance row = new EndpointAttendance(e.id(), e.code(), e.name(), e.level(), e.checkedIn(),
-            e.checkedInAt(), e.headCount(), participantsPerEndpoint.getOrDefault(e.id(), 0),
+            e.checkedInAt(), e.headCount(), participantsPerEndpoint.getOrDefault(e.id(), 0), d[0], d[1], d[0] - d[1],
             ballotsPerEndpoint.getOrDefault(e.id(), 0), hallsPerEndpoint.getOrDefault(e.id(), 0),
             feedbackPerEndpoint.getOrDefault(e.id(), 0), (int) sp[0], sp[1]);
         attendance.add(row);
         if (e.checkedIn()) checkedIn++;
         heads += e.headCount();
         participants += row.participants();
+        delegates[0] += d[0];
+        delegates[1] += d[1];
         if (e.level() != EndpointLevel.CENTRAL && !row.gaveFeedback()) {
           silent.add(new EndpointRef(e.id(), e.code(), e.name()));
         }
@@ -296,7 +308,8 @@ public final class SynthesisReports {
           info.status() == ConferenceStatus.CLOSED, info.startsAt(), info.startedAt(), info.feedbackDeadline(),
           info.closedAt(), version == null ? 0 : version.version(), conf.drafts().size(),
           version == null ? "" : documentTitle(version.document()), now, conf.version());
-      Totals totals = new Totals(attendance.size(), checkedIn, heads, participants, votes.size(), ballots, halls,
+      Totals totals = new Totals(attendance.size(), checkedIn, heads, participants, delegates[0], delegates[1],
+          delegates[0] - delegates[1], votes.size(), ballots, halls,
           comments, questions, proposals, replyCount, opinions, hidden, deleted, accepted, explained, noted,
           unanswered, orphanCount, speechCount, spoken);
       return new SynthesisReport(heading, scope, attendance, articles, general, generalSpeeches, orphaned, totals,

@@ -41,10 +41,14 @@ class MainProcessTest {
         {"--http.port=abc"},
         {"--store=oracle://db"},
         {"--store=postgresql://postgres@127.0.0.1:1/none"},
+        {"--store=postgresql://postgres@127.0.0.1:1/none", "--jwt.secret=Zq8vN3kW7pL2xR9mT4yB6cH1dF5gJ0sA",
+            "--ballot.secret=Mv2Kp9Qz4Xr7Lt1Nw6By3Hc8Dj5Fs0Ga"},
     };
     String[] expected = {
         "hoinghi: http.port must be an integer from 0 to 65535, got \"abc\"",
         "hoinghi: store must be \"embedded\" or a postgresql:// URL, got \"oracle://db\"",
+        "hoinghi: jwt.secret is required on PostgreSQL, the same on every node: set HOINGHI_JWT_SECRET (or --jwt.secret) "
+            + "to 32+ random characters, e.g. $(openssl rand -hex 32)",
         "hoinghi: cannot reach or migrate PostgreSQL at 127.0.0.1:1/none: Connection refused",
     };
     for (int i = 0; i < cases.length; i++) {

@@ -137,7 +137,7 @@ class RolesTableTest {
     spec("CheckOutEndpoint", LIVE_CHECKED_IN, c -> new CheckOutEndpoint(c.target()));
     spec("RegisterParticipant", LIVE, c -> new RegisterParticipant("Người mới", Set.of(Role.DELEGATE), c.w().dtp));
     spec("UpdateParticipant", LIVE, c -> new UpdateParticipant(c.w().delegateDtp2, "Tên", Set.of(Role.DELEGATE), c.w().dtp));
-    spec("RemoveParticipant", LIVE, c -> new RemoveParticipant(c.w().delegateDtp2));
+    spec("RemoveParticipant", LIVE, c -> new RemoveParticipant(c.listed(c.target())));
     spec("IssueInvite", LIVE, c -> new IssueInvite("NVTEAAAAA2", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));
     spec("RevokeInvite", LIVE, c -> {
       c.organizer(new IssueInvite("NVTEAAAAA2", Role.DELEGATE, c.target(), 3, c.now().plus(Duration.ofDays(1))));

@@ -245,7 +245,12 @@ class RosterTest {
       assertThat(w.conf().participant(w.delegateDtp)).get().extracting(Participant::active).isEqualTo(false);
       assertThat(w.conf().waitingRequests()).isEmpty();
       w.h.rejected(ORG, new RemoveParticipant(w.delegateDtp), RejectionCode.NOT_FOUND);
-      w.h.rejected(w.as(w.chair), new RemoveParticipant(w.hostDtp), RejectionCode.FORBIDDEN);
+      // A host removes delegates of their own hall only (a duplicate they found); not a host, not another hall's.
+      w.h.rejected(w.as(w.hostHni), new RemoveParticipant(w.hostDtp), RejectionCode.FORBIDDEN);
+      w.h.rejected(w.as(w.hostHni), new RemoveParticipant(w.delegateDtp2), RejectionCode.FORBIDDEN);
+      w.h.rejected(w.as(w.hostDtp), new RemoveParticipant(w.observer), RejectionCode.FORBIDDEN);
+      w.h.ok(w.as(w.hostDtp), new RemoveParticipant(w.delegateDtp2));
+      w.h.rejected(w.as(w.delegateHni), new RemoveParticipant(w.hostDtp), RejectionCode.FORBIDDEN);
     }
 
     @Test
@@ -316,6 +321,17 @@ class RosterTest {
       w.h.ok(w.as(w.hostDtp), new RevokeInvite("k7p2qx9mna"));
       assertThat(w.conf().invites()).singleElement().extracting(Invite::code, Invite::uses, Invite::revoked)
           .containsExactly("K7P2QX9MNA", 1, true);
+    }
+
+    @Test
+    @DisplayName("a code typed in the groups the invitation cards print (K7P2 QX9M NA) joins and revokes")
+    void codesFoldSpaces() {
+      w = World.scheduled();
+      w.h.ok(ORG, new IssueInvite("K7P2QX9MNA", Role.OBSERVER, w.dtp, 5, tomorrow()));
+      List<Event> joined = w.h.ok(Actor.anonymous(), new JoinWithInvite("k7p2 qx9m\u00a0na", "Người gõ theo nhóm"));
+      assertThat(joined.get(1)).isInstanceOf(InviteUsed.class).extracting(e -> ((InviteUsed) e).code()).isEqualTo("K7P2QX9MNA");
+      w.h.ok(w.as(w.hostDtp), new RevokeInvite("K7P2 QX9M NA"));
+      assertThat(w.conf().invites()).singleElement().extracting(Invite::revoked).isEqualTo(true);
     }
 
     @Test

@@ -96,6 +96,12 @@ class OnePersonOneVoteTest {
         .getJsonArray("participants").size();
   }
 
+  /** The total of the last tally frame this client received for the vote (-1 before any). */
+  private static int liveTotal(TestClient c, String voteId) {
+    JsonObject t = c.lastTally(voteId);
+    return t == null ? -1 : t.getJsonArray("articles").getJsonObject(0).getInteger("total");
+  }
+
   private static int tallyTotal(String voteId, String token) {
     return http(base, "GET", "/api/conferences/demo/votes/" + voteId + "/tally", null, token).getJsonArray("articles")
         .getJsonObject(0).getInteger("total");
@@ -151,9 +157,12 @@ class OnePersonOneVoteTest {
       TestClient other = TestClient.withToken(base, "sau-2", second.getString("accessToken")).connect(null);
       other.ok(cmd("CastBallot").put("voteId", voteId).put("articleId", "d2").put("choice", "DISAGREE"));
       assertThat(tallyTotal(voteId, secretary)).isEqualTo(2);
+      TestClient.waitFor(() -> liveTotal(chair, voteId) == 2, "the chair's live tally at 2");
       TestClient sec = TestClient.withToken(base, "thuky", secretary).connect(null);
       sec.ok(cmd("RemoveParticipant").put("participantId", second.getString("participantId")));
       assertThat(tallyTotal(voteId, secretary)).as("the duplicate's ballot is withdrawn").isEqualTo(1);
+      // The live tally says so too (a tally frame follows the withdrawal).
+      TestClient.waitFor(() -> liveTotal(chair, voteId) == 1, "the chair's live tally back to 1");
       sec.awaitEvent("BallotsWithdrawn", d -> d.getString("participantId").equals(second.getString("participantId"))
           && d.getInteger("count") == 1);
       other.close();
@@ -323,6 +332,57 @@ class OnePersonOneVoteTest {
       JsonObject twice = host.command(cmd("MarkAttendance").put("participantId", pid).put("present", true));
       assertThat(twice.getString("code")).isEqualTo("WRONG_STATE");
     }
+  }
+
+  @Test
+  @DisplayName("a code is described before joining: conference, hall, kind; a hall link lists the hall's names to pick "
+      + "from, and picking one is confirmed by the host")
+  void codeDescribedAndNamePicked() {
+    String secretary = login("thuky");
+    byte[] csv = "họ tên,chức vụ,điểm cầu,điện thoại\nPhan Thị Chọn Tên,Phó Giám đốc,DTP,0912 999 888\n"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(upload(base, "/api/conferences/demo/delegates/import", csv, "text/csv", secretary).getInteger("_status"))
+        .isEqualTo(201);
+    JsonObject listed = http(base, "GET", "/api/conferences/demo/delegates", null, secretary).getJsonArray("delegates")
+        .stream().map(o -> (JsonObject) o).filter(d -> d.getString("fullName").equals("Phan Thị Chọn Tên"))
+        .findFirst().orElseThrow();
+    JsonObject personal = http(base, "GET", "/api/join/code?conferenceId=demo&code="
+        + listed.getString("personalCode").toLowerCase(), null, null);
+    assertThat(personal.getInteger("_status")).as(personal.encode()).isEqualTo(200);
+    assertThat(personal.getString("kind")).isEqualTo("PERSONAL");
+    assertThat(personal.getString("name")).isEqualTo("Phan Thị Chọn Tên");
+    assertThat(personal.getString("endpointCode")).isEqualTo("DTP");
+    assertThat(personal.getString("title")).isNotBlank();
+    assertThat(personal.getBoolean("usable")).isTrue();
+    try (TestClient host = TestClient.demo(server, "dongthap")) {
+      String code = hallLink(host.accessToken);
+      JsonObject hall = http(base, "GET", "/api/join/code?conferenceId=demo&code=" + code, null, null);
+      assertThat(hall.getString("kind")).isEqualTo("HALL_LINK");
+      JsonObject entry = hall.getJsonArray("delegates").stream().map(o -> (JsonObject) o)
+          .filter(d -> d.getString("fullName").equals("Phan Thị Chọn Tên")).findFirst().orElseThrow();
+      assertThat(entry.getString("position")).isEqualTo("Phó Giám đốc");
+      assertThat(hall.encode()).as("no contact details to a link holder").doesNotContain("0912 999 888");
+      JsonObject pending = post(base, "/api/join", new JsonObject().put("conferenceId", "demo").put("code", code)
+          .put("claimParticipantId", entry.getString("participantId")), null);
+      assertThat(pending.getInteger("_status")).as(pending.encode()).isEqualTo(202);
+      JsonObject seen = host.awaitEvent("JoinRequested", d -> d.getString("requestId").equals(pending.getString("requestId")));
+      assertThat(seen.getJsonObject("data").getString("claimedParticipantId")).isEqualTo(entry.getString("participantId"));
+      host.ok(cmd("AdmitJoinRequest").put("requestId", pending.getString("requestId")).put("confirmDuplicate", false));
+      JsonObject admitted = ask(pending);
+      assertThat(admitted.getString("status")).isEqualTo("ADMITTED");
+      assertThat(admitted.getString("participantId")).isEqualTo(entry.getString("participantId"));
+      // Revoked: the page learns it before anybody types a name.
+      http(base, "DELETE", "/api/conferences/demo/invites/" + code, null, host.accessToken);
+      JsonObject revoked = http(base, "GET", "/api/join/code?conferenceId=demo&code=" + code, null, null);
+      assertThat(revoked.getBoolean("usable")).isFalse();
+      assertThat(revoked.getJsonObject("refusal").getString("code")).isEqualTo("WRONG_STATE");
+      assertThat(revoked.containsKey("delegates")).isFalse();
+    }
+    assertThat(http(base, "GET", "/api/join/code?conferenceId=demo&code=K7P2QX9MNB", null, null).getInteger("_status"))
+        .isEqualTo(404);
+    assertThat(http(base, "GET", "/api/join/code?conferenceId=khong-co&code=K7P2QX9MNB", null, null).getInteger("_status"))
+        .isEqualTo(404);
+    assertThat(http(base, "GET", "/api/join/code?conferenceId=demo", null, null).getInteger("_status")).isEqualTo(400);
   }
 
   /** A hello with this token on a raw socket: "welcome", or the error code and the close code. */

@@ -213,6 +213,9 @@ class WebClientBrowserTest {
     guest.navigate(joinUrl);
     guest.locator("#join-name").fill("Phan Văn Khách");
     guest.locator("form button[type=submit]").click();
+    // A hall's shared link waits for the host to admit the person (WebClientAdmissionTest goes further).
+    assertThat(guest.getByTestId("join-waiting")).containsText("Đang chờ điểm cầu duyệt…");
+    host.getByTestId("join-request").getByTestId("admit").click();
     assertThat(guest.getByTestId("connection")).hasAttribute("data-status", "live");
     assertThat(guest).hasURL(Pattern.compile("#/c/demo/delegate$"));
     assertThat(guest.getByTestId("who")).containsText("Phan Văn Khách");

@@ -178,14 +178,11 @@ public final class DocxExport {
   }
 
   private static void attendance(XWPFDocument doc, SynthesisReport r) {
-    List<String> head = List.of("TT", "Điểm cầu", "Điểm danh", "Số người", "Phiếu biểu quyết", "Ý kiến góp ý",
-        "Lượt phát biểu");
-    XWPFTable t = table(doc, head, new String[] {"6%", "38%", "11%", "10%", "12%", "11%", "12%"});
+    XWPFTable t = table(doc, Wording.ATTENDANCE_HEADER,
+        new String[] {"5%", "27%", "9%", "8%", "9%", "7%", "8%", "9%", "9%", "9%"});
     int n = 0;
     for (EndpointAttendance e : r.attendance()) {
-      row(t, List.of(Integer.toString(++n), e.name(), e.checkedIn() ? "Có" : "Không",
-          Integer.toString(e.headCount()), Integer.toString(e.ballots() + e.hallResults()),
-          Integer.toString(e.feedbackItems()), Integer.toString(e.speeches())), false);
+      row(t, Wording.attendanceRow(++n, e), false);
     }
     spacer(doc);
   }

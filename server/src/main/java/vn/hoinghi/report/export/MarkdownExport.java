@@ -26,14 +26,12 @@ public final class MarkdownExport {
     md.append(Wording.intro(r)).append("\n\n");
 
     md.append("## ").append(Wording.SECTION_ATTENDANCE).append("\n\n").append(Wording.attendanceSummary(r)).append("\n\n");
-    md.append("| TT | Điểm cầu | Điểm danh | Số người | Phiếu biểu quyết | Ý kiến góp ý | Lượt phát biểu |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+    md.append("| ").append(String.join(" | ", Wording.ATTENDANCE_HEADER)).append(" |\n");
+    md.append("|---".repeat(Wording.ATTENDANCE_HEADER.size())).append("|\n");
     int n = 0;
     for (EndpointAttendance e : r.attendance()) {
-      md.append("| ").append(++n).append(" | ").append(cell(e.name())).append(" | ")
-          .append(e.checkedIn() ? "Có" : "Không").append(" | ").append(e.headCount()).append(" | ")
-          .append(e.ballots() + e.hallResults()).append(" | ").append(e.feedbackItems()).append(" | ")
-          .append(e.speeches()).append(" |\n");
+      md.append("| ").append(String.join(" | ", Wording.attendanceRow(++n, e).stream().map(MarkdownExport::cell)
+          .toList())).append(" |\n");
     }
     md.append("\n## ").append(Wording.SECTION_VOTES).append("\n\n");
     md.append("| Điều | Tán thành | Không tán thành | Ý kiến khác | Tổng | Tỷ lệ tán thành |\n|---|---|---|---|---|---|\n");

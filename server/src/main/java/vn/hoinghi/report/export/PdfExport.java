@@ -53,13 +53,10 @@ public final class PdfExport {
 
       doc.add(section(Wording.SECTION_ATTENDANCE, f));
       doc.add(body(Wording.attendanceSummary(r), f));
-      PdfPTable att = table(new float[] {6, 38, 11, 10, 12, 11, 12},
-          List.of("TT", "Điểm cầu", "Điểm danh", "Số người", "Phiếu biểu quyết", "Ý kiến góp ý", "Lượt phát biểu"), f);
+      PdfPTable att = table(new float[] {5, 27, 9, 8, 9, 7, 8, 9, 9, 9}, Wording.ATTENDANCE_HEADER, f);
       int n = 0;
       for (EndpointAttendance e : r.attendance()) {
-        cells(att, f, Integer.toString(++n), e.name(), e.checkedIn() ? "Có" : "Không", Integer.toString(e.headCount()),
-            Integer.toString(e.ballots() + e.hallResults()), Integer.toString(e.feedbackItems()),
-            Integer.toString(e.speeches()));
+        cells(att, f, Wording.attendanceRow(++n, e).toArray(String[]::new));
       }
       doc.add(att);
 

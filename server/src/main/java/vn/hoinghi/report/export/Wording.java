@@ -77,10 +77,25 @@ final class Wording {
     return r.attendance().isEmpty() ? null : "Phần của điểm cầu " + r.attendance().get(0).name() + ".";
   }
 
+  /** The delegates by the hosts' roll call (MarkAttendance), as the summary and the tables name them. */
+  static final String ROLL_CALL = "Đại biểu theo điểm danh của các điểm cầu";
+  static final List<String> ATTENDANCE_HEADER = List.of("TT", "Điểm cầu", "Điểm danh", "Số người", "Đại biểu đăng ký",
+      "Có mặt", "Vắng mặt", "Phiếu biểu quyết", "Ý kiến góp ý", "Lượt phát biểu");
+
+  /** A row of the attendance table, in the order of {@link #ATTENDANCE_HEADER}. */
+  static List<String> attendanceRow(int n, SynthesisReport.EndpointAttendance e) {
+    return List.of(Integer.toString(n), e.name(), e.checkedIn() ? "Có" : "Không", Integer.toString(e.headCount()),
+        Integer.toString(e.delegatesRegistered()), Integer.toString(e.delegatesPresent()),
+        Integer.toString(e.delegatesAbsent()), Integer.toString(e.ballots() + e.hallResults()),
+        Integer.toString(e.feedbackItems()), Integer.toString(e.speeches()));
+  }
+
   static String attendanceSummary(SynthesisReport r) {
     Totals t = r.totals();
     return "Số điểm cầu: " + t.endpoints() + "; đã điểm danh: " + t.endpointsCheckedIn() + "; số người tham dự: "
-        + t.headCount() + "; người tham dự đăng ký trên hệ thống: " + t.participants() + ".";
+        + t.headCount() + "; người tham dự đăng ký trên hệ thống: " + t.participants() + ". " + ROLL_CALL + ": "
+        + t.delegatesRegistered() + " đăng ký, " + t.delegatesPresent() + " có mặt, " + t.delegatesAbsent()
+        + " vắng mặt.";
   }
 
   /** "Tán thành 13/15 (86,7%), không tán thành 1, ý kiến khác 1." */

@@ -78,8 +78,9 @@ public final class XlsxExport {
       votes.createFreezePane(0, 1);
 
       SXSSFSheet halls = wb.createSheet("Điểm cầu");
-      header(halls, List.of("Mã", "Điểm cầu", "Đã điểm danh", "Số người", "Người tham dự đăng ký", "Phiếu biểu quyết",
-          "Kết quả chung", "Ý kiến góp ý", "Lượt phát biểu", "Thời gian phát biểu (giây)"), head);
+      header(halls, List.of("Mã", "Điểm cầu", "Đã điểm danh", "Số người", "Người tham dự đăng ký", "Đại biểu đăng ký",
+          "Đại biểu có mặt", "Đại biểu vắng mặt", "Phiếu biểu quyết", "Kết quả chung", "Ý kiến góp ý", "Lượt phát biểu",
+          "Thời gian phát biểu (giây)"), head);
       r = 1;
       for (SynthesisReport.EndpointAttendance e : report.attendance()) {
         Row x = halls.createRow(r++);
@@ -88,13 +89,16 @@ public final class XlsxExport {
         x.createCell(2).setCellValue(e.checkedIn() ? "có" : "");
         x.createCell(3).setCellValue(e.headCount());
         x.createCell(4).setCellValue(e.participants());
-        x.createCell(5).setCellValue(e.ballots());
-        x.createCell(6).setCellValue(e.hallResults());
-        x.createCell(7).setCellValue(e.feedbackItems());
-        x.createCell(8).setCellValue(e.speeches());
-        x.createCell(9).setCellValue(e.spokenSeconds());
+        x.createCell(5).setCellValue(e.delegatesRegistered());
+        x.createCell(6).setCellValue(e.delegatesPresent());
+        x.createCell(7).setCellValue(e.delegatesAbsent());
+        x.createCell(8).setCellValue(e.ballots());
+        x.createCell(9).setCellValue(e.hallResults());
+        x.createCell(10).setCellValue(e.feedbackItems());
+        x.createCell(11).setCellValue(e.speeches());
+        x.createCell(12).setCellValue(e.spokenSeconds());
       }
-      widths(halls, new int[] {8, 30, 12, 10, 12, 12, 12, 12, 12, 14});
+      widths(halls, new int[] {8, 30, 12, 10, 12, 12, 12, 12, 12, 12, 12, 12, 14});
       wb.write(out);
       wb.dispose();
     } catch (IOException e) {
