@@ -109,6 +109,13 @@ export interface ReviseDone {
 /** A problem the importer found in a draft text, on a line of that text. */
 export interface ImportProblem { line: number; messageVi: string; messageEn: string }
 export interface DraftCheck { ok: boolean; problems: ImportProblem[] }
+/** A preview of an uploaded file: `text` (a .docx only) is the text made from it, whose lines problems and notices number. */
+export interface DraftFileCheck extends DraftCheck {
+  format: 'text' | 'docx';
+  notices: ImportProblem[];
+  text?: string;
+  document?: { title?: string; nodes?: { kind: string; number?: string; title?: string; children?: any[] }[] };
+}
 
 // ------------------------------------------------------------------------------------------- the audit log
 
@@ -206,6 +213,14 @@ export const reportApi = {
   importDraft: (conferenceId: string, text: string, note: string, idempotencyKey: string) =>
     json<{ type: 'ack'; firstSeq: number; lastSeq: number }>(`${base(conferenceId)}/draft${query({ note })}`, {
       method: 'POST', headers: { 'Content-Type': 'text/markdown; charset=utf-8', 'Idempotency-Key': idempotencyKey }, body: text,
+    }),
+  /** Checks an uploaded file (.docx, .md, .txt) with the importer (POST …/draft/preview); changes nothing. */
+  previewDraftFile: (conferenceId: string, file: Blob, contentType: string) =>
+    json<DraftFileCheck>(`${base(conferenceId)}/draft/preview`, { method: 'POST', headers: { 'Content-Type': contentType }, body: file }),
+  /** Imports an uploaded file as the next version (POST …/draft: ImportDraft), the same body and type as its preview. */
+  importDraftFile: (conferenceId: string, file: Blob, contentType: string, note: string, idempotencyKey: string) =>
+    json<{ type: 'ack'; firstSeq: number; lastSeq: number }>(`${base(conferenceId)}/draft${query({ note })}`, {
+      method: 'POST', headers: { 'Content-Type': contentType, 'Idempotency-Key': idempotencyKey }, body: file,
     }),
   audit: (conferenceId: string, after: number, limit: number) => json<AuditPage>(`${base(conferenceId)}/audit${query({ after, limit })}`),
   auditFile: (conferenceId: string, format: 'csv' | 'jsonl') => `${base(conferenceId)}/audit/${format}`,

@@ -11,6 +11,9 @@ import { Shell } from '../ui/Shell';
 import { People } from './People';
 import { TallyTable } from '../ui/Tally';
 import { ReportPanel } from './ReportView';
+import { DraftUpload } from '../ui/DraftUpload';
+import { hasRole } from '../state/selectors';
+import { session } from '../app/session';
 
 type KindFilter = 'all' | 'COMMENT' | 'QUESTION' | 'PROPOSED_WORDING' | 'OTHER_VOTE';
 type RespFilter = 'all' | 'none' | 'ACCEPTED' | 'EXPLAINED' | 'NOTED';
@@ -70,9 +73,12 @@ export function SecretaryView() {
   const unanswered = all.filter((a) => !a.response?.kind).length;
   const proposals = all.filter((a) => a.kind === 'PROPOSED_WORDING').length;
   const canRespond = !!s.me?.roles?.some((r) => r === 'CHAIR' || r === 'SECRETARY');
+  // ImportDraft: the secretary or an organizer (roles.md).
+  const mayImport = session.value?.kind === 'organizer' || hasRole(s, 'SECRETARY');
   const endpointsWithFeedback = s.endpointOrder.filter((e) => all.some((a) => a.endpointId === e) || Object.values(s.ballots).some((b) => b.endpointId === e));
   return (
     <Shell view="secretary" wide>
+      {mayImport && <DraftUpload conferenceId={s.conferenceId} />}
       <ReportPanel state={s} compact />
       <People state={s} />
       <section class="panel" aria-labelledby="sec-h">

@@ -44,7 +44,7 @@ import vn.hoinghi.wire.WireError;
  * same path as the WebSocket's.
  */
 public final class RestApi {
-  /** Largest request body: a whole draft (2 MB of text) with room to spare. */
+  /** Largest request body: a whole draft (2 MB of text, or a .docx of up to 3 MiB) with room to spare. */
   public static final long BODY_LIMIT = 3L * 1024 * 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -482,23 +482,21 @@ public final class RestApi {
 
   private void importDraft(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    callerFor(ctx, id).onSuccess(c -> {
-      String text = ctx.body().asString("UTF-8");
-      if (text == null || text.isBlank()) {
-        fail(ctx, 400, Replies.error(null, "INVALID", "send the draft as the request body (text/plain or text/markdown)"));
+    callerFor(ctx, id).onSuccess(c -> DraftUpload.read(vertx, ctx).onSuccess(d -> {
+      if (d.text().isBlank()) {
+        fail(ctx, 400, Replies.error(null, "INVALID", "send the draft as the request body (text/plain, text/markdown or a .docx)"));
         return;
       }
       String note = Optional.ofNullable(ctx.request().getParam("note")).orElse("");
       String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse("draft-" + randomCode(12));
-      submit(ctx, id, c, commandId, new Command.ImportDraft(text, note), 201);
-    });
+      submit(ctx, id, c, commandId, new Command.ImportDraft(d.text(), note), 201);
+    }));
   }
 
   private void previewDraft(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    callerFor(ctx, id).onSuccess(c -> {
-      String text = ctx.body().asString("UTF-8");
-      vertx.executeBlocking(() -> DraftImporter.parse(text == null ? "" : text), false).onComplete(ar -> {
+    callerFor(ctx, id).onSuccess(c -> DraftUpload.read(vertx, ctx).onSuccess(d ->
+      vertx.executeBlocking(() -> DraftImporter.parse(d.text()), false).onComplete(ar -> {
         if (ar.failed()) {
           failCause(ctx, ar.cause());
           return;
@@ -506,11 +504,13 @@ public final class RestApi {
         ImportResult r = ar.result();
         JsonArray problems = new JsonArray();
         r.problems().forEach(p -> problems.add(new JsonObject(Codec.encode(p))));
-        JsonObject out = new JsonObject().put("ok", r.problems().isEmpty()).put("problems", problems);
+        JsonObject out = new JsonObject().put("ok", r.problems().isEmpty()).put("problems", problems)
+            .put("format", d.docx() ? "docx" : "text").put("notices", d.noticesJson());
+        // A .docx's problems refer to the lines of the text made from it: the client shows that text.
+        if (d.docx()) out.put("text", d.text());
         if (r.doc() != null) out.put("document", new JsonObject(Codec.encode(r.doc())));
         json(ctx, 200, out);
-      });
-    });
+      })));
   }
 
   /**

@@ -105,7 +105,7 @@ final class FuzzTarget implements AutoCloseable {
   /** The server still answers: /health is 200 and a well-formed command from an allowed role is acknowledged. */
   void assertAlive() {
     assertThat(get("/health", null).getInteger("_status")).isEqualTo(200);
-    JsonObject r = TestClient.http(server.baseUrl(), "POST", "/api/conferences/" + CONF + "/draft/preview",
+    JsonObject r = TestClient.markdown(server.baseUrl(), "/api/conferences/" + CONF + "/draft/preview",
         "Điều 1. Phạm vi\nNội dung.", observer);
     assertThat(r.getInteger("_status")).as("preview after the fuzz: " + r).isEqualTo(200);
   }

@@ -209,7 +209,7 @@ class HostileTextTest {
       Value note = new Value("draft note", hostile("DN", 300), true);
       String draft = "# DỰ THẢO\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. " + rawTitle + "\n1. " + rawClause
           + "\n2. Khoản thứ hai.\nĐiều 2. Hiệu lực\nQuy chế có hiệu lực từ ngày ký.\n";
-      JsonObject d = http(base, "POST", "/api/conferences/" + conf + "/draft?note="
+      JsonObject d = TestClient.markdown(base, "/api/conferences/" + conf + "/draft?note="
           + URLEncoder.encode(note.text(), StandardCharsets.UTF_8).replace("+", "%20"), draft, org);
       assertThat(d.getInteger("_status")).as(d.encode()).isEqualTo(201);
       values.addAll(List.of(item, item2Title, articleTitle, clause, note));

@@ -202,21 +202,21 @@ class RestApiTest {
     String id = post(base, "/api/conferences", new JsonObject().put("title", "Góp ý dự thảo").put("speakingLimitSeconds", 300), org)
         .getString("conferenceId");
     String broken = "# DỰ THẢO\nChương I\nQUY ĐỊNH CHUNG\n1. Khoản trước khi có điều\nĐiều 1. Phạm vi\n1. Nội dung\nĐiều 3. Nhảy số\n";
-    JsonObject preview = http(base, "POST", "/api/conferences/" + id + "/draft/preview", broken, org);
+    JsonObject preview = TestClient.markdown(base, "/api/conferences/" + id + "/draft/preview", broken, org);
     assertThat(preview.getBoolean("ok")).isFalse();
     assertThat(preview.getJsonArray("problems").stream().map(p -> ((JsonObject) p).getInteger("line"))).contains(4, 7);
     long before = logEnd(id);
-    JsonObject refused = http(base, "POST", "/api/conferences/" + id + "/draft", broken, org);
+    JsonObject refused = TestClient.markdown(base, "/api/conferences/" + id + "/draft", broken, org);
     assertThat(refused.getInteger("_status")).isEqualTo(400);
     assertThat(refused.getJsonArray("details").encode()).contains("4");
     assertThat(logEnd(id)).isEqualTo(before);
     String good = "# DỰ THẢO\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n1. Quy chế này quy định về tổ chức hội nghị.\n"
         + "2. Áp dụng đối với:\na) Đảng đoàn;\nb) Ban cán sự đảng.\nĐiều 2. Hiệu lực\nQuy chế có hiệu lực từ ngày ký.\n";
-    JsonObject imported = http(base, "POST", "/api/conferences/" + id + "/draft?note=l%E1%BA%A7n%201", good, org);
+    JsonObject imported = TestClient.markdown(base, "/api/conferences/" + id + "/draft?note=l%E1%BA%A7n%201", good, org);
     assertThat(imported.getInteger("_status")).as(imported.encode()).isEqualTo(201);
     JsonObject state = http(base, "GET", "/api/conferences/" + id + "/state", null, org);
     assertThat(state.getJsonObject("state").getJsonObject("draft").getInteger("version")).isEqualTo(1);
-    assertThat(http(base, "POST", "/api/conferences/" + id + "/draft", "", org).getInteger("_status")).isEqualTo(400);
+    assertThat(TestClient.markdown(base, "/api/conferences/" + id + "/draft", "", org).getInteger("_status")).isEqualTo(400);
   }
 
   @Test

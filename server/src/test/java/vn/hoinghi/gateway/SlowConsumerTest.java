@@ -82,7 +82,7 @@ class SlowConsumerTest {
         int imports = 0;
         long deadline = System.currentTimeMillis() + 60_000;
         while (s.app.gateway().sessionCount() == 3 && System.currentTimeMillis() < deadline) {
-          JsonObject r = TestClient.http(s.baseUrl(), "POST", "/api/conferences/demo/draft", bigDraft(++imports),
+          JsonObject r = TestClient.markdown(s.baseUrl(), "/api/conferences/demo/draft", bigDraft(++imports),
               secretary.accessToken);
           assertThat(r.getInteger("_status")).as(r.encode()).isEqualTo(201);
         }

@@ -84,6 +84,11 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
+  /** Sends a draft text as text/markdown, as the draft routes require (POST …/draft, …/draft/preview). */
+  public static JsonObject markdown(String baseUrl, String path, String text, String token) {
+    return upload(baseUrl, path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/markdown; charset=utf-8", token);
+  }
+
   /**
    * Lists delegates of one hall (by the hall's code) with a moderator's or organizer's token and signs each in with
    * their personal code: the join answers (tokens, participantId), in the order of {@code names}.
