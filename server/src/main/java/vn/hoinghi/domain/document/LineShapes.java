@@ -19,6 +19,8 @@ final class LineShapes {
   static final Pattern ARTICLE = Pattern.compile("^(?iu:điều)\\s*(?<n>\\d+[a-zđ]?)(?![\\p{L}\\d])" + REST + "$");
   /** "1.", "1a." (inserted); not "1.500". */
   static final Pattern CLAUSE = Pattern.compile("^(?<n>\\d+[a-zđ]?)\\.(?!\\d)\\s*(?<t>.*)$");
+  /** "1 Cá nhân có quyền…": a clause number without its period (reported, still read as the clause). */
+  static final Pattern CLAUSE_NO_PERIOD = Pattern.compile("^(?<n>\\d{1,3})\\s+(?<t>\\p{Lu}.*)$");
   static final Pattern POINT = Pattern.compile("^(?<n>[a-zđ])\\)\\s*(?<t>.*)$");
   static final Pattern ALTERNATIVE =
       Pattern.compile("^(?iu:phương án)\\s+(?<n>\\d+)\\s*(?:[.:\\-–—)]\\s*(?<t>.*))?$");

@@ -144,6 +144,11 @@ final class TreeBuilder {
     } else if ((m = LineShapes.CLAUSE.matcher(line)).matches()) {
       openClause(m, no);
       afterText(m.group("t"), no);
+    } else if ((m = LineShapes.CLAUSE_NO_PERIOD.matcher(line)).matches() && nextClause(m.group("n"))) {
+      problems.add(no, "Sau số khoản \"" + m.group("n") + "\" thiếu dấu chấm (viết \"" + m.group("n") + ". …\")",
+          "The clause number \"" + m.group("n") + "\" lacks its period (write \"" + m.group("n") + ". …\")");
+      openClause(m, no);
+      afterText(m.group("t"), no);
     } else if ((m = LineShapes.POINT.matcher(line)).matches()) {
       openPoint(m, no);
       afterText(m.group("t"), no);
@@ -268,11 +273,12 @@ final class TreeBuilder {
       problems.add(no, "Sau \"Điều " + number + "\" phải có dấu chấm rồi đến tên điều: \"" + LineShapes.shorten(m.group(0)) + "\"",
           "\"Điều " + number + "\" must be followed by a period and the article's title: \""
               + LineShapes.shorten(m.group(0)) + "\"");
-      return;
+      // Still opened, so that its clauses are not counted against the previous article (one cause, one report).
     }
     int[] num = Numbering.inserted(number);
     OpenNode o = new OpenNode(NodeKind.ARTICLE, number, num[1] == 0 ? num[0] : 0);
-    o.title = m.group("sep") == null ? "" : m.group("sep").strip();
+    String given = m.group("sep") != null ? m.group("sep") : m.group("loose");
+    o.title = given == null ? "" : given.strip();
     if (o.title.isEmpty()) {
       untitled.add(new int[] {no, num[0]});
     } else {
@@ -341,6 +347,15 @@ final class TreeBuilder {
     clause = o;
     point = null;
     add(owner.children, o);
+  }
+
+  /** Whether {@code number} is the next clause number of the open article (or alternative). */
+  private boolean nextClause(String number) {
+    if (article == null) {
+      return false;
+    }
+    OpenNode owner = alternative != null && alternative.parent == article ? alternative : article;
+    return Numbering.arabic(number) == owner.lastChild + 1;
   }
 
   private void openPoint(Matcher m, int no) {
