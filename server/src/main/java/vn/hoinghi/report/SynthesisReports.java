@@ -106,9 +106,10 @@ public final class SynthesisReports {
         DraftNode a = n.kind() == NodeKind.ARTICLE ? n : article;
         DraftNode ch = n.kind() == NodeKind.CHAPTER ? n : chapter;
         String label = switch (n.kind()) {
-          case PART, CHAPTER, SECTION, ARTICLE -> n.label();
+          case PART, CHAPTER, SECTION, SUBSECTION, ARTICLE, APPENDIX -> n.label();
           case CLAUSE -> parentLabel + ", khoản " + n.number();
           case POINT -> parentLabel + ", điểm " + n.number();
+          case ALTERNATIVE -> parentLabel + ", phương án " + n.number();
         };
         if (a != null) {
           articleOf.put(n.id(), a);

@@ -26,9 +26,12 @@ public record DraftNode(String id, NodeKind kind, String number, String title, S
       case PART -> "Phần " + number;
       case CHAPTER -> "Chương " + number;
       case SECTION -> "Mục " + number;
+      case SUBSECTION -> "Tiểu mục " + number;
       case ARTICLE -> "Điều " + number;
       case CLAUSE -> number + ".";
       case POINT -> number + ")";
+      case ALTERNATIVE -> "Phương án " + number;
+      case APPENDIX -> number.isEmpty() ? "Phụ lục" : "Phụ lục " + number;
     };
   }
 

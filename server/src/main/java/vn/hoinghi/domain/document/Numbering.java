@@ -22,10 +22,19 @@ final class Numbering {
     return switch (kind) {
       case PART -> partOrdinal(number);
       case CHAPTER -> roman(number);
-      case SECTION -> number.chars().allMatch(Character::isDigit) ? arabic(number) : roman(number);
-      case ARTICLE, CLAUSE -> arabic(number);
+      case SECTION, SUBSECTION, APPENDIX -> number.chars().allMatch(Character::isDigit) ? arabic(number) : roman(number);
+      case ARTICLE, CLAUSE, ALTERNATIVE -> arabic(number);
       case POINT -> POINT_LETTERS.indexOf(number) + 1 == 0 ? -1 : POINT_LETTERS.indexOf(number) + 1;
     };
+  }
+
+  /** "2a" → {2, 1}, "2b" → {2, 2}, "2" → {2, 0}: an inserted article or clause and the one it follows. */
+  static int[] inserted(String number) {
+    char last = number.charAt(number.length() - 1);
+    if (Character.isDigit(last)) {
+      return new int[] {arabic(number), 0};
+    }
+    return new int[] {arabic(number.substring(0, number.length() - 1)), POINT_LETTERS.indexOf(String.valueOf(last)) + 1};
   }
 
   static int partOrdinal(String number) {

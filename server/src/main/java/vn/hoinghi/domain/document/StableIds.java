@@ -64,7 +64,7 @@ public final class StableIds {
       }
     }
     int[] cursor = {0};
-    return new DraftDocument(next.title(), next.preamble(), rebuild(next.nodes(), assigned, cursor));
+    return next.withNodes(rebuild(next.nodes(), assigned, cursor));
   }
 
   /** The id a node gets from its place in the structure: p1, c2, c2.m1, d5, d5.k2, d5.k2.a (đ is written dd). */
@@ -74,9 +74,12 @@ public final class StableIds {
       case PART -> "p" + n;
       case CHAPTER -> "c" + n;
       case SECTION -> (parentId == null ? "" : parentId + ".") + "m" + n;
+      case SUBSECTION -> (parentId == null ? "" : parentId + ".") + "tm" + n;
       case ARTICLE -> "d" + n;
       case CLAUSE -> (parentId == null ? "" : parentId + ".") + "k" + n;
       case POINT -> (parentId == null ? "" : parentId + ".") + ("đ".equals(number) ? "dd" : number.replaceAll("[^a-z]", ""));
+      case ALTERNATIVE -> (parentId == null ? "" : parentId + ".") + "pa" + n;
+      case APPENDIX -> "pl" + n;
     };
   }
 

@@ -109,7 +109,7 @@ public final class DraftRevision {
     edited.values().forEach(e -> {
       if (e.text() != null) newText.put(e.nodeId(), e.text());
     });
-    DraftDocument revised = new DraftDocument(base.title(), base.preamble(), rebuild(base.nodes(), newText, edited));
+    DraftDocument revised = base.withNodes(rebuild(base.nodes(), newText, edited));
     String text = DraftText.render(revised);
     ImportResult check = DraftImporter.parse(text);
     if (!check.ok()) {

@@ -15,10 +15,25 @@ public final class DraftText {
 
   public static String render(DraftDocument d) {
     StringBuilder sb = new StringBuilder();
+    for (String line : lines(d.header())) sb.append(line).append('\n');
     if (!d.title().isBlank()) sb.append("# ").append(d.title()).append('\n');
     for (String line : lines(d.preamble())) sb.append(line).append('\n');
-    for (DraftNode n : d.nodes()) node(sb, n);
+    boolean closed = false;
+    for (DraftNode n : d.nodes()) {
+      if (n.kind() == vn.hoinghi.domain.document.NodeKind.APPENDIX && !closed) {
+        closing(sb, d);
+        closed = true;
+      }
+      node(sb, n);
+    }
+    if (!closed) closing(sb, d);
     return sb.toString();
+  }
+
+  private static void closing(StringBuilder sb, DraftDocument d) {
+    if (d.closing().isBlank()) return;
+    sb.append('\n');
+    for (String line : lines(d.closing())) sb.append(line).append('\n');
   }
 
   /** One article as a reader sees it: its intro, then "1. …" and "a) …" lines, without the heading. */
@@ -31,8 +46,9 @@ public final class DraftText {
 
   private static void node(StringBuilder sb, DraftNode n) {
     switch (n.kind()) {
-      case PART, CHAPTER, SECTION -> {
-        String marks = n.kind() == vn.hoinghi.domain.document.NodeKind.SECTION ? "### " : "## ";
+      case PART, CHAPTER, SECTION, SUBSECTION -> {
+        String marks = n.kind() == vn.hoinghi.domain.document.NodeKind.SECTION
+            || n.kind() == vn.hoinghi.domain.document.NodeKind.SUBSECTION ? "### " : "## ";
         sb.append('\n').append(marks).append(n.label());
         if (!n.title().isBlank()) {
           if (upper(n.title())) sb.append('\n').append(marks).append(n.title());
@@ -43,6 +59,16 @@ public final class DraftText {
       }
       case ARTICLE -> {
         sb.append('\n').append("### ").append(n.label()).append(". ").append(n.title()).append('\n');
+        for (String line : lines(n.text())) sb.append(line).append('\n');
+      }
+      case ALTERNATIVE -> {
+        sb.append(n.label()).append(':');
+        if (!n.text().isBlank()) sb.append(' ').append(n.text().lines().findFirst().orElse(""));
+        sb.append('\n');
+        lines(n.text()).stream().skip(1).forEach(line -> sb.append(line).append('\n'));
+      }
+      case APPENDIX -> {
+        sb.append('\n').append(n.title().isBlank() ? n.label() : n.title()).append('\n');
         for (String line : lines(n.text())) sb.append(line).append('\n');
       }
       case CLAUSE, POINT -> {

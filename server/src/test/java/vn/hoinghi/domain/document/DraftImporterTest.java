@@ -46,10 +46,11 @@ class DraftImporterTest {
     }
 
     @Test
-    @DisplayName("keeps the lines above the first chapter as title and preamble")
+    @DisplayName("takes the document's name as title, keeps the \"DỰ THẢO\" mark as header and the rest as preamble")
     void preamble() {
-      assertThat(result.doc().title()).isEqualTo("DỰ THẢO");
-      assertThat(result.doc().preamble()).startsWith("QUY CHẾ LÀM VIỆC MẪU");
+      assertThat(result.doc().title()).isEqualTo("QUY CHẾ LÀM VIỆC MẪU CỦA ĐẢNG ĐOÀN, BAN CÁN SỰ ĐẢNG CẤP TỈNH");
+      assertThat(result.doc().header()).isEqualTo("DỰ THẢO");
+      assertThat(result.doc().preamble()).startsWith("(Kèm theo Quyết định");
     }
   }
 
@@ -64,8 +65,8 @@ class DraftImporterTest {
     @DisplayName("strips heading and bold marks and imports without problems")
     void clean() {
       assertThat(result.problems()).isEmpty();
-      assertThat(doc.title()).isEqualTo("QUY CHẾ");
-      assertThat(doc.preamble()).contains("TỔ CHỨC HỘI NGHỊ TRỰC TUYẾN").contains("(Ban hành kèm theo");
+      assertThat(doc.title()).isEqualTo("QUY CHẾ TỔ CHỨC HỘI NGHỊ TRỰC TUYẾN GÓP Ý DỰ THẢO VĂN BẢN");
+      assertThat(doc.preamble()).startsWith("(Ban hành kèm theo");
     }
 
     @Test
