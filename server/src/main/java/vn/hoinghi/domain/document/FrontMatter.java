@@ -19,7 +19,13 @@ final class FrontMatter {
           + "|độc lập\\s*[-–—]\\s*tự do\\s*[-–—]\\s*hạnh phúc)$");
   private static final Pattern NUMBER_OR_DATE = Pattern.compile(
       "^(?iu:(?:\\p{L}+\\s){0,2}số\\s*:.*|.{1,60},\\s*ngày\\s.{0,12}\\stháng\\s.{0,12}\\snăm\\s.{0,8})$");
-  private static final Pattern DRAFT_MARK = Pattern.compile("^\\(?(?iu:dự thảo)(?:\\s.{0,30})?\\)?$");
+  /**
+   * The draft mark of a header ("DỰ THẢO", "Dự thảo lần 2", "(Dự thảo 3)", "Dự thảo ngày 12/5/2024"); not a title that
+   * starts with the words ("DỰ THẢO QUY CHẾ …" is the draft's name).
+   */
+  private static final Pattern DRAFT_MARK = Pattern.compile(
+      "^\\(?(?iu:dự thảo)(?:\\s*(?iu:lần)?\\s*\\d{1,3}|\\s+(?iu:ngày)?\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}"
+          + "|\\s+(?iu:lần\\s+thứ)\\s+\\p{L}+)?\\)?$");
   private static final Pattern DOCUMENT_TYPE = Pattern.compile(
       "^(?:BỘ LUẬT|LUẬT|HIẾN PHÁP|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|QUYẾT ĐỊNH|NGHỊ QUYẾT|PHÁP LỆNH|QUY ĐỊNH"
           + "|QUY CHẾ|CHỈ THỊ|ĐIỀU LỆ|NỘI QUY|KẾ HOẠCH|HƯỚNG DẪN|LỆNH|KẾT LUẬN|QUY TRÌNH|ĐỀ ÁN|CHƯƠNG TRÌNH)"
