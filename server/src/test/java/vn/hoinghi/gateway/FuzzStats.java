@@ -66,7 +66,8 @@ final class FuzzStats {
   /** The error codes a client's bad input may earn (docs/protocol.md, docs/api.md); not INTERNAL or store failures. */
   static final Set<String> CLIENT_FAULT_CODES = Set.of("MALFORMED_JSON", "INVALID_MESSAGE", "UNKNOWN_TYPE",
       "UNKNOWN_COMMAND", "UNSUPPORTED", "NOT_AUTHENTICATED", "ALREADY_AUTHENTICATED", "INVALID_TOKEN", "RATE_LIMITED",
-      "INVALID", "LIMIT", "FORBIDDEN", "NOT_FOUND", "WRONG_STATE", "CONFLICT", "LOGIN_FAILED", "THROTTLED", "TOO_LARGE");
+      "INVALID", "LIMIT", "FORBIDDEN", "NOT_FOUND", "WRONG_STATE", "CONFLICT", "LOGIN_FAILED", "THROTTLED", "TOO_LARGE",
+      "UNSUPPORTED_MEDIA_TYPE", "SESSION_ENDED", "PASSWORD_CHANGE_REQUIRED", "NO_CONFERENCE");
 
   static JsonArray list(Queue<String> q) {
     return new JsonArray(java.util.List.copyOf(q));
