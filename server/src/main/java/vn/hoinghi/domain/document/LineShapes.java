@@ -42,18 +42,23 @@ final class LineShapes {
   private static final Pattern HEADING_OPEN = Pattern.compile("^#{1,6}(?=\\s|$)");
   private static final Pattern HEADING_CLOSE = Pattern.compile("\\s#+$");
   /** No-break, figure, narrow and other Unicode spaces become plain spaces; zero-width marks are dropped. */
-  private static final Pattern WIDE_SPACES = Pattern.compile("[\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000\\t]");
-  private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+  private static final Pattern EDGE_SPACES_START = Pattern.compile(
+      "^[\\s\\u00A0\\u1680\\u2000-\\u200D\\u202F\\u205F\\u2060\\u3000\\uFEFF\\u00AD]+");
+  private static final Pattern EDGE_SPACES_END = Pattern.compile(
+      "[\\s\\u00A0\\u1680\\u2000-\\u200D\\u202F\\u205F\\u2060\\u3000\\uFEFF\\u00AD]+$");
 
   private LineShapes() {}
 
   /** A line as the importer sees it: NFC, plain spaces, without Markdown heading and bold marks, stripped. */
   static String clean(String raw) {
     String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
-    s = ZERO_WIDTH.matcher(s).replaceAll("");
+    // No-break, wide and zero-width spaces are trimmed at the ends of a line only (a line starting with them is still
+    // "Điều 5." or "1."); inside a line the text is kept verbatim, as the drafter wrote it.
+    s = EDGE_SPACES_START.matcher(s).replaceFirst("");
+    s = EDGE_SPACES_END.matcher(s).replaceFirst("");
     // A tab before a page number is kept as the leader of a table-of-contents entry.
     s = s.replaceAll("\\t+(?=\\d{1,4}\\s*$)", "\u0001");
-    s = WIDE_SPACES.matcher(s).replaceAll(" ").replace('\u0001', '\t').strip();
+    s = s.replace('\u0001', '\t').strip();
     if (RULE.matcher(s).matches()) {
       return "";
     }
