@@ -160,7 +160,7 @@ export function ScreenArticle(props: { state: ConferenceState; articleId: string
   }, [props.articleId, props.focusNodeId, text, lang.value]);
   return (
     <div class="article-fit-wrap">
-      <div class="article-fit" ref={box} data-testid="screen-article" data-scale={scale} style={{ '--article-scale': String(scale) }}>
+      <div class={`article-fit ${clipped ? 'clipped' : ''}`} ref={box} data-testid="screen-article" data-scale={scale} style={{ '--article-scale': String(scale) }}>
         <ArticleText state={props.state} articleId={props.articleId} large />
       </div>
       {clipped && <div class="article-continues" data-testid="article-continues">{t('screen.continues')}</div>}
