@@ -36,7 +36,11 @@ class AccessibilityTest {
   @BeforeAll
   static void launch() {
     browser = TestBrowser.launch();
-    assertThat(Files.isRegularFile(AXE)).as(AXE + " (npm ci in web-client installs it)").isTrue();
+    if (!Files.isRegularFile(AXE)) {
+      String why = AXE + " is missing (npm ci in web-client installs it)";
+      if ("1".equals(System.getenv("REQUIRE_BROWSER"))) throw new AssertionError(why + " (REQUIRE_BROWSER=1)");
+      org.junit.jupiter.api.Assumptions.abort(why);
+    }
   }
 
   @AfterAll
