@@ -32,6 +32,16 @@ export interface ConferenceSummary {
   startsAt?: string;
 }
 
+/** GET /api/info: what this server is; the demo's logins only when this start seeded the demo (docs/api.md). */
+export interface ServerInfoBody {
+  product: string;
+  version: string;
+  demo: boolean;
+  demoConferenceId?: string;
+  demoPassword?: string;
+  demoLogins?: { username: string; displayName: string; role: string }[];
+}
+
 /** GET /api/join/code: what a code opens before joining (docs/api.md). */
 export interface JoinCodeInfo {
   conferenceId: string;
@@ -111,6 +121,7 @@ export const api = {
       undefined, null, { 'X-Join-Key': requestKey }),
   refresh: (refreshToken: string) => call<TokenBody>('POST', '/api/token/refresh', { refreshToken }),
   conferences: () => call<{ conferences: ConferenceSummary[] }>('GET', '/api/conferences'),
+  info: () => call<ServerInfoBody>('GET', '/api/info'),
   state: (conferenceId: string, token: string) =>
     call<{ upTo: number; state: ConferenceView }>('GET', `/api/conferences/${encodeURIComponent(conferenceId)}/state`, undefined, token),
   issueInvite: (conferenceId: string, token: string, role: string, endpointId: string, expiresAt: string, maxUses?: number) =>

@@ -65,7 +65,7 @@ export function LangToggle() {
   const other = lang.value === 'vi' ? 'en' : 'vi';
   return (
     <button type="button" class="lang-toggle secondary small" data-testid="lang-toggle" lang={other}
-      aria-label={t('app.lang.label')} onClick={() => setLang(other)}>
+      title={t('app.lang.label')} onClick={() => setLang(other)}>
       {t('app.lang.toggle')}
     </button>
   );

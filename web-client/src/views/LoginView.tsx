@@ -1,6 +1,6 @@
 // Account login, or an invite code; each role then lands on its view.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiFailure, type ConferenceSummary } from '../api/rest';
+import { api, ApiFailure, type ConferenceSummary, type ServerInfoBody } from '../api/rest';
 import { navigate, parseRoute } from '../app/router';
 import { homeView, openableViews, saveSession, sessionFrom } from '../app/session';
 import { lang, t } from '../i18n';
@@ -24,6 +24,7 @@ export function LoginView(props: { next?: string }) {
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState('');
   const [joinConf, setJoinConf] = useState('');
+  const [info, setInfo] = useState<ServerInfoBody | null>(null);
 
   useEffect(() => {
     api.conferences().then((r) => {
@@ -32,7 +33,15 @@ export function LoginView(props: { next?: string }) {
       setConferenceId((c) => c || first);
       setJoinConf((c) => c || first);
     }).catch(() => setConferences([]));
+    api.info().then(setInfo).catch(() => setInfo(null));
   }, []);
+
+  const useDemoLogin = (u: string) => {
+    setUsername(u);
+    setPassword(info?.demoPassword ?? '');
+    if (info?.demoConferenceId) setConferenceId(info.demoConferenceId);
+    document.getElementById('login-pass')?.focus();
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -68,6 +77,14 @@ export function LoginView(props: { next?: string }) {
         <LangToggle />
       </header>
       <main id="main" class="login-main">
+        <section class="intro" aria-label={t('login.whatLabel')} data-testid="login-intro">
+          <p class="tagline">{t('login.tagline')}</p>
+          <ul>
+            <li>{t('login.what1')}</li>
+            <li>{t('login.what2')}</li>
+            <li>{t('login.what3')}</li>
+          </ul>
+        </section>
         <form class="card" onSubmit={submit} aria-labelledby="login-h">
           <h2 id="login-h">{t('login.heading')}</h2>
           <label for="login-user">{t('login.username')}</label>
@@ -97,6 +114,25 @@ export function LoginView(props: { next?: string }) {
           <input id="join-code" value={code} autoComplete="off" onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
           <button type="submit" class="secondary">{t('login.joinSubmit')}</button>
         </form>
+        {info?.demo && info.demoLogins && (
+          <section class="card demo-logins" aria-labelledby="demo-h" data-testid="demo-logins">
+            <h2 id="demo-h">{t('login.demoHeading')}</h2>
+            <p>{t('login.demoIntro', { p: info.demoPassword ?? '' })}</p>
+            <table>
+              <thead><tr><th scope="col">{t('login.demoUser')}</th><th scope="col">{t('login.demoRole')}</th><th scope="col">{t('login.demoName')}</th></tr></thead>
+              <tbody>
+                {info.demoLogins.map((l) => (
+                  <tr key={l.username} data-testid={`demo-login-${l.username}`}>
+                    <td><button type="button" class="linkish" aria-label={t('login.demoUse', { u: l.username })}
+                      onClick={() => useDemoLogin(l.username)}>{l.username}</button></td>
+                    <td>{t(`role.${l.role}` as any)}</td>
+                    <td>{l.displayName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
       </main>
     </div>
   );

@@ -1,49 +1,54 @@
 // Hall screen (projector): read-only, large type; follows the current agenda item and article, shows the live tally
-// and the current speaker with the countdown. No controls.
+// and the current speaker with the countdown. No controls. One 16:9 page that never scrolls (docs/web-client.md,
+// "Hall screen"): a grid of the viewport's height, type sized from the viewport's height.
 import { t } from '../i18n';
-import { featuredVote, focusArticle } from '../state/selectors';
-import { conference } from '../state/store';
-import { ArticleText } from '../ui/Draft';
+import { currentAgendaItem, featuredVote, focusArticle } from '../state/selectors';
+import { conference, serverNow } from '../state/store';
 import { ConnectionIndicator } from '../ui/Shell';
 import { QueueList } from '../ui/Queue';
-import { TallyChart } from '../ui/Tally';
-import { AgendaNow, SpeakerNow } from '../ui/Timers';
+import { focusNode, ScreenAgenda, ScreenArticle, ScreenResult, ScreenSpeaker, speechState } from '../ui/ScreenParts';
 
 export function ScreenView() {
   const s = conference.value;
   if (!s) return <p class="loading screen-loading">{t('app.loading')}</p>;
   const vote = featuredVote(s);
   const article = focusArticle(s);
+  const item = currentAgendaItem(s);
+  const speech = speechState(s, serverNow.value);
   return (
-    <div class="screen" data-testid="screen">
+    <main id="main" class="screen" data-testid="screen">
       <header class="screen-head">
         <h1>{s.info?.title}</h1>
         <ConnectionIndicator />
       </header>
       <div class="screen-grid">
-        <section class="screen-panel" aria-label={t('agenda.current')}>
-          <h2>{t('agenda.current')}</h2>
-          <AgendaNow state={s} large />
+        <section class="screen-panel agenda-panel" aria-labelledby="scr-agenda" data-testid="panel-agenda">
+          <h2 id="scr-agenda">{t('agenda.current')}{item?.kind && ` · ${t(`agenda.kind.${item.kind}` as any)}`}</h2>
+          <ScreenAgenda state={s} />
         </section>
-        <section class="screen-panel speaker" aria-label={t('screen.speaker')}>
-          <h2>{t('screen.speaker')}</h2>
-          <SpeakerNow state={s} large />
-          <h3>{t('screen.waiting')}</h3>
-          <QueueList state={s} limit={3} />
+        <section class={`screen-panel speaker-panel speech-${speech}`} aria-labelledby="scr-speaker"
+          data-testid="panel-speaker" data-speech={speech}>
+          <h2 id="scr-speaker">{t('screen.speaker')}</h2>
+          <ScreenSpeaker state={s} speech={speech} />
         </section>
-        {vote && (
-          <section class="screen-panel results" aria-label={t('screen.results')}>
-            <h2>{t('screen.results')}: {vote.title} <span class={`badge vote-${vote.status}`}>{t(`vote.status.${vote.status ?? 'OPEN'}`)}</span></h2>
-            <TallyChart state={s} vote={vote} large />
-          </section>
-        )}
-        {article && (
-          <section class="screen-panel article-panel" aria-label={t('screen.article')}>
-            <h2>{t('screen.article')}</h2>
-            <ArticleText state={s} articleId={article} large />
-          </section>
-        )}
+        <section class="screen-panel results" aria-labelledby="scr-result" data-testid="panel-result">
+          <h2 id="scr-result">
+            {t('screen.results')}
+            {vote && <span class={`badge vote-${vote.status}`}>{t(`vote.status.${vote.status ?? 'OPEN'}`)}</span>}
+          </h2>
+          {vote && <p class="vote-title" data-testid="vote-title">{vote.title}</p>}
+          {vote ? <ScreenResult state={s} vote={vote} /> : <p class="screen-empty">{t('screen.noVote')}</p>}
+        </section>
+        <section class="screen-panel article-panel" aria-labelledby="scr-article" data-testid="panel-article">
+          <h2 id="scr-article" class="sr-only">{t('screen.article')}</h2>
+          {article ? <ScreenArticle state={s} articleId={article} focusNodeId={focusNode(s, article)} />
+            : <p class="screen-empty">{t('screen.noArticle')}</p>}
+        </section>
+        <section class="screen-panel queue-panel" aria-labelledby="scr-queue" data-testid="panel-queue">
+          <h2 id="scr-queue">{t('screen.waiting')}</h2>
+          <QueueList state={s} limit={4} />
+        </section>
       </div>
-    </div>
+    </main>
   );
 }

@@ -24,6 +24,7 @@ import vn.hoinghi.auth.Tokens;
 import vn.hoinghi.gateway.Gateway;
 import vn.hoinghi.gateway.GatewayMetrics;
 import vn.hoinghi.http.HttpVerticle;
+import vn.hoinghi.http.ServerInfo;
 import vn.hoinghi.live.Conferences;
 import vn.hoinghi.live.HmacBallotSealer;
 import vn.hoinghi.store.EventStore;
@@ -105,10 +106,11 @@ public final class Application {
       FirstOrganizer.Result first = FirstOrganizer.createIfNoAccounts(accounts, config.organizer());
 
       int instances = config.httpInstances() > 0 ? config.httpInstances() : Math.max(1, Runtime.getRuntime().availableProcessors());
+      ServerInfo info = new ServerInfo(version(), demo);
       List<HttpVerticle> http = new ArrayList<>();
       List<String> deployments = new ArrayList<>();
       for (int i = 0; i < instances; i++) {
-        HttpVerticle v = new HttpVerticle(config, store, gateway);
+        HttpVerticle v = new HttpVerticle(config, store, gateway, info);
         try {
           deployments.add(vertx.deployVerticle(v, new DeploymentOptions()).await(30, TimeUnit.SECONDS));
         } catch (Exception e) {

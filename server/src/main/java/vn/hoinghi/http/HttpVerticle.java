@@ -30,13 +30,15 @@ public final class HttpVerticle extends VerticleBase {
   private final ServerConfig config;
   private final EventStore store;
   private final Gateway gateway;
+  private final ServerInfo info;
   private HttpServer server;
   static final long READY_PING_TIMEOUT_MS = 800;
 
-  public HttpVerticle(ServerConfig config, EventStore store, Gateway gateway) {
+  public HttpVerticle(ServerConfig config, EventStore store, Gateway gateway, ServerInfo info) {
     this.config = config;
     this.store = store;
     this.gateway = gateway;
+    this.info = info;
   }
 
   @Override
@@ -55,6 +57,7 @@ public final class HttpVerticle extends VerticleBase {
             .onSuccess(v -> p.tryComplete(Status.OK()))
             .onFailure(e -> p.tryComplete(Status.KO(new JsonObject().put("error", e.getMessage()))))));
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
+    router.get("/api/info").handler(info::handle);
     router.route("/api/*").subRouter(new ReportApi(vertx, gateway, store).router());
     router.route("/api/*").subRouter(new RestApi(vertx, gateway).router());
     router.route("/*").handler(webClient);
