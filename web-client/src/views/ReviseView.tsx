@@ -16,7 +16,7 @@ import { buildRevision, candidates, isEmpty, lineRange, preselected, seedText, s
 import { placeLabel } from '../report/places';
 import { idsOf, lineOf, localized } from '../report/serverText';
 import type { ConferenceState } from '../state/conference';
-import { docIndex, endpointName, hasRole, openVotes, participantName, type DocIndex } from '../state/selectors';
+import { docIndex, draftTextReady, endpointName, hasRole, openVotes, participantName, type DocIndex } from '../state/selectors';
 import { conference, notify, send } from '../state/store';
 import { ResponseBadge } from '../ui/Annotations';
 import { ArticlePicker } from '../ui/Draft';
@@ -271,6 +271,14 @@ function FullTextEditor(props: { state: ConferenceState; base: number; initial: 
 }
 
 export function ReviseView() {
+  // Edits are made on the text: wait for it (the live state brings only the outline; state/draftText.ts).
+  if (!draftTextReady(conference.value!)) {
+    return <Shell view="revise"><p class="muted" role="status" data-testid="draft-loading">{t('draft.loading')}</p></Shell>;
+  }
+  return <ReviseWithText />;
+}
+
+function ReviseWithText() {
   const s = conference.value!;
   const organizer = session.value?.kind === 'organizer';
   const mayImport = organizer || hasRole(s, 'SECRETARY');
