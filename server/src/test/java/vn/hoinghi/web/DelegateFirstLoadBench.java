@@ -106,6 +106,17 @@ class DelegateFirstLoadBench {
         }
       }
 
+      // The same phone again (reload): what a returning delegate downloads.
+      responses.clear();
+      frames.clear();
+      page.reload();
+      assertThat(page.getByTestId("ballot-" + article)).isVisible();
+      assertThat(page.locator(".draft-text")).containsText(DraftCacheBrowserTest.FIRST_ARTICLE_TEXT);
+      long reloadHttp = 0;
+      for (Response r : responses) reloadHttp += r.request().sizes().responseBodySize;
+      long reloadWs = 0;
+      for (byte[] f : frames) reloadWs += deflated(f);
+
       // Before: the previous client's files, and the snapshot with the document inside.
       String index = Files.readString(before.resolve("index.html"));
       long beforeStatic = precompressed(before, "index.html", enc);
@@ -140,11 +151,13 @@ class DelegateFirstLoadBench {
           | other WebSocket frames (deflated) | %,d B | %,d B |
           | draft text JSON (gzip, once per version) | — | %,d B |
           | **total** | **%,d B** | **%,d B** |
+          | reload of the same phone (files cached: index.html revalidated; snapshot; draft text from IndexedDB) | %,d B | %,d B |
           ballot visible after %d ms, draft text after %d ms (this machine, loopback)
           """, countArticles(view.getJsonObject("draft")), enc, lines, enc, beforeStatic, beforeFiles.size() + 1,
           afterStatic, http.keySet().stream().filter(u -> !u.startsWith("/api/")).count(), afterApi, afterApi,
           oldSnapshot.length, beforeSnapshot, snapshotPlain, snapshotWire, beforeWsOther, afterWs - snapshotWire,
-          afterDraft, beforeTotal, afterTotal, ballotMs, textMs);
+          afterDraft, beforeTotal, afterTotal, reloadHttp + beforeSnapshot + beforeWsOther, reloadHttp + reloadWs,
+          ballotMs, textMs);
       System.out.println(report);
       Files.writeString(Paths.get("target", "first-load.md"), report);
       ui.closeAll();
