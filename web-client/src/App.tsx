@@ -7,17 +7,21 @@ import { lang, t } from './i18n';
 import { conference, connection, startLive, stopLive } from './state/store';
 import { SessionEnded } from './ui/SessionEnded';
 import { Shell } from './ui/Shell';
-import { AuditView } from './views/AuditView';
-import { ChairView } from './views/ChairView';
-import { DiffView } from './views/DiffView';
+import { lazyView } from './app/lazy';
 import { DelegateView } from './views/DelegateView';
-import { HostView } from './views/HostView';
 import { JoinView } from './views/JoinView';
 import { LoginView } from './views/LoginView';
-import { ReportView } from './views/ReportView';
-import { ReviseView } from './views/ReviseView';
-import { ScreenView } from './views/ScreenView';
-import { SecretaryView } from './views/SecretaryView';
+
+// Only the delegate's screen (and the login and join pages) are in the first chunk; the others load on first use.
+const loadingIn = (view: ViewName) => () => <Shell view={view}><p class="muted" role="status">{t('app.loading')}</p></Shell>;
+const ChairView = lazyView(() => import('./views/ChairView').then((m) => m.ChairView), loadingIn('chair'));
+const HostView = lazyView(() => import('./views/HostView').then((m) => m.HostView), loadingIn('host'));
+const SecretaryView = lazyView(() => import('./views/SecretaryView').then((m) => m.SecretaryView), loadingIn('secretary'));
+const ScreenView = lazyView(() => import('./views/ScreenView').then((m) => m.ScreenView), () => null);
+const ReportView = lazyView(() => import('./views/ReportView').then((m) => m.ReportView), loadingIn('report'));
+const ReviseView = lazyView(() => import('./views/ReviseView').then((m) => m.ReviseView), loadingIn('revise'));
+const DiffView = lazyView(() => import('./views/DiffView').then((m) => m.DiffView), loadingIn('diff'));
+const AuditView = lazyView(() => import('./views/AuditView').then((m) => m.AuditView), loadingIn('audit'));
 
 function ConferenceRoute(props: { conferenceId: string; view: string | null; params?: Record<string, string> }) {
   // A tab without a session of its own for this conference takes the one kept on the device (closed tab, restart).

@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   'draft.toc': 'Contents',
   'draft.version': 'Version {v}',
   'draft.none': 'No draft yet.',
+  'draft.loading': 'Loading the draft text…',
+  'draft.loadFailed': 'The draft text could not be loaded yet; retrying…',
   'draft.chapter': 'Chapter {n}',
   'draft.article': 'Article {n}',
   'draft.section': 'Section {n}',

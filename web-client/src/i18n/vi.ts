@@ -95,6 +95,8 @@ export const vi = {
   'draft.toc': 'Mục lục',
   'draft.version': 'Phiên bản {v}',
   'draft.none': 'Chưa có dự thảo.',
+  'draft.loading': 'Đang tải nội dung dự thảo…',
+  'draft.loadFailed': 'Chưa tải được nội dung dự thảo; đang thử lại…',
   'draft.chapter': 'Chương {n}',
   'draft.article': 'Điều {n}',
   'draft.section': 'Mục {n}',

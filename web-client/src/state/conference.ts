@@ -9,6 +9,7 @@ import type {
   ConferenceInfo,
   ConferenceView,
   DelegateDetails,
+  DraftDocument,
   DraftView,
   Endpoint,
   EventFrame,
@@ -93,6 +94,17 @@ function byId<T extends { id?: string | null }>(list: readonly T[] | null | unde
   const out: Record<string, T> = {};
   for (const x of list ?? []) if (x.id) out[x.id] = x;
   return out;
+}
+
+/**
+ * The current version with its text, when the text (fetched separately, state/draftText.ts) is the one the state
+ * names; otherwise the state unchanged.
+ */
+export function withDraftDocument(s: ConferenceState, version: number, etag: string | null | undefined,
+  document: DraftDocument): ConferenceState {
+  const d = s.draft;
+  if (!d || d.version !== version || (d.documentEtag ?? null) !== (etag ?? null) || d.document === document) return s;
+  return { ...s, draft: { ...d, document } };
 }
 
 /** The state described by a snapshot frame (or a REST state read). */
@@ -335,8 +347,9 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
 
     // --- draft
     case 'DraftVersionImported':
+      // The frame names the version and gives its outline; the text is fetched once by version (state/draftText.ts).
       return { ...s, draft: { version: e.data.version, versions: Math.max(e.data.version, s.draft?.versions ?? 0),
-        document: e.data.document, note: e.data.note, importedAt: e.data.at } };
+        note: e.data.note, importedAt: e.data.at, documentEtag: e.data.documentEtag, outline: e.data.outline } };
 
     // --- voting
     case 'VoteOpened': {

@@ -1,5 +1,5 @@
 // Derived reads of the conference state, shared by the views. Pure functions of the state.
-import type { Annotation, DraftDocument, DraftNode, JoinRequest, Participant, Vote } from '../protocol.gen';
+import type { Annotation, DraftDocument, DraftNode, JoinRequest, OutlineNode, Participant, Vote } from '../protocol.gen';
 import type { ConferenceState, SeenBallot } from './conference';
 
 export type Role = 'CHAIR' | 'SECRETARY' | 'HOST' | 'DELEGATE' | 'OBSERVER';
@@ -20,9 +20,31 @@ export interface DocIndex {
 
 const cache = new WeakMap<object, DocIndex>();
 
-/** Index of the current draft: every node by id, its parent, the articles in reading order with their chapter. */
+/**
+ * Index of the current draft: every node by id, its parent, the articles in reading order with their chapter. Until
+ * the version's text has arrived (state/draftText.ts) it is built from the outline the live feed carries: the same
+ * ids, numbers and titles of parts, chapters, sections and articles, with no clause and no text, so a ballot or the
+ * article picker can name "Điều 5" at once. `draftTextReady` says which one it is.
+ */
 export function docIndex(s: ConferenceState): DocIndex {
-  return indexDocument(s.draft?.document ?? null, s);
+  const d = s.draft;
+  if (d?.document || !d?.outline) return indexDocument(d?.document ?? null, s);
+  const outline = d.outline;
+  let doc = outlineDocs.get(outline);
+  if (!doc) {
+    const toNode = (o: OutlineNode): DraftNode => ({ id: o.id, kind: o.kind, number: o.number, title: o.title, text: '',
+      children: (o.children ?? []).map(toNode) });
+    doc = { title: '', preamble: '', nodes: outline.map(toNode) };
+    outlineDocs.set(outline, doc);
+  }
+  return indexDocument(doc, s);
+}
+
+const outlineDocs = new WeakMap<object, DraftDocument>();
+
+/** Whether the current version's text is here (not only its outline). */
+export function draftTextReady(s: ConferenceState): boolean {
+  return !s.draft || !!s.draft.document;
 }
 
 /** Index of any version's document (an earlier one read over REST); `key` caches a missing document's empty index. */

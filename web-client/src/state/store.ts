@@ -7,8 +7,9 @@ import { markSessionEnded, refreshSession, session, type Session } from '../app/
 import { Connection, type ConnStatus, type SocketLike } from '../live/connection';
 import { commandIdFactory, Outbox, type OutboxEntry } from '../live/outbox';
 import type { Participant } from '../protocol.gen';
-import { applyEvents, applyPresence, applyTally, fromSnapshot, unknownPeople, withParticipant, withPresenceOf,
-  type ConferenceState } from './conference';
+import { applyEvents, applyPresence, applyTally, fromSnapshot, unknownPeople, withDraftDocument, withParticipant,
+  withPresenceOf, type ConferenceState } from './conference';
+import { DraftTexts, indexedDbStore } from './draftText';
 
 export const conference = signal<ConferenceState | null>(null);
 export const connection = signal<{ status: ConnStatus; retryInMs?: number; attempt: number }>({ status: 'closed', attempt: 0 });
@@ -70,11 +71,11 @@ export function startLive(s: Session): void {
         // Signed in on another device, or ended by the host: forget this session; the route shows why.
         if (status === 'ended') markSessionEnded();
       },
-      snapshot: (m) => (conference.value = withPresenceOf(fromSnapshot(m.state, m.upTo), conference.value)),
+      snapshot: (m) => (conference.value = withDraftText(withPresenceOf(fromSnapshot(m.state, m.upTo), conference.value))),
       events: (m) => {
         const c = conference.value;
         if (!c) return;
-        conference.value = applyEvents(c, m.events, m.upTo);
+        conference.value = withDraftText(applyEvents(c, m.events, m.upTo));
         lookUpNames(unknownPeople(conference.value, m.events));
         // A vote that closed while we were away had its last tally frames sent to others: read it once.
         for (const e of m.events) if (e.type === 'VoteClosed' && e.data.voteId) refreshTally(e.data.voteId, refreshing);
@@ -94,6 +95,49 @@ export function startLive(s: Session): void {
   window.addEventListener('offline', onOffline);
   ticker = setInterval(() => (localNow.value = Date.now()), 250);
   live.start();
+}
+
+/** The draft's text, once per version (IndexedDB, else memory); see state/draftText.ts. */
+let texts: DraftTexts | null = null;
+/** Whether the current version's text is on its way ('loading') or could not be read ('failed', retried). */
+export const draftText = signal<'ready' | 'loading' | 'failed'>('ready');
+let draftRetry: ReturnType<typeof setTimeout> | null = null;
+
+/** The state with the current version's text when this tab has it; otherwise starts fetching it (once). */
+function withDraftText(s: ConferenceState): ConferenceState {
+  const d = s.draft;
+  if (!d || d.document) {
+    draftText.value = 'ready';
+    return s;
+  }
+  texts ??= new DraftTexts(safeIndexedDb(), (url, init) => fetch(url, init));
+  const have = texts.cached(s.conferenceId, d.version, d.documentEtag);
+  if (have) return withDraftDocument(s, d.version, d.documentEtag, have);
+  if (draftText.peek() !== 'failed') draftText.value = 'loading';
+  texts.load(s.conferenceId, d.version, d.documentEtag, session.peek()?.accessToken ?? null)
+    .then((doc) => {
+      const now = conference.peek();
+      if (now && now.conferenceId === s.conferenceId) conference.value = withDraftDocument(now, d.version, d.documentEtag, doc);
+      if (conference.peek()?.draft?.document) draftText.value = 'ready';
+    })
+    .catch(() => {
+      draftText.value = 'failed';
+      if (draftRetry) return;
+      draftRetry = setTimeout(() => {
+        draftRetry = null;
+        const now = conference.peek();
+        if (now) conference.value = withDraftText(now);
+      }, 5000);
+    });
+  return s;
+}
+
+function safeIndexedDb() {
+  try {
+    return indexedDbStore();
+  } catch {
+    return null;
+  }
 }
 
 const lookingUp = new Set<string>();

@@ -5,8 +5,8 @@ import type { Annotation, DraftNode } from '../protocol.gen';
 import { t } from '../i18n';
 import { segments, selectorsFor, type Selectors } from '../state/anchoring';
 import type { ConferenceState } from '../state/conference';
-import { docIndex, threadsOfArticle } from '../state/selectors';
-import { send } from '../state/store';
+import { docIndex, draftTextReady, threadsOfArticle } from '../state/selectors';
+import { draftText, send } from '../state/store';
 import { AnnotationThread, type ThreadActions } from './Annotations';
 import { href } from '../app/router';
 import { VersionArticle } from './VersionText';
@@ -234,6 +234,7 @@ export function DraftReader(props: { state: ConferenceState; articleId: string |
   const current = state.draft?.version ?? 1;
   const versions = state.draft?.versions ?? 1;
   const older = reading !== null && reading !== current ? reading : null;
+  const ready = draftTextReady(state);
   return (
     <div class="draft-reader">
       <div class="draft-head">
@@ -253,10 +254,15 @@ export function DraftReader(props: { state: ConferenceState; articleId: string |
         {!older && <ArticlePicker state={state} value={articleId} onChange={(id) => { setTarget(null); props.onArticle(id); }} />}
       </div>
       {older !== null ? <VersionArticle conferenceId={state.conferenceId} version={older} articleId={articleId} /> : <>
-      <div ref={textRef} class="draft-text">
-        <ArticleText state={state} articleId={articleId} onOpen={open} />
-      </div>
-      {props.canAnnotate && !target && (
+      {ready ? (
+        <div ref={textRef} class="draft-text">
+          <ArticleText state={state} articleId={articleId} onOpen={open} />
+        </div>
+      ) : (
+        // The outline came with the live state; the text comes once per version (state/draftText.ts).
+        <p class="muted" role="status" data-testid="draft-loading">{t(draftText.value === 'failed' ? 'draft.loadFailed' : 'draft.loading')}</p>
+      )}
+      {ready && props.canAnnotate && !target && (
         <p class="hint">{t('draft.selectHint')}{' '}
           <button type="button" class="link" onClick={() => setTarget({ nodeId: articleId, sel: null })}>{t('draft.annotateWhole')}</button>
         </p>

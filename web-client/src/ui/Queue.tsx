@@ -1,7 +1,6 @@
 // The speaker queue: read-only list for everyone; with the chair's controls (approve, reject, reorder by drag or by
 // keyboard, grant) in the console; and the request/withdraw form for delegates and hosts.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import Sortable from 'sortablejs';
 import type { FloorRequest } from '../protocol.gen';
 import { t } from '../i18n';
 import type { ConferenceState } from '../state/conference';
@@ -51,22 +50,31 @@ export function ChairQueue(props: { state: ConferenceState }) {
   order.current = list.map((r) => r.id!);
   useEffect(() => {
     if (!ref.current) return;
-    const sortable = Sortable.create(ref.current, {
-      handle: '.drag-handle',
-      animation: 120,
-      onEnd: (ev) => {
-        const from = ev.oldIndex ?? -1;
-        const to = ev.newIndex ?? -1;
-        // Put the DOM back as Preact rendered it; the server's FloorRequestMoved event reorders the list.
-        const item = ev.item;
-        const parent = ev.from;
-        parent.removeChild(item);
-        parent.insertBefore(item, parent.children[from] ?? null);
-        const id = order.current[from];
-        if (id && from !== to && to >= 0) send({ type: 'MoveFloorRequest', requestId: id, position: to });
-      },
+    // sortablejs only for the chair: loaded on first use, so a delegate's phone never downloads it.
+    let sortable: { destroy(): void } | null = null;
+    let gone = false;
+    void import('sortablejs').then(({ default: Sortable }) => {
+      if (gone || !ref.current) return;
+      sortable = Sortable.create(ref.current, {
+        handle: '.drag-handle',
+        animation: 120,
+        onEnd: (ev) => {
+          const from = ev.oldIndex ?? -1;
+          const to = ev.newIndex ?? -1;
+          // Put the DOM back as Preact rendered it; the server's FloorRequestMoved event reorders the list.
+          const item = ev.item;
+          const parent = ev.from;
+          parent.removeChild(item);
+          parent.insertBefore(item, parent.children[from] ?? null);
+          const id = order.current[from];
+          if (id && from !== to && to >= 0) send({ type: 'MoveFloorRequest', requestId: id, position: to });
+        },
+      });
     });
-    return () => sortable.destroy();
+    return () => {
+      gone = true;
+      sortable?.destroy();
+    };
   }, []);
   const busy = state.queue.current != null;
   return (

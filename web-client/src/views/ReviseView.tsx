@@ -3,7 +3,7 @@
 // version N+1. For a larger rewrite the whole composed text can be edited and imported as it is. Refusals are shown
 // item by item in the reader's language: a stale base version, a wording that no longer fits, importer problems
 // with their line numbers.
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DraftNode } from '../protocol.gen';
 import { ApiFailure } from '../api/rest';
 import { reportApi, type ImportProblem, type ReviseDone, type RevisePreview } from '../api/report';
@@ -16,7 +16,7 @@ import { buildRevision, candidates, isEmpty, lineRange, preselected, seedText, s
 import { placeLabel } from '../report/places';
 import { idsOf, lineOf, localized } from '../report/serverText';
 import type { ConferenceState } from '../state/conference';
-import { docIndex, endpointName, hasRole, openVotes, participantName, type DocIndex } from '../state/selectors';
+import { docIndex, draftTextReady, endpointName, hasRole, openVotes, participantName, type DocIndex } from '../state/selectors';
 import { conference, notify, send } from '../state/store';
 import { ResponseBadge } from '../ui/Annotations';
 import { ArticlePicker } from '../ui/Draft';
@@ -271,7 +271,23 @@ function FullTextEditor(props: { state: ConferenceState; base: number; initial: 
 }
 
 export function ReviseView() {
+  // Edits are made on the text: wait for it the first time (the live state brings only the outline;
+  // state/draftText.ts). Once shown the view stays (a version it has just made is fetched meanwhile), but it
+  // previews and creates nothing until the text is here.
+  const ready = draftTextReady(conference.value!);
+  const [shown, setShown] = useState(ready);
+  useEffect(() => {
+    if (ready) setShown(true);
+  }, [ready]);
+  if (!ready && !shown) {
+    return <Shell view="revise"><p class="muted" role="status" data-testid="draft-loading">{t('draft.loading')}</p></Shell>;
+  }
+  return <ReviseWithText />;
+}
+
+function ReviseWithText() {
   const s = conference.value!;
+  const textReady = draftTextReady(s);
   const organizer = session.value?.kind === 'organizer';
   const mayImport = organizer || hasRole(s, 'SECRETARY');
   const base = s.draft?.version ?? 1;
@@ -421,9 +437,9 @@ export function ReviseView() {
           {voting && <p class="notice-inline" role="status" data-testid="revise-vote-open">{t('revise.voteOpen')}</p>}
           {preview && !fresh && !empty && <p class="notice-inline">{t('revise.stale')}</p>}
           <div class="row">
-            <button type="button" class="secondary" data-testid="revise-preview" disabled={empty || busy !== null || !mayImport} onClick={runPreview}>
+            <button type="button" class="secondary" data-testid="revise-preview" disabled={empty || busy !== null || !mayImport || !textReady} onClick={runPreview}>
               {busy === 'preview' ? t('app.loading') : t('revise.preview')}</button>
-            <button type="button" class="primary" data-testid="revise-create" disabled={!fresh || busy !== null || !mayImport || voting} onClick={create}>
+            <button type="button" class="primary" data-testid="revise-create" disabled={!fresh || busy !== null || !mayImport || voting || !textReady} onClick={create}>
               {busy === 'create' ? t('app.loading') : t('revise.create', { v: base + 1 })}</button>
             <button type="button" class="secondary" data-testid="revise-full-text" disabled={!mayImport} onClick={openFullText}>{t('revise.editFullText')}</button>
           </div>

@@ -276,7 +276,8 @@ public final class Conference {
         .map(i -> new ConferenceView.AgendaEntry(i, i.elapsedMillis(now))).toList();
     DraftVersion current = drafts.current();
     ConferenceView.DraftView draft = current == null ? null : new ConferenceView.DraftView(current.version(),
-        drafts.versions.size(), current.document(), current.note(), current.importedAt());
+        drafts.versions.size(), current.document(), current.note(), current.importedAt(),
+        drafts.etag(current.version()), drafts.outline(current.version()));
     Map<String, List<Ballot>> namedByVote = moderator
         ? voting.ballots.values().stream().filter(b -> !b.secret())
             .collect(Collectors.groupingBy(Ballot::voteId, LinkedHashMap::new, Collectors.toList()))
@@ -398,6 +399,16 @@ public final class Conference {
 
   public List<DraftVersion> drafts() {
     return List.copyOf(drafts.versions);
+  }
+
+  /** The entity tag of a version's text (docs/api.md, draft versions); null when there is no such version. */
+  public String draftEtag(int version) {
+    return drafts.etag(version);
+  }
+
+  /** The headings of a version, as the live feed sends them; null when there is no such version. */
+  public List<vn.hoinghi.domain.document.DraftOutline.OutlineNode> draftOutline(int version) {
+    return drafts.outline(version);
   }
 
   public Optional<DraftVersion> currentDraft() {

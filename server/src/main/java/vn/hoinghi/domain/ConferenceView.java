@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import vn.hoinghi.domain.document.DraftDocument;
+import vn.hoinghi.domain.document.DraftOutline;
 
 /**
  * What one viewer may see of a conference at sequence {@code asOfSeq}, computed at {@code at}: the resume snapshot of
@@ -21,8 +22,21 @@ public record ConferenceView(String conferenceId, long asOfSeq, Instant at, Conf
 
   public record AgendaEntry(AgendaItem item, long elapsedMillis) {}
 
-  /** The current draft version; {@code versions} says how many exist. */
-  public record DraftView(int version, int versions, DraftDocument document, String note, Instant importedAt) {}
+  /**
+   * The current draft version; {@code versions} says how many exist. {@code documentEtag} names this version's text
+   * and {@code outline} gives its headings (parts, chapters, sections, articles: ids, numbers, titles). REST state
+   * reads carry the {@code document} too; the live feed's snapshot leaves it out (clients fetch it once by version).
+   */
+  public record DraftView(int version, int versions, DraftDocument document, String note, Instant importedAt,
+      String documentEtag, List<DraftOutline.OutlineNode> outline) {}
+
+  /**
+   * The data of a DraftVersionImported event as the live feed sends it: the log's event without the document, plus
+   * the version's {@code documentEtag} and {@code outline} (as in {@link DraftView}). The log and the audit keep the
+   * whole document.
+   */
+  public record DraftImported(int version, String note, String importedBy, Instant at, String documentEtag,
+      List<DraftOutline.OutlineNode> outline) {}
 
   /** A vote with its live tallies per article, the halls' collective results and the ballots this viewer may see. */
   public record VoteView(Vote vote, Map<String, Tally> tallies, List<HallResult> hallResults, List<Ballot> ballots) {}

@@ -11,6 +11,7 @@ import vn.hoinghi.domain.Event.DraftVersionImported;
 import vn.hoinghi.domain.document.DraftDocument;
 import vn.hoinghi.domain.document.DraftImporter;
 import vn.hoinghi.domain.document.DraftNode;
+import vn.hoinghi.domain.document.DraftOutline;
 import vn.hoinghi.domain.document.ImportProblem;
 import vn.hoinghi.domain.document.ImportResult;
 import vn.hoinghi.domain.document.NodeKind;
@@ -35,6 +36,32 @@ final class Drafts {
     t.folds().fold(DraftVersionImported.class, e -> add(new DraftVersion(e.version(), e.document(), e.note(),
         e.importedBy(), e.at())));
     t.audiences().map(DraftVersionImported.class, e -> Audience.EVERYONE);
+  }
+
+  /** Per version (index = version - 1), computed on first use: the text's entity tag and its headings. */
+  private final List<String> etags = new ArrayList<>();
+  private final List<List<DraftOutline.OutlineNode>> outlines = new ArrayList<>();
+
+  String etag(int version) {
+    if (version < 1 || version > versions.size()) return null;
+    while (etags.size() < versions.size()) etags.add(null);
+    String e = etags.get(version - 1);
+    if (e == null) {
+      e = DraftOutline.etag(conf.conferenceId(), version, versions.get(version - 1).document());
+      etags.set(version - 1, e);
+    }
+    return e;
+  }
+
+  List<DraftOutline.OutlineNode> outline(int version) {
+    if (version < 1 || version > versions.size()) return null;
+    while (outlines.size() < versions.size()) outlines.add(null);
+    List<DraftOutline.OutlineNode> o = outlines.get(version - 1);
+    if (o == null) {
+      o = DraftOutline.of(versions.get(version - 1).document());
+      outlines.set(version - 1, o);
+    }
+    return o;
   }
 
   /** Also used on restore, so the derived indexes come back with the versions. */

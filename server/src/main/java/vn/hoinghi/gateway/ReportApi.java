@@ -82,6 +82,8 @@ public final class ReportApi {
       "json", "application/json; charset=utf-8");
 
   private final Vertx vertx;
+  /** The JSON of draft versions, made once per version (the live clients' source of the text). */
+  private final DraftResource draftBodies = new DraftResource();
   private final Gateway gateway;
   private final EventStore store;
 
@@ -388,7 +390,10 @@ public final class ReportApi {
         .onFailure(e -> failCause(ctx, e)));
   }
 
-  /** One version as the importable Markdown text ({@code format=md}, default) or its parsed tree ({@code json}). */
+  /**
+   * One version as the importable Markdown text ({@code format=md}, default), a Word file ({@code docx}) or its parsed
+   * tree ({@code json}: cacheable, with an ETag, see {@link DraftResource}).
+   */
   private void versionText(RoutingContext ctx) {
     int version;
     String format = Optional.ofNullable(ctx.request().getParam("format")).orElse("md");
@@ -400,10 +405,16 @@ public final class ReportApi {
       return;
     }
     reader(ctx, Need.PARTICIPANT).onSuccess(reader -> writer(ctx)
-        .compose(w -> w.query(conf -> version <= conf.drafts().size() ? conf.drafts().get(version - 1) : null))
-        .onSuccess(v -> {
-          if (v == null) {
+        .compose(w -> w.query(conf -> version <= conf.drafts().size()
+            ? Map.entry(conf.drafts().get(version - 1), conf.draftEtag(version)) : null))
+        .onSuccess(found -> {
+          if (found == null) {
             fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no draft version " + version));
+            return;
+          }
+          DraftVersion v = found.getKey();
+          if (format.equals("json")) {
+            draftBodies.send(ctx, found.getValue(), v.document(), vertx);
             return;
           }
           vertx.executeBlocking(() -> switch (format) {

@@ -290,7 +290,7 @@ public final class ConferenceWriter extends VerticleBase {
         RecordedEvent re = new RecordedEvent(se.seq(), se.actor(), se.commandId(), se.at(),
             Codec.decodeEvent(se.type(), se.payload()));
         conference.apply(re);
-        Entry e = new Entry(re, Frames.event(re, se.payload()), conference.audienceOf(re.event()), null);
+        Entry e = new Entry(re, Frames.event(re, DraftFrames.data(conference, re, se.payload())), conference.audienceOf(re.event()), null);
         remember(e);
         entries.add(e);
         committed = se.seq();
@@ -382,7 +382,7 @@ public final class ConferenceWriter extends VerticleBase {
         RecordedEvent re = new RecordedEvent(se.seq(), se.actor(), se.commandId(), se.at(),
             Codec.decodeEvent(se.type(), se.payload()));
         conference.apply(re);
-        remember(new Entry(re, Frames.event(re, se.payload()), conference.audienceOf(re.event()), null));
+        remember(new Entry(re, Frames.event(re, DraftFrames.data(conference, re, se.payload())), conference.audienceOf(re.event()), null));
         committed = se.seq();
       }
       return page.size() < READ_PAGE ? Future.succeededFuture() : replayFrom(committed);
@@ -476,7 +476,7 @@ public final class ConferenceWriter extends VerticleBase {
             conference.apply(re);
             String json = Codec.encode(ev);
             toAppend.add(new NewEvent(Codec.typeOf(ev), json, acc.recordedActor(), p.envelope().commandId(), now));
-            entries.add(new Entry(re, Frames.event(re, json), conference.audienceOf(ev), p.submitter()));
+            entries.add(new Entry(re, Frames.event(re, DraftFrames.data(conference, re, json)), conference.audienceOf(ev), p.submitter()));
           }
         } catch (RuntimeException e) {
           // The state may be half-changed: answer this round as failed and reload from the log.

@@ -85,7 +85,10 @@ public final class ProtocolSchema {
     // Events: the frame of each ({seq, type, at, data}).
     ArrayNode events = F.arrayNode();
     for (Map.Entry<String, Class<? extends Event>> e : Codec.eventTypes().entrySet()) {
-      defs.set(e.getKey() + "Event", recordSchema(e.getValue(), false));
+      // The feed sends DraftVersionImported without the document the log keeps (docs/protocol.md, "The draft text").
+      Class<?> data = e.getValue() == Event.DraftVersionImported.class
+          ? vn.hoinghi.domain.ConferenceView.DraftImported.class : e.getValue();
+      defs.set(e.getKey() + "Event", recordSchema(data, false));
       ObjectNode frame = object(false);
       props(frame).set("seq", F.objectNode().put("type", "integer").put("minimum", 1));
       props(frame).set("type", F.objectNode().put("const", e.getKey()));
