@@ -11,13 +11,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.hoinghi.testing.TestBrowser;
+
 import vn.hoinghi.testing.TestClient;
 import vn.hoinghi.testing.TestServer;
 
@@ -27,38 +24,9 @@ import vn.hoinghi.testing.TestServer;
  * waits for it. The demo conference gets a real-size draft (199 articles) as version 2.
  */
 @DisplayName("The draft text is downloaded once per version")
-class DraftCacheBrowserTest {
+class DraftCacheBrowserTest extends BrowserSessionTest {
   static final String REAL_SIZE_DRAFT = "drafts/real/ghep-hien-phap-2013-luat-cntt-2006.txt";
   static final String FIRST_ARTICLE_TEXT = "Nước Cộng hòa xã hội chủ nghĩa Việt Nam là một nước độc lập";
-  private static TestBrowser browser;
-  private TestServer server;
-  private Ui ui;
-
-  @BeforeAll
-  static void launch() {
-    browser = TestBrowser.launch();
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) browser.close();
-  }
-
-  @BeforeEach
-  void startServer() {
-    server = TestServer.start(TestServer.StoreKind.EMBEDDED, new JsonObject().put("demo.seed", true));
-    ui = new Ui(server, browser.browser);
-  }
-
-  @AfterEach
-  void stopServer() {
-    try {
-      assertThat(ui.pageErrors).as("uncaught errors in the pages").isEmpty();
-    } finally {
-      ui.closeAll();
-      server.close();
-    }
-  }
 
   static String realSizeDraft() {
     try (InputStream in = DraftCacheBrowserTest.class.getClassLoader().getResourceAsStream(REAL_SIZE_DRAFT)) {

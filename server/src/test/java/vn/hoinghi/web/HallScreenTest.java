@@ -9,17 +9,13 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.hoinghi.testing.TestBrowser;
 import vn.hoinghi.testing.TestClient;
-import vn.hoinghi.testing.TestServer;
 
 /**
  * The hall screen on the projectors it is made for (docs/web-client.md, "Hall screen"): at 1280×720, 1366×768 and
@@ -27,36 +23,7 @@ import vn.hoinghi.testing.TestServer;
  * (body max(28 px, 3.7 % of the height), captions 0.8 of it), and a paused or overrun speech cannot be missed.
  */
 @DisplayName("The hall screen on a projector")
-class HallScreenTest {
-  private static TestBrowser browser;
-  private TestServer server;
-  private Ui ui;
-
-  @BeforeAll
-  static void launch() {
-    browser = TestBrowser.launch();
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) browser.close();
-  }
-
-  @BeforeEach
-  void startServer() {
-    server = TestServer.start(TestServer.StoreKind.EMBEDDED, new JsonObject().put("demo.seed", true));
-    ui = new Ui(server, browser.browser);
-  }
-
-  @AfterEach
-  void stopServer() {
-    try {
-      assertThat(ui.pageErrors).as("uncaught errors in the pages").isEmpty();
-    } finally {
-      ui.closeAll();
-      server.close();
-    }
-  }
+class HallScreenTest extends BrowserSessionTest {
 
   /** The session under way: Điều 1 put to the vote with 2 agree and 1 disagree, a delegate speaking on it. */
   private void sceneWithVoteAndSpeaker() {

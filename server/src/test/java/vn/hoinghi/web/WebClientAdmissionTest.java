@@ -10,15 +10,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.hoinghi.testing.TestBrowser;
 import vn.hoinghi.testing.TestClient;
-import vn.hoinghi.testing.TestServer;
 
 /**
  * One person, one vote, as people see it in a real browser: a hall's shared link waits for the host, a reopened link
@@ -27,38 +23,9 @@ import vn.hoinghi.testing.TestServer;
  * device's session with a message instead of a reconnect loop.
  */
 @DisplayName("The web client: admission, sessions kept on the device, one session per person")
-class WebClientAdmissionTest {
+class WebClientAdmissionTest extends BrowserSessionTest {
   private static final String WAITING = "Đang chờ điểm cầu duyệt…";
   private static final String ENDED = "Bạn đã đăng nhập trên thiết bị khác hoặc phiên đã bị kết thúc.";
-  private static TestBrowser browser;
-  private TestServer server;
-  private Ui ui;
-
-  @BeforeAll
-  static void launch() {
-    browser = TestBrowser.launch();
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) browser.close();
-  }
-
-  @BeforeEach
-  void startServer() {
-    server = TestServer.start(TestServer.StoreKind.EMBEDDED, new JsonObject().put("demo.seed", true));
-    ui = new Ui(server, browser.browser);
-  }
-
-  @AfterEach
-  void stopServer() {
-    try {
-      assertThat(ui.pageErrors).as("uncaught errors in the pages").isEmpty();
-    } finally {
-      ui.closeAll();
-      server.close();
-    }
-  }
 
   private int ballotsOnD1(String voteId) {
     JsonObject t = TestClient.http(server.baseUrl(), "GET", "/api/conferences/demo/votes/" + voteId + "/tally", null, ui.token("chutri"));

@@ -9,15 +9,11 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.hoinghi.testing.TestBrowser;
 import vn.hoinghi.testing.TestClient;
-import vn.hoinghi.testing.TestServer;
 
 /**
  * The web client in headless Chromium against the real server (embedded store, demo conference), each person in
@@ -25,37 +21,8 @@ import vn.hoinghi.testing.TestServer;
  * Screenshots of every view go to target/screenshots/.
  */
 @DisplayName("The web client in a real browser")
-class WebClientBrowserTest {
+class WebClientBrowserTest extends BrowserSessionTest {
   private static final String MALICIOUS = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> Đề nghị làm rõ";
-  private static TestBrowser browser;
-  private TestServer server;
-  private Ui ui;
-
-  @BeforeAll
-  static void launch() {
-    browser = TestBrowser.launch();
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) browser.close();
-  }
-
-  @BeforeEach
-  void startServer() {
-    server = TestServer.start(TestServer.StoreKind.EMBEDDED, new JsonObject().put("demo.seed", true));
-    ui = new Ui(server, browser.browser);
-  }
-
-  @AfterEach
-  void stopServer() {
-    try {
-      assertThat(ui.pageErrors).as("uncaught errors in the pages").isEmpty();
-    } finally {
-      ui.closeAll();
-      server.close();
-    }
-  }
 
   private static Locator first(Page page, String css) {
     return page.locator(css).first();

@@ -16,15 +16,11 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.hoinghi.testing.TestBrowser;
 import vn.hoinghi.testing.TestClient;
-import vn.hoinghi.testing.TestServer;
 
 /**
  * The synthesis views of the web client in headless Chromium against the real server (embedded store, demo
@@ -33,39 +29,10 @@ import vn.hoinghi.testing.TestServer;
  * Screenshots go to target/screenshots/.
  */
 @DisplayName("The report, revised draft, differences and audit log in a real browser")
-class WebClientReportTest {
+class WebClientReportTest extends BrowserSessionTest {
   private static final String QUOTE = "mỗi quý một lần";
   private static final String WORDING = "hai tháng một lần";
   private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  private static TestBrowser browser;
-  private TestServer server;
-  private Ui ui;
-
-  @BeforeAll
-  static void launch() {
-    browser = TestBrowser.launch();
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) browser.close();
-  }
-
-  @BeforeEach
-  void startServer() {
-    server = TestServer.start(TestServer.StoreKind.EMBEDDED, new JsonObject().put("demo.seed", true));
-    ui = new Ui(server, browser.browser);
-  }
-
-  @AfterEach
-  void stopServer() {
-    try {
-      assertThat(ui.pageErrors).as("uncaught errors in the pages").isEmpty();
-    } finally {
-      ui.closeAll();
-      server.close();
-    }
-  }
 
   /** The text of a node of the current draft, as the server holds it. */
   private String nodeText(String nodeId) {
