@@ -82,6 +82,15 @@ public final class Accounts {
     });
   }
 
+  /** The name an account event is stored under: written out, so renaming a record does not orphan the log. */
+  static String storedName(AccountEvent e) {
+    if (e instanceof AccountEvent.AccountCreated) return "AccountCreated";
+    if (e instanceof AccountEvent.AccountLinked) return "AccountLinked";
+    if (e instanceof AccountEvent.PasswordChanged) return "PasswordChanged";
+    if (e instanceof AccountEvent.PasswordChangeRequired) return "PasswordChangeRequired";
+    throw new IllegalStateException("no stored name for " + e.getClass().getName());
+  }
+
   private static AccountEvent decode(StoredEvent e) {
     try {
       Class<? extends AccountEvent> type = switch (e.type()) {
@@ -292,7 +301,7 @@ public final class Accounts {
     List<NewEvent> batch = new ArrayList<>();
     Instant now = Instant.now();
     for (AccountEvent e : events) {
-      batch.add(new NewEvent(e.getClass().getSimpleName(), Codec.encode(e), "system", null, now));
+      batch.add(new NewEvent(storedName(e), Codec.encode(e), "system", null, now));
     }
     store.append(STREAM, seq, batch).onComplete(ar -> {
       if (ar.succeeded()) {

@@ -10,15 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.hoinghi.domain.Command;
 import vn.hoinghi.domain.Event;
 
 /**
- * JSON for the domain's records. An event's or command's "type" is its record's simple name; its
- * body is the record's components. Reading is strict: unknown fields, missing primitives, wrong
+ * JSON for the domain's records. An event's or command's "type" is its stored name from {@link TypeNames}; its
+ * body is the record's components. Stored events pass through {@link Upcasters#CURRENT} before they are read. Reading is strict: unknown fields, missing primitives, wrong
  * types and trailing tokens are errors, and the parser bounds nesting and sizes.
  */
 public final class Codec {
@@ -48,23 +46,13 @@ public final class Codec {
         .build());
   }
 
-  private static final Map<String, Class<? extends Event>> EVENTS = byName(Event.class);
-  private static final Map<String, Class<? extends Command>> COMMANDS = byName(Command.class);
+  private static final Map<String, Class<? extends Event>> EVENTS = TypeNames.events();
+  private static final Map<String, Class<? extends Command>> COMMANDS = TypeNames.commands();
 
   private Codec() {}
 
   public static ObjectMapper mapper() {
     return MAPPER;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> Map<String, Class<? extends T>> byName(Class<T> sealed) {
-    Map<String, Class<? extends T>> out = new LinkedHashMap<>();
-    for (Class<?> c : sealed.getPermittedSubclasses()) {
-      Class<? extends T> prev = out.put(c.getSimpleName(), (Class<? extends T>) c);
-      if (prev != null) throw new IllegalStateException("two " + sealed.getSimpleName() + " types named " + c.getSimpleName());
-    }
-    return Collections.unmodifiableMap(out);
   }
 
   public static Map<String, Class<? extends Event>> eventTypes() {
@@ -76,11 +64,11 @@ public final class Codec {
   }
 
   public static String typeOf(Event e) {
-    return e.getClass().getSimpleName();
+    return TypeNames.of(e.getClass());
   }
 
   public static String typeOf(Command c) {
-    return c.getClass().getSimpleName();
+    return TypeNames.of(c.getClass());
   }
 
   /** Any record or value as JSON text. */
@@ -92,11 +80,18 @@ public final class Codec {
     }
   }
 
+  /** A stored event, read through today's {@link Upcasters#CURRENT}. */
   public static Event decodeEvent(String type, String json) {
-    Class<? extends Event> c = EVENTS.get(type);
+    return decodeEvent(Upcasters.CURRENT, type, json);
+  }
+
+  /** A stored event, brought to today's shape by {@code upcasters} first, then read strictly. */
+  public static Event decodeEvent(Upcasters upcasters, String type, String json) {
+    Upcasters.Stored now = upcasters.upcast(type, json);
+    Class<? extends Event> c = EVENTS.get(now.type());
     if (c == null) throw new IllegalArgumentException("unknown event type " + type);
     try {
-      return MAPPER.readValue(json, c);
+      return MAPPER.readValue(now.json(), c);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot decode event " + type + ": " + e.getOriginalMessage(), e);
     }
