@@ -1,5 +1,7 @@
 package vn.hoinghi.app;
 
+import vn.hoinghi.config.ConfigError;
+import vn.hoinghi.config.ServerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hoinghi.auth.Accounts;
-import vn.hoinghi.cluster.Cluster;
+import vn.hoinghi.live.Cluster;
 import vn.hoinghi.cluster.PgCluster;
 import vn.hoinghi.auth.SigningKeys;
 import vn.hoinghi.auth.Throttle;
@@ -106,7 +108,9 @@ public final class Application {
       FirstOrganizer.Result first = FirstOrganizer.createIfNoAccounts(accounts, config.organizer());
 
       int instances = config.httpInstances() > 0 ? config.httpInstances() : Math.max(1, Runtime.getRuntime().availableProcessors());
-      ServerInfo info = new ServerInfo(version(), demo);
+      ServerInfo info = new ServerInfo(version(), demo.conferenceId() == null ? ServerInfo.Demo.none()
+          : new ServerInfo.Demo(demo.conferenceId(), DemoSeed.PASSWORD, demo.logins().stream()
+              .map(l -> new ServerInfo.Login(l.username(), l.displayName(), l.role())).toList()));
       List<HttpVerticle> http = new ArrayList<>();
       List<String> deployments = new ArrayList<>();
       for (int i = 0; i < instances; i++) {

@@ -1,5 +1,7 @@
 package vn.hoinghi.app;
 
+import vn.hoinghi.config.ConfigError;
+import vn.hoinghi.config.ServerConfig;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;

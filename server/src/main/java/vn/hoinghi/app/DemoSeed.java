@@ -1,5 +1,6 @@
 package vn.hoinghi.app;
 
+import vn.hoinghi.config.ConfigError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,7 @@
 package vn.hoinghi.app;
 
+import vn.hoinghi.config.ConfigError;
+import vn.hoinghi.config.ServerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

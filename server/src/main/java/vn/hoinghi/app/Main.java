@@ -1,5 +1,7 @@
 package vn.hoinghi.app;
 
+import vn.hoinghi.config.ConfigError;
+import vn.hoinghi.config.ServerConfig;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.vertx.core.Vertx;

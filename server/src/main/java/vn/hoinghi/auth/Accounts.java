@@ -7,11 +7,10 @@ import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import vn.hoinghi.domain.Usernames;
 import vn.hoinghi.store.AppendConflict;
 import vn.hoinghi.store.EventStore;
 import vn.hoinghi.store.NewEvent;
@@ -30,7 +29,6 @@ import vn.hoinghi.wire.Codec;
  */
 public final class Accounts {
   public static final String STREAM = "_accounts";
-  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
   /** {@code mustChangePassword}: the password was generated or handed over; only a password change is allowed. */
   public record Account(String id, String username, String displayName, String passwordHash, boolean organizer,
@@ -184,15 +182,12 @@ public final class Accounts {
   }
 
   public static String normalize(String username) {
-    return username.trim().toLowerCase(Locale.ROOT);
+    return Usernames.normalize(username);
   }
 
-  /** Null when the username is acceptable, otherwise why not. */
+  /** Null when the username is acceptable, otherwise why not ({@link Usernames}). */
   public static String usernameProblem(String username) {
-    if (username == null || !USERNAME.matcher(normalize(username)).matches()) {
-      return "username must be 3–64 characters: lower-case letters, digits, '.', '_' or '-'";
-    }
-    return null;
+    return Usernames.problem(username);
   }
 
   /** Creates an account; {@code bcryptCost} below 12 only for demo seeding and tests. */

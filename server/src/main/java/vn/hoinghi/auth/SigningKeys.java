@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import vn.hoinghi.app.ConfigError;
-import vn.hoinghi.app.ServerConfig;
+import vn.hoinghi.config.ConfigError;
+import vn.hoinghi.config.ServerConfig;
 
 /**
  * Builds the JWT provider from configuration. HS256 without a configured secret generates one on

@@ -1,5 +1,6 @@
 package vn.hoinghi.cluster;
 
+import vn.hoinghi.live.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -128,7 +128,7 @@ public final class ClientSession implements Subscriber {
   }
 
   private void tooBig() {
-    close(CloseCodes.TOO_BIG, "message too big (max " + vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE + " bytes)");
+    close(CloseCodes.TOO_BIG, "message too big (max " + Gateway.MAX_WS_MESSAGE + " bytes)");
   }
 
   /** Vert.x reports an oversized message as an exception and drops it; the protocol closes with 1009. */

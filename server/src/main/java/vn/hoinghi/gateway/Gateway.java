@@ -41,6 +41,8 @@ public final class Gateway {
   static final long SWEEP_MS = 1_000;
   /** The subprotocol clients may offer, optionally with a second one "bearer.TOKEN". */
   public static final String SUBPROTOCOL = "hoinghi.v1";
+  /** Largest WebSocket frame and message from a client: commands are small; drafts go over REST. */
+  public static final int MAX_WS_MESSAGE = 64 * 1024;
 
   private final Vertx vertx;
   private final Tokens tokens;

@@ -24,7 +24,6 @@ import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import vn.hoinghi.http.HttpVerticle;
 
 /**
  * One WebSocket as a bare Netty channel. Vert.x accepts the upgrade (routing, subprotocol, limits); then its
@@ -86,7 +85,7 @@ final class WsTransport {
     if (vertx == null) return null;
     WsTransport t = new WsTransport(ch, context);
     p.remove(vertx);
-    p.addLast("hoinghi-aggregator", new WebSocketFrameAggregator(HttpVerticle.MAX_WS_MESSAGE));
+    p.addLast("hoinghi-aggregator", new WebSocketFrameAggregator(Gateway.MAX_WS_MESSAGE));
     p.addLast("hoinghi-ws", t.new Inbound(listener));
     return t;
   }
@@ -158,7 +157,7 @@ final class WsTransport {
       if (closed && !(frame instanceof CloseWebSocketFrame)) return;
       if (frame instanceof TextWebSocketFrame t) {
         // The aggregator bounds fragmented messages; a single frame is bounded here.
-        if (t.content().readableBytes() > HttpVerticle.MAX_WS_MESSAGE) {
+        if (t.content().readableBytes() > Gateway.MAX_WS_MESSAGE) {
           context.emit(null, v -> listener.onTooBig());
           return;
         }

@@ -10,7 +10,7 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
-import vn.hoinghi.app.ServerConfig;
+import vn.hoinghi.config.ServerConfig;
 import vn.hoinghi.gateway.Gateway;
 import vn.hoinghi.gateway.ReportApi;
 import vn.hoinghi.gateway.RestApi;
@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
-  /** Largest WebSocket frame and message from a client: commands are small; drafts go over REST. */
-  public static final int MAX_WS_MESSAGE = 64 * 1024;
+  /** Largest WebSocket frame and message from a client: {@link Gateway#MAX_WS_MESSAGE}. */
+  public static final int MAX_WS_MESSAGE = vn.hoinghi.gateway.Gateway.MAX_WS_MESSAGE;
 
   private final ServerConfig config;
   private final EventStore store;

@@ -3,7 +3,7 @@ package vn.hoinghi.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import vn.hoinghi.app.DemoSeed;
+import java.util.List;
 
 /**
  * {@code GET /api/info} (docs/api.md): what this server is, for the login page before anyone logs in. The demo's
@@ -13,15 +13,24 @@ import vn.hoinghi.app.DemoSeed;
 public final class ServerInfo {
   private final JsonObject body;
 
-  public ServerInfo(String version, DemoSeed.Result demo) {
+  /** The demo this start seeded: its conference (null: none seeded), the shared password and the logins. */
+  public record Demo(String conferenceId, String password, List<Login> logins) {
+    public static Demo none() {
+      return new Demo(null, null, List.of());
+    }
+  }
+
+  public record Login(String username, String displayName, String role) {}
+
+  public ServerInfo(String version, Demo demo) {
     JsonObject b = new JsonObject().put("product", "hoinghi").put("version", version)
         .put("demo", demo.conferenceId() != null);
     if (demo.conferenceId() != null) {
       JsonArray logins = new JsonArray();
-      for (DemoSeed.Login l : demo.logins()) {
+      for (Login l : demo.logins()) {
         logins.add(new JsonObject().put("username", l.username()).put("displayName", l.displayName()).put("role", l.role()));
       }
-      b.put("demoConferenceId", demo.conferenceId()).put("demoPassword", DemoSeed.PASSWORD).put("demoLogins", logins);
+      b.put("demoConferenceId", demo.conferenceId()).put("demoPassword", demo.password()).put("demoLogins", logins);
     }
     this.body = b;
   }

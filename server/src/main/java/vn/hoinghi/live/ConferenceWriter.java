@@ -30,7 +30,6 @@ import vn.hoinghi.domain.Decision;
 import vn.hoinghi.domain.Event;
 import vn.hoinghi.domain.RecordedEvent;
 import vn.hoinghi.domain.Viewer;
-import vn.hoinghi.cluster.Cluster;
 import vn.hoinghi.store.AppendConflict;
 import vn.hoinghi.store.EventStore;
 import vn.hoinghi.store.NewEvent;

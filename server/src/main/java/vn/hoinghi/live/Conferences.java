@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import vn.hoinghi.cluster.Cluster;
 import vn.hoinghi.domain.BallotSealer;
 import vn.hoinghi.domain.Event;
 import vn.hoinghi.store.EventStore;

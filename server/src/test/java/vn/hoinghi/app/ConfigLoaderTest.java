@@ -1,5 +1,7 @@
 package vn.hoinghi.app;
 
+import vn.hoinghi.config.ConfigError;
+import vn.hoinghi.config.ServerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package vn.hoinghi.app;
 
+import vn.hoinghi.config.ConfigError;
+import vn.hoinghi.config.ServerConfig;
+import vn.hoinghi.config.SecretPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;

@@ -300,7 +300,7 @@ final class HostileInput {
     if (rnd.nextInt(5) == 0) {
       // Right at the message size limit: the whole frame 64 KiB minus 0..2 bytes, so it is still accepted.
       t.node.put(t.field, "");
-      int rest = vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE - bytes(msg).length - rnd.nextInt(3);
+      int rest = Gateway.MAX_WS_MESSAGE - bytes(msg).length - rnd.nextInt(3);
       fill = 'x';
       len = Math.max(0, rest);
     } else {

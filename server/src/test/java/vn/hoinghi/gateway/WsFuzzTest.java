@@ -318,7 +318,7 @@ class WsFuzzTest {
 
     /** A text message over 64 KiB (a huge string or deep nesting grown past it): the server closes with 1009. */
     private static boolean tooBig(Case c) {
-      return c.transport != Case.BINARY && c.bytes.length > vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE;
+      return c.transport != Case.BINARY && c.bytes.length > Gateway.MAX_WS_MESSAGE;
     }
 
     private void sendTooBig(RawWebSocket ws, Case c) throws IOException {
@@ -381,10 +381,10 @@ class WsFuzzTest {
     private void oversized(RawWebSocket ws) throws IOException {
       int variant = rnd.nextInt(4);
       int size = switch (variant) {
-        case 0 -> vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE + 1;
-        case 1 -> vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE + 1 + rnd.nextInt(100_000);
-        case 2 -> vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE * 2;
-        default -> vn.hoinghi.http.HttpVerticle.MAX_WS_MESSAGE * 4 + 10;
+        case 0 -> Gateway.MAX_WS_MESSAGE + 1;
+        case 1 -> Gateway.MAX_WS_MESSAGE + 1 + rnd.nextInt(100_000);
+        case 2 -> Gateway.MAX_WS_MESSAGE * 2;
+        default -> Gateway.MAX_WS_MESSAGE * 4 + 10;
       };
       String prefix = "{\"type\":\"ping\",\"t\":\"";
       byte[] b = HostileInput.utf8(prefix + "x".repeat(size - prefix.length() - 2) + "\"}");

@@ -23,7 +23,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.hoinghi.app.ServerConfig;
+import vn.hoinghi.config.ServerConfig;
 import vn.hoinghi.live.ConferenceWriter;
 import vn.hoinghi.testing.Await;
 import vn.hoinghi.testing.Figures;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import vn.hoinghi.app.Application;
-import vn.hoinghi.app.ServerConfig;
+import vn.hoinghi.config.ServerConfig;
 
 /** Starts a real server for a test, on the embedded store or on a fresh PostgreSQL schema. */
 public final class TestServer implements AutoCloseable {

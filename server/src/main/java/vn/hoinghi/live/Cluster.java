@@ -1,10 +1,9 @@
-package vn.hoinghi.cluster;
+package vn.hoinghi.live;
 
 import io.vertx.core.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import vn.hoinghi.domain.CommandEnvelope;
-import vn.hoinghi.live.Outcome;
 
 /** What a conference writer needs to know about the other nodes. */
 public interface Cluster {

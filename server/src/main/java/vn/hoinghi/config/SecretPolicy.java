@@ -1,4 +1,4 @@
-package vn.hoinghi.app;
+package vn.hoinghi.config;
 
 import java.util.Locale;
 import java.util.Set;
@@ -9,12 +9,12 @@ import java.util.Set;
  * An empty secret is generated into {@code data.dir}, which serves one node; PostgreSQL means nodes share a database
  * and must share the secrets too, so there they must be set.
  */
-final class SecretPolicy {
-  static final int MIN_LENGTH = 32;
+public final class SecretPolicy {
+  public static final int MIN_LENGTH = 32;
   /** Distinct characters below which a secret is a placeholder ("aaaa…", "0000…"), not a random string. */
   static final int MIN_DISTINCT = 10;
   /** Every secret literal the repository has published (docker-compose.yml before it required them, docs). */
-  static final Set<String> PUBLISHED = Set.of(
+  public static final Set<String> PUBLISHED = Set.of(
       "change-me-change-me-change-me-change-me",
       "change-me-too-change-me-too-change-me-too",
       "hoinghi-dev-only",
@@ -23,7 +23,7 @@ final class SecretPolicy {
   private SecretPolicy() {}
 
   /** {@code key} the configuration key, {@code env} its variable; throws {@link ConfigError} on a refused secret. */
-  static void check(String key, String env, String secret, boolean required) {
+  public static void check(String key, String env, String secret, boolean required) {
     String how = "set " + env + " (or --" + key + ") to " + MIN_LENGTH + "+ random characters, e.g. $(openssl rand -hex 32)";
     if (secret.isEmpty()) {
       if (required) throw new ConfigError(key + " is required on PostgreSQL, the same on every node: " + how);

@@ -1,4 +1,4 @@
-package vn.hoinghi.app;
+package vn.hoinghi.config;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -82,12 +82,12 @@ public record ServerConfig(
     SecretPolicy.check("ballot.secret", "HOINGHI_BALLOT_SECRET", ballot, postgres);
     int instances = integer(c, "http.instances", 0, 64);
     String organizer = string(c, "organizer.username").trim();
-    String problem = organizer.isEmpty() ? null : vn.hoinghi.auth.Accounts.usernameProblem(organizer);
+    String problem = organizer.isEmpty() ? null : vn.hoinghi.domain.Usernames.problem(organizer);
     if (problem != null) throw new ConfigError("organizer.username: " + problem);
     // "auto": the demo (with its published passwords) only on the embedded store, a trial on one machine.
     boolean demo = string(c, "demo.seed").trim().equalsIgnoreCase("auto") ? !postgres : bool(c, "demo.seed");
     return new ServerConfig(host, port, instances, store, Path.of(dataDir), jwt, ballot, level, demo,
-        new Organizer(vn.hoinghi.auth.Accounts.normalize(organizer), string(c, "organizer.password.file").trim()),
+        new Organizer(vn.hoinghi.domain.Usernames.normalize(organizer), string(c, "organizer.password.file").trim()),
         integer(c, "shutdown.grace.seconds", 0, 600),
         new RateLimit(integer(c, "ws.rate.per.second", 1, 1_000_000), integer(c, "ws.rate.burst", 1, 1_000_000)));
   }

@@ -1,4 +1,4 @@
-package vn.hoinghi.app;
+package vn.hoinghi.config;
 
 /** A configuration problem, reported to the operator as one line; start-up stops. */
 public final class ConfigError extends RuntimeException {
