@@ -8,9 +8,9 @@ import vn.hoinghi.domain.anchoring.TextQuoteSelector;
 
 /**
  * Everything a caller can ask of a conference. Plain data: the wire layer maps each record to JSON by reflection,
- * with the record's simple name as its "type", so names are unique and stable. Nothing is validated here; invalid
- * input is a {@link Rejection} from {@link Conference#decide}, not an exception. Who may send each command is in
- * {@link Permissions} and docs/roles.md.
+ * with its stored name from {@code wire.TypeNames} as its "type" (docs/commands.md is generated from this file).
+ * Nothing is validated here; invalid input is a {@link Rejection} from {@link Conference#decide}, not an exception.
+ * Who may send each command is in {@link Permissions} and docs/roles.md.
  */
 public sealed interface Command {
 

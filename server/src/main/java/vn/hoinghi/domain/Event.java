@@ -10,7 +10,7 @@ import vn.hoinghi.domain.document.DraftDocument;
 /**
  * Every fact the log records. The state is the fold of these, so each carries everything the fold needs (generated
  * ids, the writer's time where a clock matters): replay never consults anything but the log. Plain data, mapped to
- * JSON by reflection with the record's simple name as "type". Who receives each event is
+ * JSON by reflection with its stored name from {@code wire.TypeNames} as "type". Who receives each event is
  * {@link Conference#audienceOf(Event)}.
  */
 public sealed interface Event {
