@@ -36,6 +36,7 @@ import vn.hoinghi.live.ConferenceWriter;
 import vn.hoinghi.live.Conferences;
 import vn.hoinghi.live.Outcome;
 import vn.hoinghi.wire.Codec;
+import vn.hoinghi.wire.ErrorCode;
 import vn.hoinghi.wire.WireError;
 
 /**
@@ -722,16 +723,9 @@ public final class RestApi {
     }
   }
 
+  /** The HTTP status of an error code ({@link ErrorCode#httpStatus()}). */
   static int statusFor(String code) {
-    return switch (code) {
-      case "FORBIDDEN" -> 403;
-      case "NOT_FOUND" -> 404;
-      case "WRONG_STATE", "CONFLICT" -> 409;
-      case "LIMIT" -> 413;
-      case "STORE_UNAVAILABLE", "STORE_CONFLICT", "UNAVAILABLE", "WRITER_MOVED", "NO_WRITER" -> 503;
-      case "INTERNAL" -> 500;
-      default -> 400;
-    };
+    return ErrorCode.of(code).httpStatus();
   }
 
   static void failCause(RoutingContext ctx, Throwable e) {

@@ -231,8 +231,14 @@ public final class ProtocolSchema {
     defs.set("BilingualText", text);
     ObjectNode error = message("error");
     props(error).set("id", string());
-    props(error).set("code", string());
+    props(error).set("code", ref("ErrorCode"));
     props(error).set("message", ref("BilingualText"));
+    // Every code the server sends (ErrorCode), with the retryable ones listed for clients that resend.
+    ObjectNode codes = enumOf(ErrorCode.class);
+    ArrayNode retryable = F.arrayNode();
+    for (ErrorCode c : ErrorCode.values()) if (c.retryable()) retryable.add(c.name());
+    codes.set("x-retryable", retryable);
+    defs.set("ErrorCode", codes);
     props(error).set("details", F.objectNode().put("type", "array").set("items", string()));
     required(error, "code", "message");
     defs.set("ErrorMessage", error);
