@@ -73,6 +73,8 @@ public final class PgCluster implements Cluster {
   private final Map<String, Inbox> leading = new ConcurrentHashMap<>();
   private final Map<String, Promise<Outcome>> pending = new ConcurrentHashMap<>();
   private final Set<String> draining = ConcurrentHashMap.newKeySet();
+  /** Conferences whose inbox was signalled while a drain was running: that drain may not have seen the new rows. */
+  private final Set<String> signalledWhileDraining = ConcurrentHashMap.newKeySet();
   private Future<PgConnection> lockConnection;
   /** The database session of the lock connection, and of the one lost before it (still holding our locks?). */
   private record Session(int pid, java.time.OffsetDateTime started) {}
@@ -273,7 +275,12 @@ public final class PgCluster implements Cluster {
   /** Takes the conference's forwarded commands, decides them in order, and posts each outcome back. */
   private void drainInbox(String conferenceId) {
     Inbox handler = leading.get(conferenceId);
-    if (handler == null || !draining.add(conferenceId)) return;
+    if (handler == null) return;
+    // Marked before trying: if a drain is running, its DELETE may have taken its snapshot before this row committed,
+    // and it drains once more when it ends (it clears the mark after releasing `draining`, so the mark is never lost).
+    signalledWhileDraining.add(conferenceId);
+    if (!draining.add(conferenceId)) return;
+    signalledWhileDraining.remove(conferenceId);
     pool.preparedQuery("DELETE FROM command_inbox WHERE id IN (SELECT id FROM command_inbox WHERE conference_id = $1 "
             + "ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED) RETURNING id, origin_node, request_id, envelope::text")
         .execute(Tuple.of(conferenceId))
@@ -281,6 +288,7 @@ public final class PgCluster implements Cluster {
           draining.remove(conferenceId);
           if (ar.failed()) {
             LOG.warn("cannot read the command inbox: {}", ar.cause().getMessage());
+            if (signalledWhileDraining.remove(conferenceId)) drainInbox(conferenceId);
             return;
           }
           List<Row> rows = new ArrayList<>();
@@ -303,7 +311,7 @@ public final class PgCluster implements Cluster {
             outcome.onComplete(o -> reply(origin, requestId, o.succeeded() ? o.result()
                 : new Outcome.Failed("INTERNAL", "the writer could not handle this command")));
           }
-          if (rows.size() == 500) drainInbox(conferenceId);
+          if (rows.size() == 500 || signalledWhileDraining.remove(conferenceId)) drainInbox(conferenceId);
         });
   }
 
