@@ -284,18 +284,15 @@ public final class ClientSession implements Subscriber {
     Long resumeAfter = resume == null || resume.isNull() ? null : resume.asLong();
     String requestedConference = msg.path("conferenceId").isTextual() ? msg.get("conferenceId").asText() : null;
     state = State.AUTHENTICATING;
-    gateway.tokens().verify(token, Tokens.Type.ACCESS).onComplete(ar -> {
+    gateway.auth().token(token).onComplete(ar -> {
       if (state == State.CLOSED) return;
       if (ar.failed()) {
         refuseHello("INVALID_TOKEN", ar.cause().getMessage());
         return;
       }
       Tokens.Claims c = ar.result();
-      String conferenceId = c.kind() == Tokens.Kind.PARTICIPANT ? c.conferenceId() : requestedConference;
-      if (c.kind() == Tokens.Kind.PARTICIPANT && requestedConference != null && !requestedConference.equals(conferenceId)) {
-        refuseHello("FORBIDDEN", "this token is for another conference");
-        return;
-      }
+      String conferenceId = c.kind() == Tokens.Kind.PARTICIPANT && requestedConference == null ? c.conferenceId()
+          : requestedConference;
       if (conferenceId == null) {
         // A malformed hello like any other: the connection stays, and a corrected hello may follow within the 10 s.
         state = State.AWAIT_HELLO;
@@ -303,14 +300,24 @@ public final class ClientSession implements Subscriber {
         noteAbuse();
         return;
       }
-      gateway.conferences().existing(conferenceId).onComplete(w -> {
+      // The same membership check as every REST route's (AuthEdge): token for this conference, active, session current.
+      gateway.auth().member(c, conferenceId).onComplete(m -> {
         if (state == State.CLOSED) return;
-        if (w.failed()) {
-          sendJson(Replies.error(null, "NOT_FOUND", w.cause().getMessage()));
+        if (m.succeeded()) {
+          admit(m.result(), resumeAfter);
+        } else if (m.cause() instanceof Conferences.NoSuchConference) {
+          sendJson(Replies.error(null, "NOT_FOUND", m.cause().getMessage()));
           close(CloseCodes.NOT_FOUND, "no such conference");
-          return;
+        } else if (m.cause() instanceof AuthError e && e.code().equals("SESSION_ENDED")) {
+          sendJson(Replies.error(null, "SESSION_ENDED", null));
+          close(CloseCodes.SESSION_ENDED, "signed in elsewhere");
+        } else if (m.cause() instanceof AuthError e) {
+          refuseHello(e.code(), e.getMessage());
+        } else {
+          // The roster could not be read (the store failed): nothing refused, the hello may be sent again.
+          state = State.AWAIT_HELLO;
+          sendJson(Replies.error(null, "STORE_UNAVAILABLE", "the conference's roster cannot be read now; send the hello again"));
         }
-        admit(c, w.result(), resumeAfter);
       });
     });
   }
@@ -320,46 +327,35 @@ public final class ClientSession implements Subscriber {
     close(code.equals("FORBIDDEN") ? CloseCodes.FORBIDDEN : CloseCodes.AUTH_REQUIRED, "authentication failed");
   }
 
-  /** Checks the participant against the conference's current roster, then starts the feed. */
-  private void admit(Tokens.Claims c, ConferenceWriter w, Long resumeAfter) {
-    boolean organizer = c.kind() == Tokens.Kind.ORGANIZER;
-    w.queryFresh(conf -> organizer ? null : new Object[] {conf.participant(c.subject()).orElse(null), conf.session(c.subject())},
-        r -> organizer || (r != null && r[0] != null && ((Participant) r[0]).active())).onComplete(ar -> {
-      if (state == State.CLOSED) return;
-      Participant p = ar.succeeded() && ar.result() != null ? (Participant) ar.result()[0] : null;
-      if (!organizer && (p == null || !p.active())) {
-        refuseHello("FORBIDDEN", "not a participant of this conference");
-        return;
-      }
-      if (!organizer && c.session() < (int) ar.result()[1]) {
-        sendJson(Replies.error(null, "SESSION_ENDED", null));
-        close(CloseCodes.SESSION_ENDED, "signed in elsewhere");
-        return;
-      }
-      session = c.session();
-      writer = w;
-      participantId = organizer ? null : p.id();
-      viewer = organizer ? Viewer.organizerConsole() : Viewer.participant(p.id());
-      actor = organizer ? Actor.organizer(c.subject()) : Actor.participant(p.id());
-      tokenExpiresAtMs = c.expiresAt() * 1000;
-      scheduleExpiry();
-      fastHeartbeat = organizer || p.moderator() || p.has(vn.hoinghi.domain.Role.HOST);
-      io.netty.channel.Channel ch = fastHeartbeat ? nettyChannel() : null;
-      if (ch != null) KeepAlive.fast(ch);
-      state = State.LIVE;
-      gateway.vertx().cancelTimer(helloTimer);
-      JsonObject welcome = new JsonObject().put("type", "welcome").put("conferenceId", w.conferenceId())
-          .put("organizer", organizer).put("serverTime", Instant.now().toString())
-          .put("tokenExpiresAt", Instant.ofEpochSecond(c.expiresAt()).toString());
-      if (p != null) {
-        welcome.put("participantId", p.id()).put("name", p.displayName()).put("endpointId", p.endpointId())
-            .put("roles", new JsonArray(p.roles().stream().map(Enum::name).sorted().toList()));
-      } else {
-        welcome.put("roles", new JsonArray());
-      }
-      sendJson(welcome);
-      w.attach(this, resumeAfter);
-    });
+  /** Starts the feed for a caller the authentication edge admitted. */
+  private void admit(AuthEdge.Caller caller, Long resumeAfter) {
+    Tokens.Claims c = caller.claims();
+    ConferenceWriter w = caller.writer();
+    Participant p = caller.participant();
+    boolean organizer = caller.organizer();
+    session = c.session();
+    writer = w;
+    participantId = organizer ? null : p.id();
+    viewer = organizer ? Viewer.organizerConsole() : Viewer.participant(p.id());
+    actor = organizer ? Actor.organizer(c.subject()) : Actor.participant(p.id());
+    tokenExpiresAtMs = c.expiresAt() * 1000;
+    scheduleExpiry();
+    fastHeartbeat = organizer || p.moderator() || p.has(vn.hoinghi.domain.Role.HOST);
+    io.netty.channel.Channel ch = fastHeartbeat ? nettyChannel() : null;
+    if (ch != null) KeepAlive.fast(ch);
+    state = State.LIVE;
+    gateway.vertx().cancelTimer(helloTimer);
+    JsonObject welcome = new JsonObject().put("type", "welcome").put("conferenceId", w.conferenceId())
+        .put("organizer", organizer).put("serverTime", Instant.now().toString())
+        .put("tokenExpiresAt", Instant.ofEpochSecond(c.expiresAt()).toString());
+    if (p != null) {
+      welcome.put("participantId", p.id()).put("name", p.displayName()).put("endpointId", p.endpointId())
+          .put("roles", new JsonArray(p.roles().stream().map(Enum::name).sorted().toList()));
+    } else {
+      welcome.put("roles", new JsonArray());
+    }
+    sendJson(welcome);
+    w.attach(this, resumeAfter);
   }
 
   private void onCommand(JsonNode msg) {
@@ -409,7 +405,7 @@ public final class ClientSession implements Subscriber {
       return;
     }
     String token = msg.path("token").isTextual() ? msg.get("token").asText() : null;
-    gateway.tokens().verify(token, Tokens.Type.ACCESS).onComplete(ar -> {
+    gateway.auth().token(token).onComplete(ar -> {
       if (state != State.LIVE) return;
       boolean same = ar.succeeded() && ar.result().subject().equals(actor.id())
           && (ar.result().kind() == Tokens.Kind.ORGANIZER || writer.conferenceId().equals(ar.result().conferenceId()));

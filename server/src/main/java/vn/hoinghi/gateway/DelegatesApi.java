@@ -43,10 +43,11 @@ final class DelegatesApi {
   }
 
   void mount(Router r) {
-    r.post("/conferences/:id/delegates/import").handler(this::importList);
-    r.get("/conferences/:id/delegates").handler(this::list);
-    r.get("/conferences/:id/delegates/cards.pdf").handler(this::cards);
-    r.get("/conferences/:id/attendance").handler(this::attendance);
+    var member = gateway.auth().member();
+    r.post("/conferences/:id/delegates/import").handler(member).handler(this::importList);
+    r.get("/conferences/:id/delegates").handler(member).handler(this::list);
+    r.get("/conferences/:id/delegates/cards.pdf").handler(member).handler(this::cards);
+    r.get("/conferences/:id/attendance").handler(member).handler(this::attendance);
   }
 
   private static Actor actorOf(Tokens.Claims c) {

@@ -49,6 +49,7 @@ public final class Gateway {
   private final Conferences conferences;
   private final Accounts accounts;
   private final Throttle throttle;
+  private final AuthEdge auth = new AuthEdge(this);
   private final GatewayMetrics metrics;
   private final Map<Context, Set<ClientSession>> sessions = new ConcurrentHashMap<>();
   private volatile boolean stopping;
@@ -83,6 +84,8 @@ public final class Gateway {
   public Conferences conferences() { return conferences; }
   public Accounts accounts() { return accounts; }
   public Throttle throttle() { return throttle; }
+  /** The authentication edge every route and the WebSocket hello share. */
+  public AuthEdge auth() { return auth; }
   GatewayMetrics metrics() { return metrics; }
 
   /** Accepts the handshake on /ws; a token may ride in the subprotocol header as "bearer.TOKEN". */

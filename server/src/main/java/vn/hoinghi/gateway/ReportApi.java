@@ -2,6 +2,7 @@ package vn.hoinghi.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -96,16 +97,18 @@ public final class ReportApi {
   /** Routes relative to /api; requests that match none fall through to the next /api router. */
   public Router router() {
     Router r = Router.router(vertx);
-    r.get("/conferences/:id/report").handler(ctx -> report(ctx, "json"));
-    r.get("/conferences/:id/report/:format").handler(ctx -> report(ctx, ctx.pathParam("format")));
-    r.get("/conferences/:id/audit").handler(this::auditPage);
-    r.get("/conferences/:id/audit/:format").handler(this::auditExport);
-    r.get("/conferences/:id/drafts").handler(this::versions);
-    r.get("/conferences/:id/drafts/diff").handler(this::diff);
-    r.get("/conferences/:id/drafts/orphans").handler(this::orphans);
+    Handler<RoutingContext> member = gateway.auth().member();
+    r.get("/conferences/:id/report").handler(member).handler(ctx -> report(ctx, "json"));
+    r.get("/conferences/:id/report/:format").handler(member).handler(ctx -> report(ctx, ctx.pathParam("format")));
+    r.get("/conferences/:id/audit").handler(member).handler(this::auditPage);
+    r.get("/conferences/:id/audit/:format").handler(member).handler(this::auditExport);
+    r.get("/conferences/:id/drafts").handler(member).handler(this::versions);
+    r.get("/conferences/:id/drafts/diff").handler(member).handler(this::diff);
+    r.get("/conferences/:id/drafts/orphans").handler(member).handler(this::orphans);
+    // The body is read before the edge waits for the roster.
     r.post("/conferences/:id/drafts/revise").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT))
-        .handler(this::revise);
-    r.get("/conferences/:id/drafts/:version").handler(this::versionText);
+        .handler(member).handler(this::revise);
+    r.get("/conferences/:id/drafts/:version").handler(member).handler(this::versionText);
     r.route().failureHandler(this::failure);
     return r;
   }
@@ -130,46 +133,21 @@ public final class ReportApi {
 
   private enum Need { MODERATOR, MODERATOR_OR_HOST, PARTICIPANT }
 
-  /** The verified caller with what they may read, or an error already sent. */
+  /** The caller (admitted by the chain's {@link AuthEdge#member()}) with what they may read, or a 403 already sent. */
   private Future<Reader> reader(RoutingContext ctx, Need need) {
-    String id = ctx.pathParam("id");
-    String h = ctx.request().getHeader("Authorization");
-    if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      fail(ctx, 401, Replies.error(null, "NOT_AUTHENTICATED", "send Authorization: Bearer <access token>"));
-      return Future.failedFuture("unauthenticated");
-    }
-    return gateway.tokens().verify(h.substring(7).trim(), Tokens.Type.ACCESS)
-        .recover(e -> {
-          fail(ctx, 401, Replies.error(null, "INVALID_TOKEN", null));
-          return Future.failedFuture(e);
-        })
-        .compose(c -> {
-          if (c.kind() == Tokens.Kind.PARTICIPANT && !id.equals(c.conferenceId())) {
-            fail(ctx, 403, Replies.error(null, "FORBIDDEN", "this token is for another conference"));
-            return Future.failedFuture("forbidden");
-          }
-          return gateway.conferences().existing(id).recover(e -> {
-            failCause(ctx, e);
-            return Future.failedFuture(e);
-          }).compose(w -> {
-            if (c.kind() == Tokens.Kind.ORGANIZER) return Future.succeededFuture(new Reader(c, null));
-            return w.queryFresh(conf -> conf.participant(c.subject()).orElse(null), p -> p != null && p.active())
-                .compose(p -> {
-              if (p == null || !p.active()) {
-                fail(ctx, 403, Replies.error(null, "FORBIDDEN", "not an active participant of this conference"));
-                return Future.failedFuture("forbidden");
-              }
-              if (p.moderator() || need == Need.PARTICIPANT) return Future.succeededFuture(new Reader(c, null));
-              if (need == Need.MODERATOR_OR_HOST && p.has(Role.HOST) && p.endpointId() != null) {
-                return Future.succeededFuture(new Reader(c, p.endpointId()));
-              }
-              fail(ctx, 403, Replies.error(null, "FORBIDDEN", need == Need.MODERATOR
-                  ? "only the chair, the secretary and organizers may read this"
-                  : "only the chair, the secretary, organizers and (for their own endpoint) hosts may read the report"));
-              return Future.failedFuture("forbidden");
-            });
-          });
-        });
+    return gateway.auth().callerOf(ctx).compose(caller -> {
+      Participant p = caller.participant();
+      if (p == null || p.moderator() || need == Need.PARTICIPANT) {
+        return Future.succeededFuture(new Reader(caller.claims(), null));
+      }
+      if (need == Need.MODERATOR_OR_HOST && p.has(Role.HOST) && p.endpointId() != null) {
+        return Future.succeededFuture(new Reader(caller.claims(), p.endpointId()));
+      }
+      fail(ctx, 403, Replies.error(null, "FORBIDDEN", need == Need.MODERATOR
+          ? "only the chair, the secretary and organizers may read this"
+          : "only the chair, the secretary, organizers and (for their own endpoint) hosts may read the report"));
+      return Future.failedFuture("forbidden");
+    });
   }
 
   private Future<ConferenceWriter> writer(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package vn.hoinghi.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -73,6 +74,9 @@ public final class RestApi {
   public Router router() {
     Router r = Router.router(vertx);
     r.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    // The authentication edge runs after the body handler, so the body is read before any wait.
+    Handler<RoutingContext> bearer = gateway.auth().bearer();
+    Handler<RoutingContext> member = gateway.auth().member();
     r.post("/login").handler(this::login);
     r.post("/password").handler(new PasswordChange(gateway)::handle);
     r.post("/join").handler(this::join);
@@ -80,19 +84,19 @@ public final class RestApi {
     r.get("/join/requests/:requestId").handler(ctx -> joinRequests.status(ctx));
     r.get("/join/code").handler(ctx -> joinCodes.describe(ctx));
     r.get("/conferences").handler(this::listConferences);
-    r.post("/conferences").handler(this::createConference);
-    r.post("/accounts").handler(this::createAccount);
-    r.get("/conferences/:id").handler(this::state);
-    r.get("/conferences/:id/state").handler(this::state);
-    r.post("/conferences/:id/commands").handler(this::command);
-    r.post("/conferences/:id/draft").handler(this::importDraft);
-    r.post("/conferences/:id/draft/preview").handler(this::previewDraft);
-    r.post("/conferences/:id/endpoints/import").handler(this::importEndpoints);
-    r.post("/conferences/:id/participants").handler(this::registerParticipant);
-    r.get("/conferences/:id/participants/:pid").handler(this::participant);
-    r.post("/conferences/:id/invites").handler(this::issueInvite);
-    r.delete("/conferences/:id/invites/:code").handler(this::revokeInvite);
-    r.get("/conferences/:id/votes/:voteId/tally").handler(this::tally);
+    r.post("/conferences").handler(bearer).handler(this::createConference);
+    r.post("/accounts").handler(bearer).handler(this::createAccount);
+    r.get("/conferences/:id").handler(member).handler(this::state);
+    r.get("/conferences/:id/state").handler(member).handler(this::state);
+    r.post("/conferences/:id/commands").handler(member).handler(this::command);
+    r.post("/conferences/:id/draft").handler(member).handler(this::importDraft);
+    r.post("/conferences/:id/draft/preview").handler(member).handler(this::previewDraft);
+    r.post("/conferences/:id/endpoints/import").handler(member).handler(this::importEndpoints);
+    r.post("/conferences/:id/participants").handler(member).handler(this::registerParticipant);
+    r.get("/conferences/:id/participants/:pid").handler(member).handler(this::participant);
+    r.post("/conferences/:id/invites").handler(member).handler(this::issueInvite);
+    r.delete("/conferences/:id/invites/:code").handler(member).handler(this::revokeInvite);
+    r.get("/conferences/:id/votes/:voteId/tally").handler(member).handler(this::tally);
     new DelegatesApi(vertx, gateway, this).mount(r);
     r.route().last().handler(ctx -> fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no such API route")));
     r.route().failureHandler(this::failure);
@@ -307,15 +311,9 @@ public final class RestApi {
     });
   }
 
-  /** The verified caller, or a 401 already sent. */
+  /** The verified caller (the chain's {@link AuthEdge#bearer()}), or a 401 already sent. */
   private Future<Tokens.Claims> caller(RoutingContext ctx) {
-    String h = ctx.request().getHeader("Authorization");
-    if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      fail(ctx, 401, Replies.error(null, "NOT_AUTHENTICATED", "send Authorization: Bearer <access token>"));
-      return Future.failedFuture("unauthenticated");
-    }
-    return gateway.tokens().verify(h.substring(7).trim(), Tokens.Type.ACCESS).onFailure(e ->
-        fail(ctx, 401, Replies.error(null, "INVALID_TOKEN", null)));
+    return gateway.auth().claimsOf(ctx);
   }
 
   private static Actor actorOf(Tokens.Claims c) {
@@ -326,34 +324,9 @@ public final class RestApi {
     return c.kind() == Tokens.Kind.ORGANIZER ? Viewer.organizerConsole() : Viewer.participant(c.subject());
   }
 
-  /** The caller's claims if they may act on this conference (organizer, or a participant of it). */
+  /** The caller's claims if they may act on this conference (the chain's {@link AuthEdge#member()}). */
   Future<Tokens.Claims> callerFor(RoutingContext ctx, String conferenceId) {
-    return caller(ctx).compose(c -> {
-      if (c.kind() == Tokens.Kind.PARTICIPANT && !conferenceId.equals(c.conferenceId())) {
-        fail(ctx, 403, Replies.error(null, "FORBIDDEN", "this token is for another conference"));
-        return Future.failedFuture("forbidden");
-      }
-      if (c.kind() == Tokens.Kind.ORGANIZER) return Future.succeededFuture(c);
-      // A removed participant's token stays signed and unexpired: the roster decides, as at the WebSocket's hello.
-      return gateway.conferences().existing(conferenceId)
-          .compose(w -> w.queryFresh(conf -> !conf.participant(c.subject()).map(Participant::active).orElse(false) ? -1
-              : conf.session(c.subject()), r -> r >= 0))
-          .transform(ar -> {
-            if (ar.failed()) {
-              failCause(ctx, ar.cause());
-              return Future.failedFuture(ar.cause());
-            }
-            if (ar.result() < 0) {
-              fail(ctx, 403, Replies.error(null, "FORBIDDEN", "not an active participant of this conference"));
-              return Future.failedFuture("forbidden");
-            }
-            if (c.session() < ar.result()) {
-              fail(ctx, 401, Replies.error(null, "SESSION_ENDED", null));
-              return Future.failedFuture("session ended");
-            }
-            return Future.succeededFuture(c);
-          });
-    });
+    return gateway.auth().callerOf(ctx).map(AuthEdge.Caller::claims);
   }
 
   private void createAccount(RoutingContext ctx) {
