@@ -314,9 +314,9 @@ public final class ClientSession implements Subscriber {
         } else if (m.cause() instanceof AuthError e) {
           refuseHello(e.code(), e.getMessage());
         } else {
-          // The roster could not be read (the store failed): nothing refused, the hello may be sent again.
+          // The conference could not be loaded (the store failed): nothing refused, the hello may be sent again.
           state = State.AWAIT_HELLO;
-          sendJson(Replies.error(null, "STORE_UNAVAILABLE", "the conference's roster cannot be read now; send the hello again"));
+          sendJson(Replies.error(null, "STORE_UNAVAILABLE", "the conference cannot be loaded now; send the hello again"));
         }
       });
     });
