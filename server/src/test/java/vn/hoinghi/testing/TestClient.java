@@ -255,6 +255,7 @@ public final class TestClient implements AutoCloseable {
 
   private void onFrame(JsonObject f) {
     if (System.getenv("TC_DEBUG") != null) System.err.println("FRAME " + username + " " + f.encode().substring(0, Math.min(200, f.encode().length())));
+    FrameSchemaCheck.received(f);
     frames.add(f);
     switch (f.getString("type", "")) {
       case "welcome" -> welcome = f;
