@@ -172,13 +172,21 @@ public final class PgCluster implements Cluster {
     for (String c : lost) lostHandlers.forEach(h -> h.accept(c));
   }
 
+  /**
+   * The advisory lock's name: advisory locks are per database, so the schema is part of it — two deployments (or
+   * test runs) in different schemas of one database each have their own writer for a conference of the same id.
+   */
+  private String lockName(String conferenceId) {
+    return options.getProperties().getOrDefault("search_path", "") + "/" + conferenceId;
+  }
+
   @Override
   public Future<Boolean> tryLead(String conferenceId, Inbox handler) {
     if (closed) return Future.succeededFuture(false);
     if (leading.containsKey(conferenceId)) return Future.succeededFuture(true);
     return lockConnection()
         .compose(conn -> conn.preparedQuery("SELECT pg_try_advisory_lock(hashtextextended($1, 7))")
-            .execute(Tuple.of(conferenceId)))
+            .execute(Tuple.of(lockName(conferenceId))))
         .map(rs -> rs.iterator().next().getBoolean(0))
         .onSuccess(won -> {
           if (won) {
@@ -197,7 +205,7 @@ public final class PgCluster implements Cluster {
   public Future<Void> release(String conferenceId) {
     if (leading.remove(conferenceId) == null || lockConnection == null) return Future.succeededFuture();
     return lockConnection.compose(conn -> conn.preparedQuery("SELECT pg_advisory_unlock(hashtextextended($1, 7))")
-        .execute(Tuple.of(conferenceId))).<Void>mapEmpty().otherwiseEmpty();
+        .execute(Tuple.of(lockName(conferenceId)))).<Void>mapEmpty().otherwiseEmpty();
   }
 
   @Override
