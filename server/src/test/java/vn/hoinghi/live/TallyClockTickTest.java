@@ -14,11 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hoinghi.domain.Event;
-import vn.hoinghi.domain.RecordedEvent;
 import vn.hoinghi.report.PlayedSession;
-import vn.hoinghi.store.NewEvent;
 import vn.hoinghi.testing.MutableClock;
-import vn.hoinghi.wire.Codec;
 
 /**
  * The tally clock on its own: a replica of a played session, a clock the test moves, and a stand-in for the
@@ -48,17 +45,8 @@ class TallyClockTickTest {
       + " the per-endpoint detail to moderators only")
   void tick(Vertx vertx) throws Exception {
     PlayedSession story = PlayedSession.story();
-    FakeEventStore store = new FakeEventStore();
-    List<NewEvent> events = new ArrayList<>();
-    for (RecordedEvent re : story.log) {
-      events.add(new NewEvent(Codec.typeOf(re.event()), Codec.encode(re.event()), re.actor(),
-          re.commandId() == null ? null : re.commandId(), re.at()));
-    }
-    String id = story.conf.conferenceId();
-    store.appendNow(id, 0, events);
-    Replica replica = new Replica(id, store, PlayedSession.SEALER);
     Context ctx = vertx.getOrCreateContext();
-    WriterFixtures.on(ctx, replica::load);
+    Replica replica = StoryReplica.load(story, ctx);
 
     MutableClock clock = WriterFixtures.clock();
     Recorded watchers = new Recorded();
