@@ -11,7 +11,7 @@ import java.time.Instant;
  * moves the domain clock does not freeze the pacing; a unit test drives both from one controllable clock
  * ({@link #manual}).
  */
-public interface WriterClock {
+interface WriterClock {
   /** A tick long past: "never happened" for a last-time field, with no overflow when subtracted from a real tick. */
   long NEVER = Long.MIN_VALUE / 4;
 
