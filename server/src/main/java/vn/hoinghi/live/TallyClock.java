@@ -22,11 +22,28 @@ import vn.hoinghi.domain.Vote;
  * and the final count soon after the last ballot.
  */
 final class TallyClock {
-  private final ConferenceWriter writer;
+  /** The tick: dirty tallies are looked at this often, and never sent more often. */
+  static final long INTERVAL_MS = 100;
+
+  /** Who receives tallies: the subscribers of the conference (implemented by {@link Fanout}). */
+  interface Watchers {
+    int subscriberCount();
+
+    boolean isModerator(Subscriber s);
+
+    /** Sends a frame to every subscriber, or a different one to the moderators. */
+    void broadcast(Buffer toEveryone, Buffer toModerators);
+  }
+
+  private final Replica replica;
+  private final Watchers audience;
+  private final WriterClock clock;
   private final Set<String> dirty = new LinkedHashSet<>();
 
-  TallyClock(ConferenceWriter writer) {
-    this.writer = writer;
+  TallyClock(Replica replica, Watchers audience, WriterClock clock) {
+    this.replica = replica;
+    this.audience = audience;
+    this.clock = clock;
   }
 
   void noteAll(List<Entry> entries) {
@@ -34,12 +51,12 @@ final class TallyClock {
       String voteId = voteOf(e.recorded().event());
       if (voteId != null) {
         dirty.add(voteId);
-        lastDirtyAt = System.currentTimeMillis();
+        lastDirtyAt = clock.ticks();
       }
       // A removed participant's ballots leave the tallies of every open vote they had voted in.
       if (e.recorded().event() instanceof Event.BallotsWithdrawn w) {
         dirty.addAll(w.voteIds());
-        lastDirtyAt = System.currentTimeMillis();
+        lastDirtyAt = clock.ticks();
       }
     }
   }
@@ -65,37 +82,37 @@ final class TallyClock {
    * next tick, so every client still converges within about half a second of the last ballot.
    */
   static long busyIntervalMs(int subscribers) {
-    return Math.max(ConferenceWriter.TALLY_INTERVAL_MS, Math.min(2_000, subscribers * 2L / 25));
+    return Math.max(INTERVAL_MS, Math.min(2_000, subscribers * 2L / 25));
   }
 
   /** Whether dirty tallies go out now. */
   static boolean due(long now, long lastSent, long lastDirtyAt, int subscribers) {
     long since = now - lastSent;
-    if (since < ConferenceWriter.TALLY_INTERVAL_MS) return false;
+    if (since < INTERVAL_MS) return false;
     return now - lastDirtyAt >= QUIET_MS || since >= busyIntervalMs(subscribers);
   }
 
-  private long lastSent;
-  private long lastDirtyAt;
+  private long lastSent = WriterClock.NEVER;
+  private long lastDirtyAt = WriterClock.NEVER;
 
   void tick() {
     if (dirty.isEmpty()) return;
-    long now = System.currentTimeMillis();
-    if (!due(now, lastSent, lastDirtyAt, writer.subscriberCount())) return;
+    long now = clock.ticks();
+    if (!due(now, lastSent, lastDirtyAt, audience.subscriberCount())) return;
     lastSent = now;
-    Conference c = writer.state();
+    Conference c = replica.state();
     for (String voteId : dirty) {
       Vote vote = c.vote(voteId).orElse(null);
       if (vote == null) continue;
-      writer.broadcast(frame(c, vote, false), frame(c, vote, true));
+      audience.broadcast(frame(c, vote, false), frame(c, vote, true));
     }
     dirty.clear();
   }
 
   /** The tallies of open (and just closed) votes for a client that is attaching. */
   List<Buffer> currentFrames(Subscriber s) {
-    Conference c = writer.state();
-    boolean moderator = writer.moderators().contains(s);
+    Conference c = replica.state();
+    boolean moderator = audience.isModerator(s);
     List<Buffer> out = new ArrayList<>();
     for (Vote v : c.votes()) {
       if (v.status() == vn.hoinghi.domain.VoteStatus.OPEN) out.add(frame(c, v, moderator));
@@ -121,7 +138,7 @@ final class TallyClock {
       articles.add(a);
     }
     JsonObject f = new JsonObject().put("type", "tally").put("voteId", vote.id())
-        .put("status", vote.status().name()).put("asOf", writer.committed()).put("articles", articles);
+        .put("status", vote.status().name()).put("asOf", replica.committed()).put("articles", articles);
     return Frames.buffer(f.encode());
   }
 }

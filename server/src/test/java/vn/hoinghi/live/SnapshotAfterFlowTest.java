@@ -37,16 +37,16 @@ class SnapshotAfterFlowTest {
       assertThat(in).isInstanceOf(Outcome.Acked.class);
       long start = w.query(c -> c.version()).await(10, TimeUnit.SECONDS);
       List<Future<Outcome>> all = new ArrayList<>();
-      for (int i = 0; i < ConferenceWriter.SNAPSHOT_EVERY + 100; i++) {
+      for (int i = 0; i < SnapshotTaker.SNAPSHOT_EVERY + 100; i++) {
         all.add(w.submit(new CommandEnvelope("snap-" + i, organizer, new Command.UpdateHeadCount(endpointId, 2 + i % 2)),
             null));
       }
       for (Future<Outcome> f : all) assertThat(f.await(60, TimeUnit.SECONDS)).isInstanceOf(Outcome.Acked.class);
       long end = w.query(c -> c.version()).await(10, TimeUnit.SECONDS);
-      assertThat(end - start).isGreaterThanOrEqualTo(ConferenceWriter.SNAPSHOT_EVERY);
+      assertThat(end - start).isGreaterThanOrEqualTo(SnapshotTaker.SNAPSHOT_EVERY);
 
       // The flow has stopped: within a second or two the snapshot is encoded off the writer and saved.
-      TestClient.waitFor(() -> savedUpTo(s) >= start + ConferenceWriter.SNAPSHOT_EVERY, "a snapshot after the flow");
+      TestClient.waitFor(() -> savedUpTo(s) >= start + SnapshotTaker.SNAPSHOT_EVERY, "a snapshot after the flow");
       Optional<Snapshot> snap = s.app.store().latestSnapshot("demo").await(5, TimeUnit.SECONDS);
       assertThat(snap).isPresent();
       assertThat(snap.get().seq()).isLessThanOrEqualTo(end);

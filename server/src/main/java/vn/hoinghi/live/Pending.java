@@ -1,0 +1,19 @@
+package vn.hoinghi.live;
+
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import vn.hoinghi.domain.CommandEnvelope;
+
+/**
+ * A command waiting for its round. {@code replyTo}: the event loop the command came from (its answer is delivered there
+ * in one task per round), or null; {@code queuedAt}: when it was queued, in {@link WriterClock#ticks()}.
+ */
+record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo, long queuedAt) {
+
+  /** The caller's event loop, if the caller runs on one. */
+  static Context callerLoop() {
+    Context c = Vertx.currentContext();
+    return c != null && c.isEventLoopContext() ? c : null;
+  }
+}
