@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
  * quoted points).
  */
 @DisplayName("The importer on the whole corpus of real texts")
-class RealCorpusTest {
+public class RealCorpusTest {
 
   /** File → expected node counts. A null map: the text is refused (its problems are pinned in RealDraftsTest). */
-  static final Map<String, Map<NodeKind, Integer>> CORPUS = new LinkedHashMap<>();
+  public static final Map<String, Map<NodeKind, Integer>> CORPUS = new LinkedHashMap<>();
 
   static {
     CORPUS.put("hien-phap-2013.txt", counts(0, 11, 0, 120, 244, 0, 0));
@@ -64,7 +64,7 @@ class RealCorpusTest {
     return m;
   }
 
-  static Map<NodeKind, Integer> counted(DraftDocument doc) {
+  public static Map<NodeKind, Integer> counted(DraftDocument doc) {
     Map<NodeKind, Integer> c = new EnumMap<>(NodeKind.class);
     for (DraftNode n : doc.allNodes()) {
       c.merge(n.kind(), 1, Integer::sum);
