@@ -55,7 +55,10 @@ class DraftImportOffWriterTest {
           .isEqualTo(700);
       // Reading the .docx and parsing 700 articles takes hundreds of milliseconds; the writer answered meanwhile.
       assertThat(asked).isGreaterThan(3);
-      assertThat(worst).as("slowest writer query during the import, ms").isLessThan(250);
+      // Held by the parse, the writer would not answer for as long as the parse takes: its slowest answer is a small
+      // fraction of it (a fixed bound fails on a machine shared by several builds, where everything is slow).
+      assertThat(worst).as("slowest writer query during the import, ms (parsed after %d ms)", parsedAt)
+          .isLessThan(Math.max(250, parsedAt / 4));
     }
   }
 }

@@ -19,10 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PreparedImport {
 
   /** A parse and its id matching; {@code assigned} is null when the text has problems. */
-  public record Prepared(String text, DraftDocument previous, int usedIds, ImportResult parsed, DraftDocument assigned) {}
+  public record Prepared(String text, DraftDocument previous, int usedIds, ImportResult parsed, DraftDocument assigned,
+      long madeAt) {}
 
-  /** Prepared imports kept at most: a few uploads in flight at once; older ones are recomputed by the writer. */
-  static final int KEPT = 8;
+  /**
+   * Prepared imports kept at most, and for how long: a few uploads in flight at once. One never taken (its command was
+   * refused before the draft step, or ran on another node) is dropped by newer ones or by age, never kept for long:
+   * each holds up to 2 MB of text and two documents.
+   */
+  static final int KEPT = 4;
+  static final long KEPT_NANOS = 120_000_000_000L;
   private static final Deque<Prepared> KEPT_IMPORTS = new ArrayDeque<>();
   private static final AtomicLong TAKEN = new AtomicLong();
   private static final AtomicLong PREPARED = new AtomicLong();
@@ -33,7 +39,7 @@ public final class PreparedImport {
   public static Prepared prepare(String text, DraftDocument previous, Set<String> usedIds) {
     ImportResult parsed = DraftImporter.parse(text);
     DraftDocument assigned = parsed.ok() ? StableIds.assign(parsed.doc(), previous, usedIds) : null;
-    Prepared p = new Prepared(text, previous, usedIds.size(), parsed, assigned);
+    Prepared p = new Prepared(text, previous, usedIds.size(), parsed, assigned, System.nanoTime());
     PREPARED.incrementAndGet();
     synchronized (KEPT_IMPORTS) {
       KEPT_IMPORTS.addFirst(p);
@@ -46,10 +52,13 @@ public final class PreparedImport {
 
   /** The prepared import of exactly these inputs, removed from the cache; empty when none is kept. */
   public static Optional<Prepared> take(String text, DraftDocument previous, int usedIds) {
+    long now = System.nanoTime();
     synchronized (KEPT_IMPORTS) {
       for (Iterator<Prepared> it = KEPT_IMPORTS.iterator(); it.hasNext(); ) {
         Prepared p = it.next();
-        if (p.previous() == previous && p.usedIds() == usedIds && p.text().equals(text)) {
+        if (now - p.madeAt() > KEPT_NANOS) {
+          it.remove();
+        } else if (p.previous() == previous && p.usedIds() == usedIds && p.text().equals(text)) {
           it.remove();
           TAKEN.incrementAndGet();
           return Optional.of(p);
