@@ -411,6 +411,11 @@ public final class Conference {
     return drafts.outline(version);
   }
 
+  /** Every draft node id any version has used (a copy), for {@code PreparedImport.prepare} off the writer. */
+  public java.util.Set<String> usedDraftIds() {
+    return drafts.usedIds();
+  }
+
   public Optional<DraftVersion> currentDraft() {
     return Optional.ofNullable(drafts.current());
   }

@@ -15,6 +15,7 @@ import vn.hoinghi.domain.document.DraftOutline;
 import vn.hoinghi.domain.document.ImportProblem;
 import vn.hoinghi.domain.document.ImportResult;
 import vn.hoinghi.domain.document.NodeKind;
+import vn.hoinghi.domain.document.PreparedImport;
 import vn.hoinghi.domain.document.StableIds;
 
 /** The versions of the draft (dự thảo). Nodes keep stable ids across versions; see {@link StableIds}. */
@@ -73,6 +74,11 @@ final class Drafts {
       usedIds.add(n.id());
     }
     currentNodes = index;
+  }
+
+  /** A copy of every node id any version has used, for an import prepared off the writer. */
+  Set<String> usedIds() {
+    return Set.copyOf(usedIds);
   }
 
   DraftVersion current() {
@@ -146,15 +152,18 @@ final class Drafts {
     if (versions.size() >= Limits.DRAFT_VERSIONS) {
       throw Reject.limit("Đã có tối đa " + Limits.DRAFT_VERSIONS + " phiên bản", "The maximum of " + Limits.DRAFT_VERSIONS + " versions is reached");
     }
-    ImportResult parsed = DraftImporter.parse(text);
+    DraftVersion previous = current();
+    DraftDocument previousDoc = previous == null ? null : previous.document();
+    // Parsed and matched on a worker before the command came here (REST import), or else now.
+    PreparedImport.Prepared ready = PreparedImport.take(text, previousDoc, usedIds.size()).orElse(null);
+    ImportResult parsed = ready != null ? ready.parsed() : DraftImporter.parse(text);
     if (!parsed.ok()) {
       List<String> details = parsed.problems().stream().limit(Limits.PROBLEM_DETAILS).map(ImportProblem::describe).toList();
       throw Reject.of(RejectionCode.INVALID,
           "Dự thảo có " + parsed.problems().size() + " dòng không xác định được vị trí",
           "The draft has " + parsed.problems().size() + " lines that cannot be placed", details);
     }
-    DraftVersion previous = current();
-    DraftDocument doc = StableIds.assign(parsed.doc(), previous == null ? null : previous.document(), usedIds);
+    DraftDocument doc = ready != null ? ready.assigned() : StableIds.assign(parsed.doc(), previousDoc, usedIds);
     int version = versions.size() + 1;
     d.emit(new DraftVersionImported(version, doc, note == null ? "" : note, d.actorName(), d.now));
     conf.annotations.reanchorAll(doc, version, d);

@@ -8,10 +8,15 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import vn.hoinghi.document.docx.DocxDraft;
 import vn.hoinghi.document.docx.DocxRefused;
 import vn.hoinghi.document.docx.DocxText;
+import vn.hoinghi.domain.DraftVersion;
+import vn.hoinghi.domain.document.DraftDocument;
 import vn.hoinghi.domain.document.ImportProblem;
+import vn.hoinghi.domain.document.PreparedImport;
+import vn.hoinghi.live.ConferenceWriter;
 import vn.hoinghi.wire.Codec;
 
 /**
@@ -33,6 +38,20 @@ final class DraftUpload {
   }
 
   private DraftUpload() {}
+
+  /** The writer's current version and used ids, read on the writer: immutable, safe to use on a worker. */
+  private record Current(DraftDocument previous, Set<String> usedIds) {}
+
+  /**
+   * Parses {@code text} and matches its stable ids against the writer's current version on a worker thread, so that
+   * the writer, when {@code ImportDraft} reaches it, takes the result ready ({@link PreparedImport}) instead of
+   * parsing a big draft on its own thread. A failure here only means the writer will do the work itself.
+   */
+  static Future<PreparedImport.Prepared> prepare(Vertx vertx, ConferenceWriter writer, String text) {
+    return writer.query(conf -> new Current(conf.currentDraft().map(DraftVersion::document).orElse(null),
+            conf.usedDraftIds()))
+        .compose(now -> vertx.executeBlocking(() -> PreparedImport.prepare(text, now.previous(), now.usedIds()), false));
+  }
 
   static Future<Draft> read(Vertx vertx, RoutingContext ctx) {
     String type = mediaType(ctx.request().getHeader("Content-Type"));

@@ -463,7 +463,10 @@ public final class RestApi {
       }
       String note = Optional.ofNullable(ctx.request().getParam("note")).orElse("");
       String commandId = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key")).orElse("draft-" + randomCode(12));
-      submit(ctx, id, c, commandId, new Command.ImportDraft(d.text(), note), 201);
+      // Parse and match stable ids on a worker, against the current version read from the writer, before the command
+      // reaches it: the writer then takes the prepared result (PreparedImport) instead of holding its thread.
+      gateway.conferences().existing(id).compose(w -> DraftUpload.prepare(vertx, w, d.text()))
+          .onComplete(ar -> submit(ctx, id, c, commandId, new Command.ImportDraft(d.text(), note), 201));
     }));
   }
 
@@ -478,8 +481,11 @@ public final class RestApi {
         ImportResult r = ar.result();
         JsonArray problems = new JsonArray();
         r.problems().forEach(p -> problems.add(new JsonObject(Codec.encode(p))));
+        // What the .docx reader left out, then what the importer left out (page furniture), by line.
+        JsonArray notices = d.noticesJson();
+        r.notices().forEach(p -> notices.add(new JsonObject(Codec.encode(p))));
         JsonObject out = new JsonObject().put("ok", r.problems().isEmpty()).put("problems", problems)
-            .put("format", d.docx() ? "docx" : "text").put("notices", d.noticesJson());
+            .put("format", d.docx() ? "docx" : "text").put("notices", notices);
         // A .docx's problems refer to the lines of the text made from it: the client shows that text.
         if (d.docx()) out.put("text", d.text());
         if (r.doc() != null) out.put("document", new JsonObject(Codec.encode(r.doc())));

@@ -9,6 +9,15 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import vn.hoinghi.domain.Command;
+import vn.hoinghi.domain.CommandEnvelope;
+import vn.hoinghi.domain.demo.DemoConference;
+import vn.hoinghi.domain.document.DraftDocument;
+import vn.hoinghi.domain.document.PreparedImport;
+import vn.hoinghi.live.ConferenceWriter;
+import vn.hoinghi.live.Outcome;
 import vn.hoinghi.document.docx.DocxDraft;
 import vn.hoinghi.document.docx.DocxText;
 import vn.hoinghi.document.docx.WordFile;
@@ -20,7 +29,11 @@ import vn.hoinghi.testing.TestServer;
 /**
  * How long a preview of a long Word draft takes: builds an N-article .docx with POI (Word's automatic numbering for
  * chapters, articles, clauses and points, a table every tenth article), then times DocxDraft.read + DraftImporter.parse
- * in process, and POST …/draft/preview over HTTP on a running server (embedded store). Args: articles runs [http].
+ * in process, and POST …/draft/preview over HTTP on a running server (embedded store). With "http", also how long
+ * the conference's writer is held by an ImportDraft of that text, side by side in one run: "before", the writer parses
+ * and matches stable ids itself (a command with nothing prepared, as every import did until the import was moved off
+ * the writer); "after", the work was done beforehand on another thread (PreparedImport, as POST …/draft now does) and
+ * the writer takes it. Args: articles runs [http].
  */
 public final class DocxPreviewBenchmark {
   public static void main(String[] args) throws Exception {
@@ -54,7 +67,42 @@ public final class DocxPreviewBenchmark {
         if (!r.getBoolean("ok", false)) throw new IllegalStateException(r.encode().substring(0, 300));
       }
       System.out.printf("POST …/draft/preview ms: %s%n", summary(httpTimes));
+      writerHold(server, text.text(), runs);
     }
+  }
+
+  /** Times the writer's handling of ImportDraft (submit → outcome), without and with a prepared import, alternating. */
+  private static void writerHold(TestServer server, String text, int runs) throws Exception {
+    ConferenceWriter w = server.app.conferences().writer("demo").await(30, TimeUnit.SECONDS);
+    List<Long> before = new ArrayList<>();
+    List<Long> after = new ArrayList<>();
+    List<Long> prepare = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      // Each import is a new version matched against the previous one; a trailing space makes each text new.
+      String v1 = text + " ".repeat(2 * i + 1);
+      long t0 = System.nanoTime();
+      Object o1 = w.submit(new CommandEnvelope("bench-before-" + i, DemoConference.ORGANIZER,
+          new Command.ImportDraft(v1, "")), null).await(120, TimeUnit.SECONDS);
+      before.add((System.nanoTime() - t0) / 1_000_000);
+      String v2 = text + " ".repeat(2 * i + 2);
+      Object[] current = w.query(c -> new Object[] {c.currentDraft().orElseThrow().document(), c.usedDraftIds()})
+          .await(30, TimeUnit.SECONDS);
+      long t1 = System.nanoTime();
+      @SuppressWarnings("unchecked")
+      Set<String> used = (Set<String>) current[1];
+      PreparedImport.prepare(v2, (DraftDocument) current[0], used);
+      long t2 = System.nanoTime();
+      Object o2 = w.submit(new CommandEnvelope("bench-after-" + i, DemoConference.ORGANIZER,
+          new Command.ImportDraft(v2, "")), null).await(120, TimeUnit.SECONDS);
+      after.add((System.nanoTime() - t2) / 1_000_000);
+      prepare.add((t2 - t1) / 1_000_000);
+      if (!(o1 instanceof Outcome.Acked) || !(o2 instanceof Outcome.Acked)) {
+        throw new IllegalStateException(o1 + " / " + o2);
+      }
+    }
+    System.out.printf("writer held by ImportDraft, before (parse + ids on the writer) ms: %s%n", summary(before));
+    System.out.printf("writer held by ImportDraft, after (prepared on another thread) ms: %s%n", summary(after));
+    System.out.printf("  the preparation itself, off the writer, ms: %s%n", summary(prepare));
   }
 
   public static byte[] build(int articles) throws Exception {

@@ -11,7 +11,8 @@ import java.util.List;
  * a node of the tree, the closing block, an appendix) or reported with its 1-based line number and the cause, and a
  * draft with problems must not be accepted. The work is split: {@link LineShapes} says what a line looks like,
  * {@link FrontMatter} reads what comes before the body, {@link TreeBuilder} builds the tree with the help of
- * {@link Quotations} for amending laws. Ids in the result are the structural ids of a first version ({@code d5},
+ * {@link Quotations} for amending laws; {@link PrintedLayout} first blanks the furniture of a printed page (each
+ * such line a notice). Ids in the result are the structural ids of a first version ({@code d5},
  * {@code d5.k2}, {@code d5.k2.a}); {@link StableIds} carries ids over from a previous version.
  */
 public final class DraftImporter {
@@ -39,6 +40,7 @@ public final class DraftImporter {
       lines[i] = LineShapes.clean(lines[i]);
       sawText |= !lines[i].isEmpty();
     }
+    List<ImportProblem> notices = PrintedLayout.strip(lines);
     Problems problems = new Problems();
     FrontMatter front = FrontMatter.read(lines);
     problems.list.addAll(front.problems);
@@ -56,7 +58,7 @@ public final class DraftImporter {
     List<ImportProblem> sorted = problems.list.stream().sorted(Comparator.comparingInt(ImportProblem::line)).toList();
     DraftDocument doc = new DraftDocument(front.title, String.join("\n", front.preamble), tree.nodes(),
         String.join("\n", front.header), String.join("\n", front.contents), String.join("\n", tree.closing));
-    return new ImportResult(doc, sorted);
+    return new ImportResult(doc, sorted, notices);
   }
 
   /** A line as the importer sees it (see {@link LineShapes#clean}). */

@@ -30,6 +30,12 @@ final class FrontMatter {
       "^(?:BỘ LUẬT|LUẬT|HIẾN PHÁP|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|QUYẾT ĐỊNH|NGHỊ QUYẾT|PHÁP LỆNH|QUY ĐỊNH"
           + "|QUY CHẾ|CHỈ THỊ|ĐIỀU LỆ|NỘI QUY|KẾ HOẠCH|HƯỚNG DẪN|LỆNH|KẾT LUẬN|QUY TRÌNH|ĐỀ ÁN|CHƯƠNG TRÌNH)"
           + "(?:\\s.*)?$");
+  /** A document type standing alone: its subject ("Quy định mức lương tối thiểu …") follows in ordinary case. */
+  private static final Pattern BARE_TYPE = Pattern.compile(
+      "^(?:BỘ LUẬT|LUẬT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|QUYẾT ĐỊNH|NGHỊ QUYẾT|PHÁP LỆNH|QUY ĐỊNH|QUY CHẾ|CHỈ THỊ"
+          + "|ĐIỀU LỆ|NỘI QUY|KẾ HOẠCH|HƯỚNG DẪN|LỆNH|KẾT LUẬN|QUY TRÌNH|ĐỀ ÁN|CHƯƠNG TRÌNH)$");
+  /** The first words of a preamble's grounds, which end a document's subject. */
+  private static final Pattern GROUNDS = Pattern.compile("^(?iu:căn cứ|theo đề nghị|xét đề nghị|thực hiện)\\b.*");
   /** The issuing authority written under the name ("BỘ TRƯỞNG BỘ TÀI CHÍNH"), or a heading of the preamble. */
   private static final Pattern NOT_NAME = Pattern.compile(
       "^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|ỦY BAN|UỶ BAN|HỘI ĐỒNG|CHÍNH PHỦ|QUỐC HỘI|BAN CHẤP HÀNH|BỘ CHÍNH TRỊ|BAN BÍ THƯ"
@@ -160,6 +166,18 @@ final class FrontMatter {
         break;
       }
       name.append(' ').append(line);
+    }
+    if (BARE_TYPE.matcher(name).matches() && k < front.size() && front.get(k) == front.get(k - 1) + 1) {
+      // "NGHỊ ĐỊNH" / "Quy định mức lương tối thiểu" / "đối với người lao động …": the subject, up to a blank line.
+      for (int first = k; k < front.size(); k++) {
+        String line = lines[front.get(k)];
+        boolean joined = k == first ? Character.isUpperCase(line.codePointAt(0)) : front.get(k) == front.get(k - 1) + 1;
+        if (!joined || NOT_NAME.matcher(line).matches() || headerLine(line) || GROUNDS.matcher(line).matches()
+            || line.endsWith(";")) {
+          break;
+        }
+        name.append(' ').append(line);
+      }
     }
     title = name.toString();
     for (; k < front.size(); k++) {

@@ -29,8 +29,23 @@ final class LineShapes {
   static final Pattern CONTENTS_TITLE = Pattern.compile("^(?iu:mục lục)\\s*:?$");
   /** A table-of-contents entry ends with a page number after dot leaders, an ellipsis or a tab. */
   static final Pattern PAGE_NUMBER = Pattern.compile("(?:\\.{2,}|…+|\\t)\\s*\\d{1,4}$");
+  /**
+   * "Luật này đã được Quốc hội … thông qua ngày …"; in a printed text the sentence may break before "thông qua", so
+   * "… này được Quốc hội …" / "… được Ủy ban Thường vụ Quốc hội …" is enough.
+   */
   static final Pattern ADOPTION = Pattern.compile(
-      "^(?iu:(?:bộ luật|luật|hiến pháp|nghị quyết|pháp lệnh) này (?:đã )?được .{0,160}thông qua.*)$");
+      "^(?iu:(?:bộ luật|luật|hiến pháp|nghị quyết|pháp lệnh) này (?:đã )?được (?:.{0,160}thông qua|quốc hội|"
+          + "ủy ban thường vụ quốc hội|uỷ ban thường vụ quốc hội).*)$");
+  /**
+   * The rest of a line that starts like a heading but is a cross reference broken onto a new line by the page width
+   * ("… theo quy định tại" / "Điều 35 của Bộ luật này."): a lower-case word, punctuation, or the name of a document
+   * or of a unit.
+   */
+  static final Pattern REFERENCE_REST = Pattern.compile(
+      "^(?:\\p{Ll}|[,;.:)]|(?:Bộ luật|Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Hiến pháp|Quy chế"
+          + "|Quy định|Điều lệ|Chương|Mục|Điều|Khoản|Điểm)(?![\\p{L}])).*$");
+  /** A line that ends a sentence or a heading's title line cannot be broken in the middle of a sentence. */
+  static final Pattern SENTENCE_END = Pattern.compile("[.:;!?…”\"'»)\\]]$");
   static final Pattern SIGNATURE = Pattern.compile(
       "^(?:(?:TM|KT|TL|TUQ|Q)\\.\\s*\\S.*|(?iu:nơi nhận)\\s*:.*|(?:PHÓ )?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|"
           + "TỔNG BÍ THƯ|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN)\\b[^a-zà-ỹđ]*)$");
@@ -39,26 +54,24 @@ final class LineShapes {
       "^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|DANH MỤC|QUY TRÌNH|ĐIỀU LỆ|NỘI QUY|HƯỚNG DẪN|BIỂU MẪU|MẪU SỐ|CHƯƠNG TRÌNH|ĐỀ ÁN)"
           + "(?:\\s.*)?$");
   static final Pattern RULE = Pattern.compile("^[-*_=](\\s*[-*_=]){2,}$");
+  private static final Pattern TAB_BEFORE_PAGE = Pattern.compile("\\t+(?=\\d{1,4}\\s*$)");
   private static final Pattern HEADING_OPEN = Pattern.compile("^#{1,6}(?=\\s|$)");
   private static final Pattern HEADING_CLOSE = Pattern.compile("\\s#+$");
-  /** No-break, figure, narrow and other Unicode spaces become plain spaces; zero-width marks are dropped. */
-  private static final Pattern EDGE_SPACES_START = Pattern.compile(
-      "^[\\s\\u00A0\\u1680\\u2000-\\u200D\\u202F\\u205F\\u2060\\u3000\\uFEFF\\u00AD]+");
-  private static final Pattern EDGE_SPACES_END = Pattern.compile(
-      "[\\s\\u00A0\\u1680\\u2000-\\u200D\\u202F\\u205F\\u2060\\u3000\\uFEFF\\u00AD]+$");
 
   private LineShapes() {}
 
   /** A line as the importer sees it: NFC, plain spaces, without Markdown heading and bold marks, stripped. */
   static String clean(String raw) {
-    String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+    String s = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
     // No-break, wide and zero-width spaces are trimmed at the ends of a line only (a line starting with them is still
     // "Điều 5." or "1."); inside a line the text is kept verbatim, as the drafter wrote it.
-    s = EDGE_SPACES_START.matcher(s).replaceFirst("");
-    s = EDGE_SPACES_END.matcher(s).replaceFirst("");
+    s = trimEdges(s);
     // A tab before a page number is kept as the leader of a table-of-contents entry.
-    s = s.replaceAll("\\t+(?=\\d{1,4}\\s*$)", "\u0001");
-    s = s.replace('\u0001', '\t').strip();
+    if (s.indexOf('\t') >= 0) {
+      s = TAB_BEFORE_PAGE.matcher(s).replaceAll("\u0001");
+      s = s.replace('\u0001', '\t');
+    }
+    s = s.strip();
     if (RULE.matcher(s).matches()) {
       return "";
     }
@@ -72,11 +85,56 @@ final class LineShapes {
     return s;
   }
 
+  /** Trims white, no-break and other Unicode spaces and zero-width marks at both ends (every line comes here). */
+  private static String trimEdges(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && edgeSpace(s.charAt(from))) {
+      from++;
+    }
+    while (to > from && edgeSpace(s.charAt(to - 1))) {
+      to--;
+    }
+    return s.substring(from, to);
+  }
+
+  private static boolean edgeSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200D') || c == '\u202F'
+        || c == '\u205F' || c == '\u2060' || c == '\u3000' || c == '\uFEFF' || c == '\u00AD';
+  }
+
   /** Any heading, clause or point: a line that ends the front matter. */
   static boolean structural(String line) {
     return PART.matcher(line).matches() || CHAPTER.matcher(line).matches() || SECTION.matcher(line).matches()
         || SUBSECTION.matcher(line).matches() || ARTICLE.matcher(line).matches() || CLAUSE.matcher(line).matches()
         || POINT.matcher(line).matches() || CHAPTER_ARABIC.matcher(line).matches();
+  }
+
+  /**
+   * Whether {@code line}, which has the shape of a heading without its period ("Điều 35 của Bộ luật này."), is the
+   * rest of a sentence broken by the page width after {@code previous} (a line that ends no sentence).
+   */
+  static boolean brokenReference(String previous, String line) {
+    Pattern[] headings = {ARTICLE, CHAPTER, SECTION, PART, SUBSECTION};
+    if (previous == null || SENTENCE_END.matcher(previous).find() || isUpperCase(previous)) {
+      return false;
+    }
+    for (Pattern p : headings) {
+      if (p.matcher(previous).matches()) {
+        return false; // a heading line is no sentence: "Điều 5 Tên" then "Chương IV của …" stays unclear
+      }
+    }
+    for (Pattern p : headings) {
+      java.util.regex.Matcher m = p.matcher(line);
+      if (m.matches()) {
+        return m.group("loose") != null && REFERENCE_REST.matcher(m.group("loose")).matches();
+      }
+    }
+    return false;
+  }
+
+  static boolean startsLowerCase(String s) {
+    return !s.isEmpty() && Character.isLowerCase(s.codePointAt(0));
   }
 
   static boolean isUpperCase(String s) {

@@ -90,8 +90,13 @@ final class TreeBuilder {
 
   private int currentLine;
 
+  /** The last non-empty line placed, to tell a heading from a sentence broken by the page width. */
+  private String previous;
+
   private void place(String line, int no) {
     currentLine = no;
+    String before = previous;
+    previous = line;
     if (quotes.open()) {
       innermost().text.add(line);
       quotes.inside(line);
@@ -106,7 +111,8 @@ final class TreeBuilder {
       return;
     }
     if (stage == Stage.CLOSING) {
-      if (appendixHeading(line) || LineShapes.ATTACHMENT.matcher(line).matches()) {
+      if (appendixHeading(line) || LineShapes.ATTACHMENT.matcher(line).matches()
+          || LineShapes.APPENDIX.matcher(line).matches()) {
         openAppendix(line);
       } else {
         closing.add(line);
@@ -123,6 +129,11 @@ final class TreeBuilder {
       return;
     }
     if (titleOrContinuation(line)) {
+      return;
+    }
+    if (article != null && LineShapes.brokenReference(before, line)) {
+      body(line); // "… theo quy định tại" / "Điều 35 của Bộ luật này.": one sentence over two lines
+      afterText(line, no);
       return;
     }
     Matcher m;
@@ -173,8 +184,9 @@ final class TreeBuilder {
     }
     if (titleGrowing != null) {
       OpenNode growing = titleGrowing;
-      if (growing.text.isEmpty() && growing.children.isEmpty() && LineShapes.isUpperCase(line)
-          && !LineShapes.structural(line)) {
+      // A chapter's title goes on in capitals; an article's title broken by the page width goes on in lower case.
+      boolean goesOn = growing.kind == NodeKind.ARTICLE ? LineShapes.startsLowerCase(line) : LineShapes.isUpperCase(line);
+      if (growing.text.isEmpty() && growing.children.isEmpty() && goesOn && !LineShapes.structural(line)) {
         growing.title = growing.title + " " + line;
         return true;
       }
@@ -284,6 +296,7 @@ final class TreeBuilder {
     } else {
       titledArticles++;
     }
+    titleGrowing = o.title.isEmpty() || LineShapes.SENTENCE_END.matcher(o.title).find() ? null : o;
     lastArticle = Problems.checkInsertedOrder(problems, NodeKind.ARTICLE, lastArticle, num, number, no);
     closeArticle();
     article = o;
