@@ -177,6 +177,16 @@ export const en: Record<MessageKey, string> = {
   'vote.list': 'Votes',
   'vote.otherTexts': '"Other opinion" texts',
   'vote.chart': 'Chart of the results of {title}',
+  // Alternative wordings (phương án)
+  'vote.alternative': 'Alternative {n}',
+  'vote.chooseAlternative': 'Choose one alternative, or give another opinion (with its text).',
+  'vote.choose': 'Choose {label}',
+  'vote.required': 'required',
+  'vote.clauseOf': 'Clause {n} of Article {article}',
+  'vote.alternativesOf': 'Alternatives of {target}',
+  'vote.alternativeCol': 'Alternative',
+  'vote.count': 'Ballots',
+  'vote.share': 'Share',
 
   'queue.heading': 'Requests for the floor',
   'queue.speaking': 'Speaking',

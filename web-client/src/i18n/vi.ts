@@ -176,6 +176,16 @@ export const vi = {
   'vote.list': 'Các cuộc biểu quyết',
   'vote.otherTexts': 'Nội dung "ý kiến khác"',
   'vote.chart': 'Biểu đồ kết quả {title}',
+  // Alternative wordings (phương án)
+  'vote.alternative': 'Phương án {n}',
+  'vote.chooseAlternative': 'Chọn một phương án, hoặc ý kiến khác (ghi rõ nội dung).',
+  'vote.choose': 'Chọn {label}',
+  'vote.required': 'bắt buộc',
+  'vote.clauseOf': 'Khoản {n} Điều {article}',
+  'vote.alternativesOf': 'Các phương án của {target}',
+  'vote.alternativeCol': 'Phương án',
+  'vote.count': 'Số phiếu',
+  'vote.share': 'Tỷ lệ',
 
   'queue.heading': 'Đăng ký phát biểu',
   'queue.speaking': 'Đang phát biểu',
