@@ -187,6 +187,13 @@ export const en: Record<MessageKey, string> = {
   'vote.alternativeCol': 'Alternative',
   'vote.count': 'Ballots',
   'vote.share': 'Share',
+  // Alternative wordings in the revision
+  'revise.alternatives': 'Alternatives kept',
+  'revise.alternativesHint': 'Each group keeps one alternative: by default the one with most ballots; on a tie or without a vote, the secretary chooses.',
+  'revise.alternativeTie': 'Tied or no ballots: choose one alternative.',
+  'revise.alternativeNoVote': 'Not voted on: choose one alternative.',
+  'revise.alternativeVotes': '{n} ballots',
+  'revise.alternativeWinner': 'most ballots',
 
   'queue.heading': 'Requests for the floor',
   'queue.speaking': 'Speaking',

@@ -186,6 +186,13 @@ export const vi = {
   'vote.alternativeCol': 'Phương án',
   'vote.count': 'Số phiếu',
   'vote.share': 'Tỷ lệ',
+  // Alternative wordings in the revision
+  'revise.alternatives': 'Phương án được giữ lại',
+  'revise.alternativesHint': 'Mỗi nhóm phương án giữ một phương án: mặc định là phương án nhiều phiếu nhất; khi số phiếu ngang nhau hoặc chưa biểu quyết, thư ký chọn.',
+  'revise.alternativeTie': 'Số phiếu ngang nhau hoặc chưa có phiếu: cần chọn một phương án.',
+  'revise.alternativeNoVote': 'Chưa biểu quyết: cần chọn một phương án.',
+  'revise.alternativeVotes': '{n} phiếu',
+  'revise.alternativeWinner': 'nhiều phiếu nhất',
 
   'queue.heading': 'Đăng ký phát biểu',
   'queue.speaking': 'Đang phát biểu',

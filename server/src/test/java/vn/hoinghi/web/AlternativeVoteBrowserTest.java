@@ -30,6 +30,8 @@ class AlternativeVoteBrowserTest extends BrowserSessionTest {
     String article3;
     List<String> alts = new ArrayList<>();
     String vote;
+    List<String> clauseAlts = new ArrayList<>();
+    String clause54;
     try (TestClient chair = TestClient.demo(server, "chutri"); TestClient secretary = TestClient.demo(server, "thuky")) {
       chair.ok(cmd("StartConference"));
       JsonObject imported = TestClient.markdown(server.baseUrl(), "/api/conferences/demo/draft",
@@ -41,6 +43,9 @@ class AlternativeVoteBrowserTest extends BrowserSessionTest {
       assertThat(a3.getString("number")).isEqualTo("3");
       article3 = a3.getString("id");
       for (Object o : a3.getJsonArray("children")) alts.add(((JsonObject) o).getString("id"));
+      JsonObject k54 = nodes.getJsonObject(0).getJsonArray("children").getJsonObject(4).getJsonArray("children").getJsonObject(3);
+      clause54 = k54.getString("id");
+      for (Object o : k54.getJsonArray("children")) clauseAlts.add(((JsonObject) o).getString("id"));
       chair.ok(cmd("OpenVote").put("title", "Chọn phương án Điều 3").put("nodeIds", new JsonArray().add(article3)));
       vote = chair.awaitEvent("VoteOpened", d -> true).getJsonObject("data").getString("voteId");
     }
@@ -84,5 +89,32 @@ class AlternativeVoteBrowserTest extends BrowserSessionTest {
     var w2 = wide.getByTestId("alternative-" + alts.get(1)).boundingBox();
     assertThat(Math.abs(w2.y - w1.y)).isLessThan(2.0);
     assertThat(w2.x).isGreaterThan(w1.x + w1.width - 1);
+
+    // The vote closes; the secretary revises: Điều 3 keeps its winner, khoản 4 of Điều 5 (never voted) must be picked.
+    try (TestClient chair = TestClient.demo(server, "chutri")) {
+      chair.ok(cmd("CloseVote").put("voteId", vote));
+    }
+    Page thuky = ui.login(ui.desktop(), "thuky");  // the demo has version 1; the test imported version 2, the revision makes 3
+    thuky.getByTestId("nav-revise").click();
+    assertThat(thuky.getByTestId("alt-group-" + article3)).hasAttribute("data-must-pick", "false");
+    assertThat(thuky.getByTestId("pick-" + alts.get(1))).isChecked();
+    Locator clauseGroup = thuky.getByTestId("alt-group-" + clause54);
+    assertThat(clauseGroup).hasAttribute("data-must-pick", "true");
+    thuky.getByTestId("pick-" + clauseAlts.get(1)).check();
+    assertThat(clauseGroup).hasAttribute("data-must-pick", "false");
+    thuky.getByTestId("revise-preview").click();
+    assertThat(thuky.getByTestId("revise-preview-result")).isVisible();
+    TestBrowser.screenshot(thuky, "revise-alternatives");
+    thuky.getByTestId("revise-create").click();
+    assertThat(thuky.getByTestId("revise-done")).containsText("2");
+    String v2;
+    try (TestClient reader = TestClient.demo(server, "thuky")) {
+      JsonObject draft = TestClient.http(server.baseUrl(), "GET", "/api/conferences/demo/state", null, reader.accessToken)
+          .getJsonObject("state").getJsonObject("draft");
+      assertThat(draft.getInteger("version")).isEqualTo(3);
+      v2 = draft.getJsonObject("document").encode();
+    }
+    assertThat(v2).doesNotContain("ALTERNATIVE").contains("Bố trí ngân sách nhà nước hằng năm")
+        .doesNotContain("Ưu tiên dành một khoản ngân sách");
   }
 }
