@@ -95,6 +95,8 @@ export interface NodeEdit { nodeId: string; title?: string; text?: string }
 
 export interface ReviseRequest {
   baseVersion: number; accept: string[]; edits: NodeEdit[]; note?: string; dryRun?: boolean; markAccepted?: boolean;
+  /** The alternative wording kept per group (group node id → alternative node id), where the reviser chose it. */
+  alternatives?: Record<string, string>;
 }
 
 export interface Applied { annotationId: string; nodeId: string; before: string; after: string }

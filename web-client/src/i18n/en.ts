@@ -177,6 +177,23 @@ export const en: Record<MessageKey, string> = {
   'vote.list': 'Votes',
   'vote.otherTexts': '"Other opinion" texts',
   'vote.chart': 'Chart of the results of {title}',
+  // Alternative wordings (phương án)
+  'vote.alternative': 'Alternative {n}',
+  'vote.chooseAlternative': 'Choose one alternative, or give another opinion (with its text).',
+  'vote.choose': 'Choose {label}',
+  'vote.required': 'required',
+  'vote.clauseOf': 'Clause {n} of Article {article}',
+  'vote.alternativesOf': 'Alternatives of {target}',
+  'vote.alternativeCol': 'Alternative',
+  'vote.count': 'Ballots',
+  'vote.share': 'Share',
+  // Alternative wordings in the revision
+  'revise.alternatives': 'Alternatives kept',
+  'revise.alternativesHint': 'Each group keeps one alternative: by default the one with most ballots; on a tie or without a vote, the secretary chooses.',
+  'revise.alternativeTie': 'Tied or no ballots: choose one alternative.',
+  'revise.alternativeNoVote': 'Not voted on: choose one alternative.',
+  'revise.alternativeVotes': '{n} ballots',
+  'revise.alternativeWinner': 'most ballots',
 
   'queue.heading': 'Requests for the floor',
   'queue.speaking': 'Speaking',

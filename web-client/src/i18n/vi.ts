@@ -176,6 +176,23 @@ export const vi = {
   'vote.list': 'Các cuộc biểu quyết',
   'vote.otherTexts': 'Nội dung "ý kiến khác"',
   'vote.chart': 'Biểu đồ kết quả {title}',
+  // Alternative wordings (phương án)
+  'vote.alternative': 'Phương án {n}',
+  'vote.chooseAlternative': 'Chọn một phương án, hoặc ý kiến khác (ghi rõ nội dung).',
+  'vote.choose': 'Chọn {label}',
+  'vote.required': 'bắt buộc',
+  'vote.clauseOf': 'Khoản {n} Điều {article}',
+  'vote.alternativesOf': 'Các phương án của {target}',
+  'vote.alternativeCol': 'Phương án',
+  'vote.count': 'Số phiếu',
+  'vote.share': 'Tỷ lệ',
+  // Alternative wordings in the revision
+  'revise.alternatives': 'Phương án được giữ lại',
+  'revise.alternativesHint': 'Mỗi nhóm phương án giữ một phương án: mặc định là phương án nhiều phiếu nhất; khi số phiếu ngang nhau hoặc chưa biểu quyết, thư ký chọn.',
+  'revise.alternativeTie': 'Số phiếu ngang nhau hoặc chưa có phiếu: cần chọn một phương án.',
+  'revise.alternativeNoVote': 'Chưa biểu quyết: cần chọn một phương án.',
+  'revise.alternativeVotes': '{n} phiếu',
+  'revise.alternativeWinner': 'nhiều phiếu nhất',
 
   'queue.heading': 'Đăng ký phát biểu',
   'queue.speaking': 'Đang phát biểu',

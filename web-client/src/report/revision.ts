@@ -142,7 +142,7 @@ export function buildRevision(baseVersion: number, nodes: Record<string, DraftNo
 
 /** Whether a request changes anything at all (the server refuses an empty one). */
 export function isEmpty(r: ReviseRequest): boolean {
-  return r.accept.length === 0 && r.edits.length === 0;
+  return r.accept.length === 0 && r.edits.length === 0 && Object.keys(r.alternatives ?? {}).length === 0;
 }
 
 /** The article, clause and point a node is, outermost first (chapters left out): what "Điều 8, khoản 1, điểm a" names. */

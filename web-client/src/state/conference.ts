@@ -26,7 +26,10 @@ import type {
 } from '../protocol.gen';
 
 export type Counts = { agree: number; disagree: number; other: number; total: number };
-export type ArticleTally = Counts & { byEndpoint?: Record<string, Counts & { collective?: boolean }> };
+/** Counts per alternative id when the target has alternative wordings (phương án); their sum is `agree`. */
+export type AlternativeCounts = Record<string, number>;
+export type ArticleTally = Counts & { alternatives?: AlternativeCounts;
+  byEndpoint?: Record<string, Counts & { collective?: boolean; alternatives?: AlternativeCounts }> };
 export type VoteTally = { asOf: number; status: 'OPEN' | 'CLOSED'; articles: Record<string, ArticleTally> };
 
 /** A ballot this client has seen, with how many times it was cast (more than once = changed). */
@@ -123,8 +126,10 @@ export function fromSnapshot(view: ConferenceView, upTo: number): ConferenceStat
     for (const [articleId, t] of Object.entries(vv.tallies ?? {})) {
       articles[articleId] = {
         agree: t.agree, disagree: t.disagree, other: t.other, total: t.total,
+        ...(t.alternatives ? { alternatives: t.alternatives } : {}),
         ...(t.byEndpoint ? { byEndpoint: Object.fromEntries(Object.entries(t.byEndpoint).map(([e, c]) =>
-          [e, { agree: c.agree, disagree: c.disagree, other: c.other, total: c.total, collective: c.collective }])) } : {}),
+          [e, { agree: c.agree, disagree: c.disagree, other: c.other, total: c.total, collective: c.collective,
+            ...(c.alternatives ? { alternatives: c.alternatives } : {}) }])) } : {}),
       };
     }
     tallies[v.id] = { asOf: upTo, status: v.status ?? 'OPEN', articles };
@@ -356,10 +361,14 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const d = e.data;
       if (!d.voteId) return s;
       const v: Vote = { id: d.voteId, title: d.title, articleIds: d.articleIds, mode: d.mode, draftVersion: d.draftVersion,
-        status: 'OPEN', openedAt: d.at, reopenCount: 0 };
-      const zero = () => ({ agree: 0, disagree: 0, other: 0, total: 0 });
+        status: 'OPEN', openedAt: d.at, reopenCount: 0, alternatives: d.alternatives ?? {} };
+      const zero = (a: string) => {
+        const alts = d.alternatives?.[a];
+        return { agree: 0, disagree: 0, other: 0, total: 0,
+          ...(alts ? { alternatives: Object.fromEntries(alts.map((x) => [x.id!, 0])) } : {}) };
+      };
       const tally: VoteTally = s.tallies[d.voteId] ?? { asOf: e.seq, status: 'OPEN',
-        articles: Object.fromEntries((d.articleIds ?? []).map((a) => [a, zero()])) };
+        articles: Object.fromEntries((d.articleIds ?? []).map((a) => [a, zero(a)])) };
       return { ...s, votes: { ...s.votes, [d.voteId]: v }, voteOrder: s.voteOrder.includes(d.voteId) ? s.voteOrder : [...s.voteOrder, d.voteId],
         tallies: { ...s.tallies, [d.voteId]: tally } };
     }
@@ -368,7 +377,7 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const d = e.data;
       const voter = e.type === 'BallotCast' ? e.data.participantId : e.data.voterKey;
       const b: Ballot = { voteId: d.voteId, articleId: d.articleId, voter, secret: e.type === 'SecretBallotCast', endpointId: d.endpointId,
-        choice: d.choice, text: d.text };
+        choice: d.choice, text: d.text, alternativeId: d.alternativeId ?? null };
       const k = ballotKey(b);
       const before = s.ballots[k];
       return { ...s, ballots: { ...s.ballots, [k]: { ...b, casts: (before?.casts ?? 0) + 1 } } };
@@ -517,7 +526,8 @@ export function applyTally(s: ConferenceState, t: TallyMessage): ConferenceState
   if (before && before.asOf > t.asOf) return s;
   const articles: Record<string, ArticleTally> = {};
   for (const a of t.articles) {
-    articles[a.articleId] = { agree: a.agree, disagree: a.disagree, other: a.other, total: a.total, ...(a.byEndpoint ? { byEndpoint: a.byEndpoint } : {}) };
+    articles[a.articleId] = { agree: a.agree, disagree: a.disagree, other: a.other, total: a.total,
+      ...(a.alternatives ? { alternatives: a.alternatives } : {}), ...(a.byEndpoint ? { byEndpoint: a.byEndpoint } : {}) };
   }
   return { ...s, tallies: { ...s.tallies, [t.voteId]: { asOf: t.asOf, status: t.status, articles } } };
 }

@@ -1,7 +1,7 @@
 // A delegate's ballot on each article of an open vote: three toggle buttons (Tab and Enter; one press sends),
 // the "ý kiến khác" text, and a clear state: not voted, voted, changed, closed — or sending while queued.
 import { useState } from 'preact/hooks';
-import type { Vote } from '../protocol.gen';
+import type { DraftNode, Vote } from '../protocol.gen';
 import { t } from '../i18n';
 import type { ConferenceState } from '../state/conference';
 import { ballotState, docIndex, myBallot } from '../state/selectors';
@@ -9,7 +9,109 @@ import { pendingCommand, send } from '../state/store';
 
 type Choice = 'AGREE' | 'DISAGREE' | 'OTHER';
 
+/** The wording of an alternative as lines: its own text, then its clauses and points with their numbers. */
+function wording(n: DraftNode | undefined): string[] {
+  if (!n) return [];
+  const out: string[] = n.text ? [n.text] : [];
+  for (const c of n.children ?? []) {
+    const head = c.kind === 'POINT' ? `${c.number})` : `${c.number}.`;
+    const [first, ...rest] = wording(c);
+    out.push(first ? `${head} ${first}` : head, ...rest);
+  }
+  return out;
+}
+
+/** The heading of a target: "Điều 3. …", or "Khoản 4 (Điều 5)" for a clause voted for its alternatives. */
+function targetName(state: ConferenceState, id: string): string {
+  const idx = docIndex(state);
+  const node = idx.nodes[id];
+  if (node?.kind === 'CLAUSE') {
+    const art = idx.nodes[idx.parent[id] ?? ''];
+    return t('vote.clauseOf', { n: node.number ?? '', article: art?.number ?? '' });
+  }
+  return `${t('draft.article', { n: node?.number ?? '' })}${node?.title ? `. ${node.title}` : ''}`;
+}
+
+/**
+ * A ballot between alternative wordings: the alternatives side by side (stacked on a phone), one button each, and
+ * "ý kiến khác" whose text is required. Choosing an alternative is an AGREE ballot naming it (docs/domain.md).
+ */
+function AlternativeBallot(props: { state: ConferenceState; vote: Vote; articleId: string }) {
+  const { state, vote, articleId } = props;
+  const alternatives = vote.alternatives?.[articleId] ?? [];
+  const mine = myBallot(state, vote.id!, articleId);
+  const pending = pendingCommand('CastBallot', (c) => c.voteId === vote.id && c.articleId === articleId);
+  const [otherText, setOtherText] = useState(mine?.choice === 'OTHER' ? mine.text ?? '' : '');
+  const [showOther, setShowOther] = useState(mine?.choice === 'OTHER');
+  const st = pending ? 'pending' : ballotState(state, vote, articleId);
+  const cmd = pending?.command.type === 'CastBallot' ? pending.command : null;
+  const shownAlt = cmd ? cmd.alternativeId ?? null : mine?.alternativeId ?? null;
+  const shownOther = cmd ? cmd.choice === 'OTHER' : mine?.choice === 'OTHER';
+  const closed = vote.status !== 'OPEN';
+  const idx = docIndex(state);
+  const name = `ballot-${vote.id}-${articleId}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const label = (a: { id?: string | null; label?: string | null }) => {
+    const n = idx.nodes[a.id ?? '']?.number;
+    return n ? t('vote.alternative', { n }) : a.label ?? '';
+  };
+  const chosen = alternatives.find((a) => a.id === mine?.alternativeId);
+  return (
+    <fieldset class={`ballot ballot-alternatives ballot-${st}`} data-testid={`ballot-${articleId}`} data-state={st} disabled={closed}>
+      <legend>
+        {targetName(state, articleId)}
+        <span class={`badge vote-state vote-state-${st}`} data-testid="ballot-state">{t(`vote.state.${st}` as any)}</span>
+      </legend>
+      <p class="muted small-text">{t('vote.chooseAlternative')}</p>
+      <div class="alternatives" role="group" aria-label={t('vote.chooseAlternative')}>
+        {alternatives.map((a) => (
+          <article key={a.id} class={`alternative ${shownAlt === a.id ? 'chosen' : ''}`} data-testid={`alternative-${a.id}`}>
+            <h4>{label(a)}</h4>
+            <div class="alternative-text">{wording(idx.nodes[a.id ?? '']).map((line, i) => <p key={i}>{line}</p>)}</div>
+            <button type="button" class={`choice choice-ALT ${shownAlt === a.id ? 'chosen' : ''}`} aria-pressed={shownAlt === a.id}
+              data-testid={`choose-${a.id}`} disabled={closed}
+              onClick={() => {
+                setShowOther(false);
+                send({ type: 'CastBallot', voteId: vote.id, articleId, choice: 'AGREE', text: null, alternativeId: a.id });
+              }}>
+              {t('vote.choose', { label: label(a) })}
+            </button>
+          </article>
+        ))}
+      </div>
+      <div class="choices">
+        <button type="button" class={`choice choice-OTHER ${shownOther ? 'chosen' : ''}`} aria-pressed={shownOther}
+          data-testid="choice-OTHER" disabled={closed} onClick={() => setShowOther(true)}>
+          {t('vote.OTHER')}
+        </button>
+      </div>
+      {showOther && !closed && (
+        <form class="other-form" onSubmit={(e) => {
+          e.preventDefault();
+          if (otherText.trim()) send({ type: 'CastBallot', voteId: vote.id, articleId, choice: 'OTHER', text: otherText.trim(), alternativeId: null });
+        }}>
+          <label for={`${name}-text`}>{t('vote.otherText')} ({t('vote.required')})</label>
+          <textarea id={`${name}-text`} rows={2} maxLength={2000} required value={otherText} data-testid="other-text"
+            onInput={(e) => setOtherText((e.target as HTMLTextAreaElement).value)} />
+          <button type="submit" class="small" data-testid="other-submit" disabled={!otherText.trim()}>{t('vote.otherSubmit')}</button>
+        </form>
+      )}
+      {mine?.choice && (
+        <p class="muted small-text" data-testid="my-choice">
+          {t('vote.yourChoice', { choice: chosen ? label(chosen) : t(`vote.${mine.choice}` as any) })}
+          {mine.choice === 'OTHER' && mine.text ? ` — ${mine.text}` : ''}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 function ArticleBallot(props: { state: ConferenceState; vote: Vote; articleId: string }) {
+  const { vote, articleId } = props;
+  if ((vote.alternatives?.[articleId] ?? []).length > 0) return <AlternativeBallot {...props} />;
+  return <PlainBallot {...props} />;
+}
+
+function PlainBallot(props: { state: ConferenceState; vote: Vote; articleId: string }) {
   const { state, vote, articleId } = props;
   const mine = myBallot(state, vote.id!, articleId);
   const pending = pendingCommand('CastBallot', (c) => c.voteId === vote.id && c.articleId === articleId);
@@ -20,7 +122,7 @@ function ArticleBallot(props: { state: ConferenceState; vote: Vote; articleId: s
   const closed = vote.status !== 'OPEN';
   const node = docIndex(state).nodes[articleId];
   const name = `ballot-${vote.id}-${articleId}`.replace(/[^A-Za-z0-9_-]/g, '_');
-  const cast = (choice: Choice, text?: string) => send({ type: 'CastBallot', voteId: vote.id, articleId, choice, text: choice === 'OTHER' ? text ?? null : null });
+  const cast = (choice: Choice, text?: string) => send({ type: 'CastBallot', voteId: vote.id, articleId, choice, text: choice === 'OTHER' ? text ?? null : null, alternativeId: null });
   return (
     <fieldset class={`ballot ballot-${st}`} data-testid={`ballot-${articleId}`} data-state={st} disabled={closed}>
       <legend>

@@ -74,7 +74,7 @@ function Children(props: { node: DraftNode; byNode: Record<string, Annotation[]>
     <ol class={`nodes nodes-${props.node.kind?.toLowerCase()}`}>
       {kids.map((c) => (
         <li key={c.id} class={`node node-${c.kind?.toLowerCase()}`} data-node-id={c.id}>
-          <span class="node-number">{c.kind === 'POINT' ? `${c.number})` : `${c.number}.`}</span>{' '}
+          <span class="node-number">{c.kind === 'POINT' ? `${c.number})` : c.kind === 'ALTERNATIVE' ? `${t('vote.alternative', { n: c.number ?? '' })}:` : `${c.number}.`}</span>{' '}
           {c.title && <strong>{c.title} </strong>}
           <NodeText node={c} annotations={props.byNode[c.id!] ?? []} onOpen={props.onOpen} />
           <Children node={c} byNode={props.byNode} onOpen={props.onOpen} />

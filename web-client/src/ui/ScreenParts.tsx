@@ -9,6 +9,7 @@ import { currentAgendaItem, docIndex, endpointName, participantName } from '../s
 import { serverNow } from '../state/store';
 import { ArticleText } from './Draft';
 import { mmss, percent } from './format';
+import { alternativeRows } from './Tally';
 
 export type SpeechState = 'none' | 'running' | 'soon' | 'paused' | 'overrun';
 
@@ -93,6 +94,9 @@ export function ScreenResult(props: { state: ConferenceState; vote: Vote }) {
       {ids.slice(0, SHOWN_ARTICLES).map((a) => {
         const c = tally?.articles[a] ?? { agree: 0, disagree: 0, other: 0, total: 0 };
         const n = idx.nodes[a]?.number;
+        if ((vote.alternatives?.[a] ?? []).length > 0) {
+          return <ScreenAlternatives key={a} state={state} vote={vote} target={a} compact={compact} />;
+        }
         return (
           <div key={a} class="result-row" data-testid={`result-${a}`}>
             <div class="result-head">
@@ -118,6 +122,37 @@ export function ScreenResult(props: { state: ConferenceState; vote: Vote }) {
         );
       })}
       {ids.length > SHOWN_ARTICLES && <p class="result-more">{t('screen.moreArticles', { n: ids.length - SHOWN_ARTICLES })}</p>}
+    </div>
+  );
+}
+
+/**
+ * A target voted between alternative wordings: one bar and one number per alternative (count and share of the
+ * counted total), then "ý kiến khác".
+ */
+function ScreenAlternatives(props: { state: ConferenceState; vote: Vote; target: string; compact: boolean }) {
+  const { state, vote, target, compact } = props;
+  const c = state.tallies[vote.id!]?.articles[target] ?? { agree: 0, disagree: 0, other: 0, total: 0 };
+  const idx = docIndex(state);
+  const node = idx.nodes[target];
+  const rows = [...alternativeRows(state, vote, target).map((r, i) => ({ ...r, cls: `alt-${i % 4}` })),
+    { id: 'other', label: t('vote.OTHER'), count: c.other, cls: 'seg-other' }];
+  return (
+    <div class="result-row result-alternatives" data-testid={`result-${target}`}>
+      <div class="result-head">
+        {compact && <strong>{node?.kind === 'CLAUSE' ? t('vote.clauseOf', { n: node.number ?? '',
+          article: idx.nodes[idx.parent[target] ?? '']?.number ?? '' }) : t('draft.article', { n: node?.number ?? '' })}</strong>}
+        <span class="result-total" data-testid={`result-total-${target}`}>{t('screen.votes', { n: c.total })}</span>
+      </div>
+      <ul class="result-numbers alternative-numbers">
+        {rows.map((r) => (
+          <li key={r.id} data-testid={`result-alt-${r.id}`}>
+            <span class="num-label">{r.label} </span>
+            <strong>{r.count}</strong> <span class="num-pct">{pct(r.count, c.total)}</span>
+            <span class="alt-bar" aria-hidden="true"><span class={`seg ${r.cls}`} style={{ width: `${c.total ? (r.count / c.total) * 100 : 0}%` }} /></span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -8,8 +8,50 @@ import { percent } from './format';
 const COLORS = { agree: '#1f7a3a', disagree: '#b3261e', other: '#8a5a00' } as const;
 
 function articleName(s: ConferenceState, articleId: string): string {
-  const n = docIndex(s).nodes[articleId];
+  const idx = docIndex(s);
+  const n = idx.nodes[articleId];
+  if (n?.kind === 'CLAUSE') return t('vote.clauseOf', { n: n.number ?? '', article: idx.nodes[idx.parent[articleId] ?? '']?.number ?? '' });
   return n ? t('draft.article', { n: n.number ?? '' }) : articleId;
+}
+
+/** One row per alternative wording of a target, then "ý kiến khác": count and share of the counted total. */
+export function alternativeRows(s: ConferenceState, vote: Vote, target: string): { id: string; label: string; count: number }[] {
+  const alts = vote.alternatives?.[target] ?? [];
+  const c: ArticleTally | undefined = s.tallies[vote.id!]?.articles[target];
+  const idx = docIndex(s);
+  return alts.map((a) => {
+    const n = idx.nodes[a.id ?? '']?.number;
+    return { id: a.id ?? '', label: n ? t('vote.alternative', { n }) : a.label ?? '', count: c?.alternatives?.[a.id ?? ''] ?? 0 };
+  });
+}
+
+/** The per-alternative table of a target voted between alternative wordings. */
+export function AlternativeTally(props: { state: ConferenceState; vote: Vote; target: string }) {
+  const { state, vote, target } = props;
+  const c = state.tallies[vote.id!]?.articles[target] ?? { agree: 0, disagree: 0, other: 0, total: 0 };
+  const rows = alternativeRows(state, vote, target);
+  return (
+    <table class="tally-table alternative-tally" data-testid={`alternative-tally-${vote.id}-${target}`}>
+      <caption>{t('vote.alternativesOf', { target: articleName(state, target) })}</caption>
+      <thead>
+        <tr><th scope="col">{t('vote.alternativeCol')}</th><th scope="col">{t('vote.count')}</th><th scope="col">{t('vote.share')}</th></tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-alternative={r.id}>
+            <th scope="row">{r.label}</th>
+            <td data-testid={`alt-count-${r.id}`}>{r.count}</td>
+            <td data-testid={`alt-pct-${r.id}`}>{percent(r.count, c.total)}%</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">{t('vote.OTHER')}</th>
+          <td data-testid={`alt-other-${target}`}>{c.other}</td>
+          <td>{percent(c.other, c.total)}%</td>
+        </tr>
+      </tbody>
+    </table>
+  );
 }
 
 /** Horizontal stacked bars, one per article, with the counts written on them. */
@@ -43,7 +85,9 @@ export function TallyChart(props: { state: ConferenceState; vote: Vote; large?: 
               {c.total > 0 && <rect x={labelW + wA + wD} y={y} width={wO} height={rowH} fill={COLORS.other} />}
               <text class="bar-label" x={labelW + 8} y={y + rowH / 2 + fs / 3} font-size={fs} fill="#1a1a1a" stroke="#fff" stroke-width={4}
                 paint-order="stroke" stroke-linejoin="round" data-testid={`chart-counts-${a}`}>
-                {`${c.agree} · ${c.disagree} · ${c.other} / ${c.total}`}
+                {(vote.alternatives?.[a] ?? []).length > 0
+                  ? `${alternativeRows(state, vote, a).map((r) => `${r.label}: ${r.count}`).join(' · ')} · ${t('vote.OTHER')}: ${c.other} / ${c.total}`
+                  : `${c.agree} · ${c.disagree} · ${c.other} / ${c.total}`}
               </text>
             </g>
           );
@@ -60,6 +104,17 @@ export function TallyChart(props: { state: ConferenceState; vote: Vote; large?: 
 
 /** Overall counts per article. */
 export function TallyTable(props: { state: ConferenceState; vote: Vote }) {
+  const { state, vote } = props;
+  const withAlternatives = (vote.articleIds ?? []).filter((a) => (vote.alternatives?.[a] ?? []).length > 0);
+  return (
+    <>
+      <PlainTallyTable state={state} vote={vote} />
+      {withAlternatives.map((a) => <AlternativeTally key={a} state={state} vote={vote} target={a} />)}
+    </>
+  );
+}
+
+function PlainTallyTable(props: { state: ConferenceState; vote: Vote }) {
   const { state, vote } = props;
   const tally = state.tallies[vote.id!];
   return (

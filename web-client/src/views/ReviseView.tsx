@@ -4,6 +4,7 @@
 // item by item in the reader's language: a stale base version, a wording that no longer fits, importer problems
 // with their line numbers.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AlternativePicker } from '../ui/AlternativePicker';
 import type { DraftNode } from '../protocol.gen';
 import { ApiFailure } from '../api/rest';
 import { reportApi, type ImportProblem, type ReviseDone, type RevisePreview } from '../api/report';
@@ -299,7 +300,9 @@ function ReviseWithText() {
   const [edits, setEdits] = useState<EditDraft>({});
   const [note, setNote] = useState('');
   const [showAll, setShowAll] = useState(false);
-  const revision = buildRevision(base, idx.nodes, cs, selectedIds, edits, note);
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const built = buildRevision(base, idx.nodes, cs, selectedIds, edits, note);
+  const revision = Object.keys(picked).length ? { ...built, request: { ...built.request, alternatives: picked } } : built;
   const requestKey = JSON.stringify(revision.request);
   const [preview, setPreview] = useState<{ key: string; data: RevisePreview } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -317,6 +320,7 @@ function ReviseWithText() {
   const toggle = (id: string, on: boolean) => setChosen(on ? [...new Set([...selectedIds, id])] : selectedIds.filter((x) => x !== id));
   const reset = () => {
     setChosen(null);
+    setPicked({});
     setEdits({});
     setNote('');
     setPreview(null);
@@ -393,6 +397,12 @@ function ReviseWithText() {
         <label for="rv-note">{t('revise.note')}</label>
         <input id="rv-note" value={note} maxLength={300} placeholder="Tiếp thu ý kiến góp ý" onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
       </section>
+      {fullText === null && <AlternativePicker state={s} picked={picked} onPick={(g, a) => setPicked((p) => {
+        const next = { ...p };
+        if (a) next[g] = a;
+        else delete next[g];
+        return next;
+      })} />}
       {fullText !== null ? (
         <FullTextEditor state={s} base={base} initial={fullText} note={note} taken={selectedIds} onClose={() => setFullText(null)}
           onDone={(v) => {

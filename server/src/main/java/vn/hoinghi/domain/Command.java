@@ -2,6 +2,7 @@ package vn.hoinghi.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import vn.hoinghi.domain.anchoring.TextPositionSelector;
 import vn.hoinghi.domain.anchoring.TextQuoteSelector;
@@ -138,15 +139,33 @@ public sealed interface Command {
 
   /**
    * Opens a vote on articles of the current draft. {@code nodeIds} may name articles or chapters, sections or parts
-   * (meaning all their articles). {@code mode} null takes the conference default.
+   * (meaning all their articles), or a clause that holds alternative wordings. A target with alternatives (phương án)
+   * is voted by choosing one of them. {@code mode} null takes the conference default.
    */
   record OpenVote(String title, List<String> nodeIds, VoteMode mode) implements Command {}
 
-  /** {@code text} only with OTHER (ý kiến khác), optional. Casting again replaces the earlier ballot. */
-  record CastBallot(String voteId, String articleId, Choice choice, String text) implements Command {}
+  /**
+   * {@code text} only with OTHER (ý kiến khác), optional. On a target with alternatives a ballot is AGREE with the
+   * chosen {@code alternativeId}, or OTHER with its text required; {@code alternativeId} is refused elsewhere. Casting
+   * again replaces the earlier ballot.
+   */
+  record CastBallot(String voteId, String articleId, Choice choice, String text, String alternativeId)
+      implements Command {
+    public CastBallot(String voteId, String articleId, Choice choice, String text) {
+      this(voteId, articleId, choice, text, null);
+    }
+  }
 
-  record RecordHallResult(String voteId, String articleId, String endpointId, int agree, int disagree, int other)
-      implements Command {}
+  /**
+   * A hall's collective result. On a target with alternatives, {@code alternatives} gives the count per alternative
+   * id, {@code agree} is their sum (0 is taken as the sum) and {@code disagree} is 0; elsewhere it must be absent.
+   */
+  record RecordHallResult(String voteId, String articleId, String endpointId, int agree, int disagree, int other,
+      Map<String, Integer> alternatives) implements Command {
+    public RecordHallResult(String voteId, String articleId, String endpointId, int agree, int disagree, int other) {
+      this(voteId, articleId, endpointId, agree, disagree, other, null);
+    }
+  }
 
   record ClearHallResult(String voteId, String articleId, String endpointId) implements Command {}
 

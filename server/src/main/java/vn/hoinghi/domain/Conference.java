@@ -288,7 +288,8 @@ public final class Conference {
       // Per-endpoint detail only for moderators, as in the live tally frames; it grows with the number of halls.
       v.articleIds().forEach(a -> {
         Tally t = voting.tally(v.id(), a);
-        tallies.put(a, moderator ? t : new Tally(t.agree(), t.disagree(), t.other(), t.total(), Map.of()));
+        tallies.put(a, moderator ? t : new Tally(t.agree(), t.disagree(), t.other(), t.total(), Map.of(),
+            t.alternatives()));
       });
       List<HallResult> halls = voting.hallResults.values().stream().filter(h -> h.voteId().equals(v.id())).toList();
       votes.add(new ConferenceView.VoteView(v, Collections.unmodifiableMap(tallies), halls, visibleBallots(v, me, moderator,

@@ -106,7 +106,10 @@ final class Drafts {
     return n;
   }
 
-  /** The articles a vote on these nodes covers: an article itself, or every article inside a chapter, section or part. */
+  /**
+   * The targets a vote on these nodes covers: an article itself, every article inside a chapter, section or part, or
+   * a clause that holds alternative wordings (its own choice between them).
+   */
   List<String> articlesOf(List<String> nodeIds) {
     List<String> out = new ArrayList<>();
     for (String id : nodeIds) {
@@ -114,9 +117,25 @@ final class Drafts {
       switch (n.kind()) {
         case ARTICLE -> addOnce(out, n.id());
         case PART, CHAPTER, SECTION -> collectArticles(n, out);
+        case CLAUSE -> {
+          if (alternativesOf(n.id()).isEmpty()) {
+            throw Reject.invalid("Biểu quyết theo điều; khoản " + n.label() + " không có phương án để lựa chọn",
+                "Votes are per article; clause " + n.label() + " has no alternatives to choose from");
+          }
+          addOnce(out, n.id());
+        }
         default -> throw Reject.invalid("Biểu quyết theo điều; " + n.label() + " là khoản hoặc điểm",
             "Votes are per article; " + n.label() + " is a clause or a point");
       }
+    }
+    return out;
+  }
+
+  /** The alternative wordings (phương án) directly inside a node of the current version, in order; often none. */
+  List<Alternative> alternativesOf(String nodeId) {
+    List<Alternative> out = new ArrayList<>();
+    for (DraftNode c : currentNode(nodeId).children()) {
+      if (c.kind() == NodeKind.ALTERNATIVE) out.add(new Alternative(c.id(), c.label()));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package vn.hoinghi.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import vn.hoinghi.domain.anchoring.TextPositionSelector;
 import vn.hoinghi.domain.anchoring.TextQuoteSelector;
@@ -160,23 +161,48 @@ public sealed interface Event {
 
   // --- Voting -----------------------------------------------------------------------------------------------------
 
-  record VoteOpened(String voteId, String title, List<String> articleIds, VoteMode mode, int draftVersion, Instant at)
-      implements Event {
+  /**
+   * {@code alternatives}: for each target that holds alternative wordings, the alternatives (ids and labels) a ballot
+   * chooses between; absent (null) when no target has any, as in every log written before alternatives existed.
+   */
+  record VoteOpened(String voteId, String title, List<String> articleIds, VoteMode mode, int draftVersion, Instant at,
+      Map<String, List<Alternative>> alternatives) implements Event {
     public VoteOpened {
       articleIds = List.copyOf(articleIds);
+      alternatives = alternatives == null || alternatives.isEmpty() ? null : Alternatives.copy(alternatives);
+    }
+
+    public VoteOpened(String voteId, String title, List<String> articleIds, VoteMode mode, int draftVersion, Instant at) {
+      this(voteId, title, articleIds, mode, draftVersion, at, null);
     }
   }
 
-  /** A ballot of a named vote. */
-  record BallotCast(String voteId, String articleId, String participantId, String endpointId, Choice choice, String text)
-      implements Event {}
+  /** A ballot of a named vote; {@code alternativeId} the chosen alternative, absent on targets without any. */
+  record BallotCast(String voteId, String articleId, String participantId, String endpointId, Choice choice, String text,
+      String alternativeId) implements Event {
+    public BallotCast(String voteId, String articleId, String participantId, String endpointId, Choice choice,
+        String text) {
+      this(voteId, articleId, participantId, endpointId, choice, text, null);
+    }
+  }
 
   /** A ballot of an anonymous vote: only the voter key, never the participant. */
   record SecretBallotCast(String voteId, String articleId, String voterKey, String endpointId, Choice choice,
-      String text) implements Event {}
+      String text, String alternativeId) implements Event {
+    public SecretBallotCast(String voteId, String articleId, String voterKey, String endpointId, Choice choice,
+        String text) {
+      this(voteId, articleId, voterKey, endpointId, choice, text, null);
+    }
+  }
 
+  /** {@code alternatives}: counts per alternative on a target with alternatives, absent otherwise. */
   record HallResultRecorded(String voteId, String articleId, String endpointId, int agree, int disagree, int other,
-      String recordedBy) implements Event {}
+      String recordedBy, Map<String, Integer> alternatives) implements Event {
+    public HallResultRecorded(String voteId, String articleId, String endpointId, int agree, int disagree, int other,
+        String recordedBy) {
+      this(voteId, articleId, endpointId, agree, disagree, other, recordedBy, null);
+    }
+  }
 
   record HallResultCleared(String voteId, String articleId, String endpointId) implements Event {}
 

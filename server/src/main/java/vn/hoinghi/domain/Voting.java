@@ -27,8 +27,9 @@ import vn.hoinghi.domain.Event.VoteReopened;
  *
  * <p>Nothing is counted twice: in the tally a hall counts with its collective result when its host recorded one, and
  * otherwise with the sum of its delegates' individual ballots. Individual ballots of a hall with a collective result
- * stay visible (in {@link EndpointTally#individual()}) but are not added to the overall numbers. Tallies are kept up to
- * date on every fold, in constant time: a changed ballot moves one count.
+ * stay visible (in {@link EndpointTally#individual()}) but are not added to the overall numbers. The running counts
+ * are {@link ArticleTally}. A target with alternative wordings (phương án) is voted by choosing one of them: see
+ * {@link #cast}.
  */
 final class Voting {
 
@@ -37,44 +38,6 @@ final class Voting {
   record HallKey(String voteId, String articleId, String endpointId) {}
 
   record ArticleKey(String voteId, String articleId) {}
-
-  /** The running counts of one article in one vote. Indexes are {@link Choice#ordinal()}. */
-  private static final class ArticleTally {
-    final int[] counted = new int[3];
-    final Map<String, int[]> individual = new LinkedHashMap<>();
-    final Map<String, HallResult> collective = new LinkedHashMap<>();
-
-    void count(String endpointId, Choice choice, int delta) {
-      individual.computeIfAbsent(endpointId, k -> new int[3])[choice.ordinal()] += delta;
-      if (!collective.containsKey(endpointId)) {
-        counted[choice.ordinal()] += delta;
-      }
-    }
-
-    void setCollective(HallResult r) {
-      HallResult old = collective.put(r.endpointId(), r);
-      add(old == null ? individual.getOrDefault(r.endpointId(), new int[3]) : counts(old), -1);
-      add(counts(r), +1);
-    }
-
-    void clearCollective(String endpointId) {
-      HallResult old = collective.remove(endpointId);
-      if (old != null) {
-        add(counts(old), -1);
-        add(individual.getOrDefault(endpointId, new int[3]), +1);
-      }
-    }
-
-    private void add(int[] c, int sign) {
-      for (int i = 0; i < 3; i++) {
-        counted[i] += sign * c[i];
-      }
-    }
-
-    private static int[] counts(HallResult r) {
-      return new int[] {r.agree(), r.disagree(), r.other()};
-    }
-  }
 
   private final Conference conf;
   final Map<String, Vote> votes = new LinkedHashMap<>();
@@ -98,28 +61,27 @@ final class Voting {
         .handle(ReopenVote.class, this::reopen);
     t.folds()
         .fold(VoteOpened.class, e -> {
-          putVote(new Vote(e.voteId(), e.title(), e.articleIds(), e.mode(), e.draftVersion(), VoteStatus.OPEN, e.at(), null, 0));
+          putVote(new Vote(e.voteId(), e.title(), e.articleIds(), e.mode(), e.draftVersion(), VoteStatus.OPEN, e.at(), null, 0,
+              e.alternatives()));
         })
         .fold(BallotCast.class, e -> putBallot(new Ballot(e.voteId(), e.articleId(), e.participantId(), false,
-            e.endpointId(), e.choice(), e.text())))
+            e.endpointId(), e.choice(), e.text(), e.alternativeId())))
         .fold(SecretBallotCast.class, e -> putBallot(new Ballot(e.voteId(), e.articleId(), e.voterKey(), true,
-            e.endpointId(), e.choice(), e.text())))
+            e.endpointId(), e.choice(), e.text(), e.alternativeId())))
         .fold(BallotsWithdrawn.class, e -> e.voteIds().forEach(v -> withdraw(v, e.participantId())))
         .fold(HallResultRecorded.class, e -> putHallResult(new HallResult(e.voteId(), e.articleId(), e.endpointId(),
-            e.agree(), e.disagree(), e.other(), e.recordedBy())))
+            e.agree(), e.disagree(), e.other(), e.recordedBy(), e.alternatives())))
         .fold(HallResultCleared.class, e -> {
           hallResults.remove(new HallKey(e.voteId(), e.articleId(), e.endpointId()));
           articleTally(e.voteId(), e.articleId()).clearCollective(e.endpointId());
         })
         .fold(VoteClosed.class, e -> {
           Vote v = votes.get(e.voteId());
-          putVote(new Vote(v.id(), v.title(), v.articleIds(), v.mode(), v.draftVersion(), VoteStatus.CLOSED,
-              v.openedAt(), e.at(), v.reopenCount()));
+          putVote(v.withStatus(VoteStatus.CLOSED, e.at(), v.reopenCount()));
         })
         .fold(VoteReopened.class, e -> {
           Vote v = votes.get(e.voteId());
-          putVote(new Vote(v.id(), v.title(), v.articleIds(), v.mode(), v.draftVersion(), VoteStatus.OPEN,
-              v.openedAt(), null, v.reopenCount() + 1));
+          putVote(v.withStatus(VoteStatus.OPEN, null, v.reopenCount() + 1));
         });
     // Ballots are not broadcast: 15,000 ballots to 15,000 delegates would be 225 million messages. Tallies go out on
     // a clock as projections. A named ballot goes to its voter and the moderators; a secret one only to its voter.
@@ -154,9 +116,9 @@ final class Voting {
     Ballot old = ballots.put(new BallotKey(b.voteId(), b.articleId(), b.voter()), b);
     ArticleTally t = articleTally(b.voteId(), b.articleId());
     if (old != null) {
-      t.count(old.endpointId(), old.choice(), -1);
+      t.count(old.endpointId(), old.choice(), old.alternativeId(), -1);
     }
-    t.count(b.endpointId(), b.choice(), +1);
+    t.count(b.endpointId(), b.choice(), b.alternativeId(), +1);
   }
 
   /** The key a participant's ballots in this vote are recorded under: their id, or their voter key if secret. */
@@ -170,7 +132,7 @@ final class Voting {
     String voter = voterOf(v, participantId);
     for (String a : v.articleIds()) {
       Ballot old = ballots.remove(new BallotKey(voteId, a, voter));
-      if (old != null) articleTally(voteId, a).count(old.endpointId(), old.choice(), -1);
+      if (old != null) articleTally(voteId, a).count(old.endpointId(), old.choice(), old.alternativeId(), -1);
     }
   }
 
@@ -199,7 +161,8 @@ final class Voting {
   }
 
   private ArticleTally articleTally(String voteId, String articleId) {
-    return tallies.computeIfAbsent(new ArticleKey(voteId, articleId), k -> new ArticleTally());
+    return tallies.computeIfAbsent(new ArticleKey(voteId, articleId), k -> new ArticleTally(
+        votes.get(voteId).alternativesOf(articleId).stream().map(Alternative::id).toList()));
   }
 
   // --- Reads ------------------------------------------------------------------------------------------------------
@@ -223,23 +186,7 @@ final class Voting {
       return null;
     }
     ArticleTally t = tallies.get(new ArticleKey(voteId, articleId));
-    if (t == null) {
-      return new Tally(0, 0, 0, 0, Map.of());
-    }
-    Map<String, EndpointTally> byEndpoint = new LinkedHashMap<>();
-    for (Map.Entry<String, int[]> e : t.individual.entrySet()) {
-      int[] c = e.getValue();
-      if (c[0] + c[1] + c[2] > 0 && !t.collective.containsKey(e.getKey())) {
-        byEndpoint.put(e.getKey(), new EndpointTally(c[0], c[1], c[2], c[0] + c[1] + c[2], false, Counts.of(c[0], c[1], c[2])));
-      }
-    }
-    for (HallResult r : t.collective.values()) {
-      int[] c = t.individual.getOrDefault(r.endpointId(), new int[3]);
-      byEndpoint.put(r.endpointId(), new EndpointTally(r.agree(), r.disagree(), r.other(), r.total(), true,
-          Counts.of(c[0], c[1], c[2])));
-    }
-    int[] c = t.counted;
-    return new Tally(c[0], c[1], c[2], c[0] + c[1] + c[2], byEndpoint);
+    return t != null ? t.tally() : new ArticleTally(v.alternativesOf(articleId).stream().map(Alternative::id).toList()).tally();
   }
 
   /** The largest hall result recorded for this endpoint in a vote still open: the head count may not go below it. */
@@ -294,9 +241,19 @@ final class Voting {
       throw Reject.limit("Đã đạt số cuộc biểu quyết tối đa", "The maximum number of votes is reached");
     }
     VoteMode mode = c.mode() != null ? c.mode() : conf.info().settings().defaultVoteMode();
-    d.emit(new VoteOpened(d.nextId("v"), title, articles, mode, conf.drafts.currentVersion(), d.now));
+    Map<String, List<Alternative>> alternatives = new LinkedHashMap<>();
+    for (String a : articles) {
+      List<Alternative> alts = conf.drafts.alternativesOf(a);
+      if (!alts.isEmpty()) alternatives.put(a, alts);
+    }
+    d.emit(new VoteOpened(d.nextId("v"), title, articles, mode, conf.drafts.currentVersion(), d.now, alternatives));
   }
 
+  /**
+   * On a target with alternatives a ballot chooses one (AGREE with its {@code alternativeId}: agreeing with that
+   * wording) or gives ý kiến khác (OTHER, text required); không tán thành is not a choice between wordings. Elsewhere
+   * an {@code alternativeId} is refused. Anonymous ballots stay secret the same way: only the voter key is recorded.
+   */
   private void cast(CastBallot c, Decide d) {
     Choice choice = Check.required(c.choice(), "lựa chọn", "choice");
     String text = Check.text(c.text(), Check.TEXT, Limits.BALLOT_TEXT, false, true);
@@ -305,12 +262,14 @@ final class Voting {
     }
     Vote v = vote(c.voteId());
     requireArticle(v, c.articleId());
+    String alternativeId = AlternativeBallots.check(v, c.articleId(), choice, text, c.alternativeId());
     requireOpen(v);
     Participant p = d.participant();
     if (v.mode() == VoteMode.ANONYMOUS) {
-      d.emit(new SecretBallotCast(v.id(), c.articleId(), conf.voterKey(v.id(), p.id()), p.endpointId(), choice, text));
+      d.emit(new SecretBallotCast(v.id(), c.articleId(), conf.voterKey(v.id(), p.id()), p.endpointId(), choice, text,
+          alternativeId));
     } else {
-      d.emit(new BallotCast(v.id(), c.articleId(), p.id(), p.endpointId(), choice, text));
+      d.emit(new BallotCast(v.id(), c.articleId(), p.id(), p.endpointId(), choice, text, alternativeId));
     }
   }
 
@@ -326,12 +285,15 @@ final class Voting {
     if (!e.checkedIn()) {
       throw Reject.wrongState("Điểm cầu cần điểm danh trước khi ghi kết quả chung", "The endpoint must check in before recording a hall result");
     }
-    long sum = (long) c.agree() + c.disagree() + c.other();
+    Map<String, Integer> alternatives = AlternativeBallots.hallCounts(v, c);
+    int agree = alternatives == null ? c.agree() : alternatives.values().stream().mapToInt(Integer::intValue).sum();
+    long sum = (long) agree + c.disagree() + c.other();
     if (sum > e.headCount()) {
       throw Reject.limit("Tổng số phiếu (" + sum + ") vượt quá số người có mặt (" + e.headCount() + ")",
           "The counts add up to " + sum + ", more than the declared head count of " + e.headCount());
     }
-    d.emit(new HallResultRecorded(v.id(), c.articleId(), e.id(), c.agree(), c.disagree(), c.other(), d.actorName()));
+    d.emit(new HallResultRecorded(v.id(), c.articleId(), e.id(), agree, c.disagree(), c.other(), d.actorName(),
+        alternatives));
   }
 
   private void clearHallResult(ClearHallResult c, Decide d) {

@@ -53,6 +53,7 @@ import vn.hoinghi.report.export.DraftDocx;
 import vn.hoinghi.report.export.MarkdownExport;
 import vn.hoinghi.report.export.PdfExport;
 import vn.hoinghi.report.export.XlsxExport;
+import vn.hoinghi.report.revision.AlternativeChoice;
 import vn.hoinghi.report.revision.DraftRevision;
 import vn.hoinghi.report.revision.DraftText;
 import vn.hoinghi.report.revision.VersionDiff;
@@ -495,12 +496,12 @@ public final class ReportApi {
   // ------------------------------------------------------------------------------------------- revising
 
   private record ReviseRequest(int baseVersion, List<String> accept, List<DraftRevision.NodeEdit> edits, String note,
-      boolean dryRun, boolean markAccepted) {}
+      boolean dryRun, boolean markAccepted, Map<String, String> alternatives) {}
 
   private static ReviseRequest parseRevise(RoutingContext ctx) {
     JsonNode b = Codec.parse(ctx.body().asString("UTF-8") == null ? "" : ctx.body().asString("UTF-8"));
     if (!b.isObject()) throw new WireError("INVALID_MESSAGE", "the body must be a JSON object");
-    Set<String> known = Set.of("baseVersion", "accept", "edits", "note", "dryRun", "markAccepted");
+    Set<String> known = Set.of("baseVersion", "accept", "edits", "note", "dryRun", "markAccepted", "alternatives");
     b.fieldNames().forEachRemaining(f -> {
       if (!known.contains(f)) throw new WireError("INVALID_MESSAGE", "unknown field \"" + f + "\"");
     });
@@ -532,12 +533,26 @@ public final class ReportApi {
     for (String f : List.of("dryRun", "markAccepted")) {
       if (b.has(f) && !b.get(f).isBoolean()) throw new WireError("INVALID_MESSAGE", f + " is true or false");
     }
-    if (accept.isEmpty() && edits.isEmpty()) {
-      throw new WireError("INVALID_MESSAGE", "nothing to revise: give accepted annotations and/or edits");
+    // The secretary's choice of alternative wording per group: {"groupNodeId": "alternativeNodeId"}.
+    Map<String, String> alternatives = new java.util.LinkedHashMap<>();
+    JsonNode alts = b.path("alternatives");
+    if (!alts.isMissingNode()) {
+      if (!alts.isObject() || alts.size() > MAX_ACCEPT) {
+        throw new WireError("INVALID_MESSAGE", "alternatives maps a node id to the id of its chosen alternative");
+      }
+      alts.fields().forEachRemaining(f -> {
+        if (!f.getValue().isTextual() || f.getKey().length() > 64 || f.getValue().asText().length() > 64) {
+          throw new WireError("INVALID_MESSAGE", "alternatives maps a node id to the id of its chosen alternative");
+        }
+        alternatives.put(f.getKey(), f.getValue().asText());
+      });
+    }
+    if (accept.isEmpty() && edits.isEmpty() && alternatives.isEmpty()) {
+      throw new WireError("INVALID_MESSAGE", "nothing to revise: give accepted annotations, edits and/or alternatives");
     }
     return new ReviseRequest(b.get("baseVersion").asInt(), List.copyOf(new LinkedHashSet<>(accept)), edits,
         b.path("note").asText("Tiếp thu ý kiến góp ý"), b.path("dryRun").asBoolean(false),
-        b.path("markAccepted").asBoolean(true));
+        b.path("markAccepted").asBoolean(true), alternatives);
   }
 
   /**
@@ -571,7 +586,9 @@ public final class ReportApi {
       }
       if (!missing.isEmpty()) throw new DraftRevision.Refused(missing);
       DraftVersion base = conf.drafts().get(current - 1);
-      DraftRevision.Result result = DraftRevision.compose(base.document(), current, accepted, req.edits());
+      List<AlternativeChoice.Chosen> chosen = AlternativeChoice.resolve(base.document(), current, conf.votes(),
+          conf::tally, req.alternatives());
+      DraftRevision.Result result = DraftRevision.compose(base.document(), current, accepted, req.edits(), chosen);
       // Ids as the import will assign them, so the preview matches articles as the real diff will.
       Set<String> used = new java.util.HashSet<>();
       conf.drafts().forEach(v -> v.document().allNodes().forEach(n -> used.add(n.id())));
@@ -584,6 +601,7 @@ public final class ReportApi {
       JsonObject body = new JsonObject().put("baseVersion", req.baseVersion())
           .put("applied", new JsonArray(Codec.encode(result.applied())))
           .put("edited", new JsonArray(result.editedNodes()))
+          .put("alternatives", new JsonArray(Codec.encode(result.alternatives())))
           .put("changedArticles", composed.getValue().changed());
       if (req.dryRun()) {
         body.put("text", result.text()).put("diff", new JsonObject(Codec.encode(composed.getValue())));

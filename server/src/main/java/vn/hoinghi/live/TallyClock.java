@@ -126,12 +126,16 @@ final class TallyClock {
       Tally t = c.tally(vote.id(), articleId);
       JsonObject a = new JsonObject().put("articleId", articleId).put("agree", t.agree())
           .put("disagree", t.disagree()).put("other", t.other()).put("total", t.total());
+      // Counts per alternative id, the same object as in the REST tally and the snapshot (docs/protocol.md).
+      if (t.alternatives() != null) a.put("alternatives", new JsonObject(new java.util.LinkedHashMap<>(t.alternatives())));
       if (detail) {
         JsonObject by = new JsonObject();
         for (Map.Entry<String, EndpointTally> e : t.byEndpoint().entrySet()) {
           EndpointTally et = e.getValue();
-          by.put(e.getKey(), new JsonObject().put("agree", et.agree()).put("disagree", et.disagree())
-              .put("other", et.other()).put("total", et.total()).put("collective", et.collective()));
+          JsonObject row = new JsonObject().put("agree", et.agree()).put("disagree", et.disagree())
+              .put("other", et.other()).put("total", et.total()).put("collective", et.collective());
+          if (et.alternatives() != null) row.put("alternatives", new JsonObject(new java.util.LinkedHashMap<>(et.alternatives())));
+          by.put(e.getKey(), row);
         }
         a.put("byEndpoint", by);
       }

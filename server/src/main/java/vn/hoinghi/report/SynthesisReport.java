@@ -80,14 +80,28 @@ public record SynthesisReport(Heading heading, String endpointScope, List<Endpoi
     }
   }
 
-  /** A vote's result on one article: overall and per endpoint, as the tally counts them (nothing twice). */
+  /**
+   * A vote's result on one article: overall and per endpoint, as the tally counts them (nothing twice). When the vote
+   * asked which alternative wording (phương án), {@code targetId}/{@code targetLabel} name the article or clause voted
+   * on and {@code alternatives} says how many chose each (empty otherwise; targetId is then the article).
+   */
   public record VoteResult(String voteId, String title, VoteMode mode, VoteStatus status, Instant openedAt,
-      Instant closedAt, int draftVersion, Count overall, List<EndpointCount> byEndpoint) {
+      Instant closedAt, int draftVersion, Count overall, List<EndpointCount> byEndpoint, String targetId,
+      String targetLabel, List<AlternativeCount> alternatives) {
 
     public VoteResult {
       byEndpoint = List.copyOf(byEndpoint);
+      alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+    }
+
+    public VoteResult(String voteId, String title, VoteMode mode, VoteStatus status, Instant openedAt,
+        Instant closedAt, int draftVersion, Count overall, List<EndpointCount> byEndpoint) {
+      this(voteId, title, mode, status, openedAt, closedAt, draftVersion, overall, byEndpoint, null, null, null);
     }
   }
+
+  /** How many ballots (and hall results) chose one alternative wording; {@code percent} of the counted total. */
+  public record AlternativeCount(String alternativeId, String label, int count, int percent) {}
 
   public record Count(int agree, int disagree, int other, int total) {}
 

@@ -252,8 +252,10 @@ public final class SynthesisReports {
         for (DraftNode art : version.document().articles()) {
           List<VoteResult> results = new ArrayList<>();
           for (Vote v : votes.values()) {
-            if (v.articleIds().contains(art.id())) {
-              results.add(result(v, art.id()));
+            for (String target : v.articleIds()) {
+              // A clause voted for its alternatives is reported in its article's section.
+              DraftNode of = articleOf.get(target);
+              if (target.equals(art.id()) || (of != null && of.id().equals(art.id()))) results.add(result(v, target));
             }
           }
           DraftNode chapter = chapterOf.get(art.id());
@@ -329,8 +331,15 @@ public final class SynthesisReports {
             et.collective(), et.individual() == null ? null : new Count(et.individual().agree(),
                 et.individual().disagree(), et.individual().other(), et.individual().total())));
       }
+      List<SynthesisReport.AlternativeCount> alternatives = new ArrayList<>();
+      for (vn.hoinghi.domain.Alternative a : v.alternativesOf(articleId)) {
+        int n = t.alternatives() == null ? 0 : t.alternatives().getOrDefault(a.id(), 0);
+        alternatives.add(new SynthesisReport.AlternativeCount(a.id(), a.label(), n,
+            t.total() == 0 ? 0 : Math.round(100f * n / t.total())));
+      }
       return new VoteResult(v.id(), v.title(), v.mode(), v.status(), v.openedAt(), v.closedAt(), v.draftVersion(),
-          new Count(t.agree(), t.disagree(), t.other(), t.total()), rows);
+          new Count(t.agree(), t.disagree(), t.other(), t.total()), rows, articleId,
+          labelOf.getOrDefault(articleId, articleId), alternatives);
     }
 
     private FeedbackItem item(Annotation a, FeedbackKind kind, Annotation root) {

@@ -183,12 +183,14 @@ public final class ProtocolSchema {
     ObjectNode counts = object(false);
     for (String f : new String[] {"agree", "disagree", "other", "total"}) props(counts).set(f, integer());
     props(counts).set("collective", F.objectNode().put("type", "boolean"));
+    props(counts).set("alternatives", F.objectNode().put("type", "object").set("additionalProperties", integer()));
     required(counts, "agree", "disagree", "other", "total");
     defs.set("TallyCounts", counts);
     ObjectNode articleTally = object(false);
     props(articleTally).set("articleId", string());
     for (String f : new String[] {"agree", "disagree", "other", "total"}) props(articleTally).set(f, integer());
     props(articleTally).set("byEndpoint", F.objectNode().put("type", "object").set("additionalProperties", ref("TallyCounts")));
+    props(articleTally).set("alternatives", F.objectNode().put("type", "object").set("additionalProperties", integer()));
     required(articleTally, "articleId", "agree", "disagree", "other", "total");
     defs.set("ArticleTally", articleTally);
     ObjectNode tally = message("tally");

@@ -126,6 +126,11 @@ public final class PlayedSession {
    * Điều 9 with an opinion, a vote on Chương I, two speeches, annotations answered by the drafting team, one hidden,
    * then the feedback window with a late proposal.
    */
+  /** The demo conference prepared and not yet started, for tests that play their own session. */
+  public static PlayedSession prepared() {
+    return new PlayedSession();
+  }
+
   public static PlayedSession story() {
     PlayedSession s = new PlayedSession();
     s.run(s.as("chutri"), new Command.StartConference());

@@ -15,6 +15,7 @@ import vn.hoinghi.domain.document.DraftDocument;
 import vn.hoinghi.domain.document.DraftImporter;
 import vn.hoinghi.domain.document.DraftNode;
 import vn.hoinghi.domain.document.ImportResult;
+import vn.hoinghi.domain.document.NodeKind;
 
 /**
  * Composes the text of version N+1: version N with the accepted proposed wordings put in place of the passages they
@@ -32,7 +33,9 @@ public final class DraftRevision {
   /** A proposed wording put into the text: where, what it replaced, and with what. */
   public record Applied(String annotationId, String nodeId, String before, String after) {}
 
-  public record Result(String text, List<Applied> applied, List<String> editedNodes) {}
+  /** {@code alternatives}: for each group of alternative wordings, the one kept (the others are dropped). */
+  public record Result(String text, List<Applied> applied, List<String> editedNodes,
+      List<AlternativeChoice.Chosen> alternatives) {}
 
   /** The revision cannot be composed; {@code details} says why, item by item, in Vietnamese and English. */
   public static final class Refused extends RuntimeException {
@@ -44,7 +47,18 @@ public final class DraftRevision {
     }
   }
 
+  /** For a base version without alternative wordings. */
   public static Result compose(DraftDocument base, int baseVersion, List<Annotation> accepted, List<NodeEdit> edits) {
+    return compose(base, baseVersion, accepted, edits, List.of());
+  }
+
+  /**
+   * {@code chosen} (from {@link AlternativeChoice#resolve}) names the alternative kept in each group: its wording
+   * joins its parent's text and its clauses or points take its place; the other alternatives are dropped, and an
+   * accepted wording or an edit inside a dropped one is refused rather than lost.
+   */
+  public static Result compose(DraftDocument base, int baseVersion, List<Annotation> accepted, List<NodeEdit> edits,
+      List<AlternativeChoice.Chosen> chosen) {
     Map<String, DraftNode> nodes = new LinkedHashMap<>();
     base.allNodes().forEach(n -> nodes.put(n.id(), n));
     List<String> problems = new ArrayList<>();
@@ -103,32 +117,78 @@ public final class DraftRevision {
       }
       newText.put(e.getKey(), sb.toString());
     }
+    Map<String, String> keep = new HashMap<>();
+    chosen.forEach(c -> keep.put(c.groupId(), c.alternativeId()));
+    Map<String, String> dropped = droppedAlternatives(base.nodes(), keep);
+    for (Map.Entry<String, List<Change>> e : byNode.entrySet()) {
+      if (dropped.containsKey(e.getKey())) {
+        e.getValue().forEach(c -> problems.add(c.annotationId() + ": nằm trong " + dropped.get(e.getKey())
+            + " không được chọn / is inside an alternative that is not kept"));
+      }
+    }
+    edited.keySet().stream().filter(dropped::containsKey).forEach(id -> problems.add(id + ": nằm trong "
+        + dropped.get(id) + " không được chọn / is inside an alternative that is not kept"));
     if (!problems.isEmpty()) {
       throw new Refused(problems);
     }
     edited.values().forEach(e -> {
       if (e.text() != null) newText.put(e.nodeId(), e.text());
     });
-    DraftDocument revised = base.withNodes(rebuild(base.nodes(), newText, edited));
+    DraftDocument revised = base.withNodes(rebuild(base.nodes(), newText, edited, keep));
     String text = DraftText.render(revised);
     ImportResult check = DraftImporter.parse(text);
     if (!check.ok()) {
       throw new Refused(check.problems().stream().limit(50).map(p -> p.describe()).toList());
     }
     applied.sort(Comparator.comparing(Applied::annotationId));
-    return new Result(text, applied, List.copyOf(edited.keySet()));
+    return new Result(text, applied, List.copyOf(edited.keySet()), List.copyOf(chosen));
   }
 
   private record Change(String annotationId, int start, int end, String replacement) {}
 
-  private static List<DraftNode> rebuild(List<DraftNode> level, Map<String, String> text, Map<String, NodeEdit> edits) {
+  private static List<DraftNode> rebuild(List<DraftNode> level, Map<String, String> text, Map<String, NodeEdit> edits,
+      Map<String, String> keep) {
     List<DraftNode> out = new ArrayList<>();
     for (DraftNode n : level) {
       NodeEdit e = edits.get(n.id());
       String title = e != null && e.title() != null ? e.title() : n.title();
-      out.add(new DraftNode(n.id(), n.kind(), n.number(), title, text.getOrDefault(n.id(), n.text()),
-          rebuild(n.children(), text, edits)));
+      String body = text.getOrDefault(n.id(), n.text());
+      String kept = keep.get(n.id());
+      List<DraftNode> children = new ArrayList<>();
+      for (DraftNode c : n.children()) {
+        if (c.kind() != NodeKind.ALTERNATIVE || kept == null) {
+          children.addAll(rebuild(List.of(c), text, edits, keep));
+        } else if (c.id().equals(kept)) {
+          // The kept wording becomes the parent's own: its text after the parent's, its clauses or points in its place.
+          String own = text.getOrDefault(c.id(), c.text());
+          body = body.isBlank() ? own : own.isBlank() ? body : body + "\n" + own;
+          children.addAll(rebuild(c.children(), text, edits, keep));
+        }
+      }
+      out.add(new DraftNode(n.id(), n.kind(), n.number(), title, body, children));
     }
     return out;
+  }
+
+  /** Every node inside an alternative that is not kept, with that alternative's label. */
+  private static Map<String, String> droppedAlternatives(List<DraftNode> level, Map<String, String> keep) {
+    Map<String, String> out = new HashMap<>();
+    for (DraftNode n : level) {
+      String kept = keep.get(n.id());
+      for (DraftNode c : n.children()) {
+        if (c.kind() == NodeKind.ALTERNATIVE && kept != null && !c.id().equals(kept)) {
+          String label = c.label() + " (" + n.label() + ")";
+          out.put(c.id(), label);
+          c.children().forEach(x -> mark(x, label, out));
+        }
+      }
+      out.putAll(droppedAlternatives(n.children(), keep));
+    }
+    return out;
+  }
+
+  private static void mark(DraftNode n, String label, Map<String, String> out) {
+    out.put(n.id(), label);
+    n.children().forEach(c -> mark(c, label, out));
   }
 }
