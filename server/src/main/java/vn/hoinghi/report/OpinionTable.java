@@ -20,9 +20,9 @@ import vn.hoinghi.domain.Participant;
 import vn.hoinghi.domain.Response;
 import vn.hoinghi.domain.ResponseKind;
 import vn.hoinghi.domain.Role;
-import vn.hoinghi.domain.document.DraftDocument;
+import vn.hoinghi.domain.SpeechRecord;
+import vn.hoinghi.domain.WrittenOpinion;
 import vn.hoinghi.domain.document.DraftNode;
-import vn.hoinghi.domain.document.NodeKind;
 
 /**
  * Builds the one continuous table of a report ({@link TableRow}), what it leaves out ({@link AgreedWithoutRemarks})
@@ -32,6 +32,9 @@ import vn.hoinghi.domain.document.NodeKind;
  */
 final class OpinionTable {
 
+  static final String SECRET_BALLOT = "Phiếu kín";
+  private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
   /** The place of an opinion on no particular article. */
   static final String GENERAL = "Ý kiến chung";
 
@@ -39,34 +42,55 @@ final class OpinionTable {
 
   /** One opinion before rows are numbered. */
   private record Opinion(String id, String nodeId, int givenVersion, String source, String content, Response answer,
-      String replacement, java.time.Instant at) {}
+      String replacement, java.time.Instant at, String endpointId) {}
 
   private final Conference conf;
   private final Predicate<String> inScope;
   private final DraftVersion reported;
-  private final List<Places> places = new ArrayList<>();
+  private final List<DraftPlaces> places = new ArrayList<>();
   private final Map<String, Endpoint> endpoints = new HashMap<>();
   private final Map<String, Participant> people = new HashMap<>();
 
-  private OpinionTable(Conference conf, DraftVersion reported, Predicate<String> inScope) {
+  private final boolean scopeIsWhole;
+
+  private OpinionTable(Conference conf, DraftVersion reported, Predicate<String> inScope, boolean whole) {
     this.conf = conf;
+    this.scopeIsWhole = whole;
     this.reported = reported;
     this.inScope = inScope;
-    conf.drafts().forEach(v -> places.add(new Places(v.document())));
+    conf.drafts().forEach(v -> places.add(new DraftPlaces(v.document())));
     conf.endpoints().forEach(e -> endpoints.put(e.id(), e));
     conf.participants().forEach(p -> people.put(p.id(), p));
   }
 
-  static Result build(Conference conf, DraftVersion reported, Predicate<String> inScope) {
-    return new OpinionTable(conf, reported, inScope).run();
+  /** {@code whole}: the whole conference's table, with the written opinions (a hall's part has none). */
+  static Result build(Conference conf, DraftVersion reported, Predicate<String> inScope, boolean whole) {
+    return new OpinionTable(conf, reported, inScope, whole).run();
   }
 
   private Result run() {
     List<Opinion> opinions = new ArrayList<>();
     collectAnnotations(opinions);
     collectBallotOpinions(opinions);
-    Places latest = places.isEmpty() ? null : places.get(places.size() - 1);
-    Places shown = reported == null ? null : places.get(reported.version() - 1);
+    collectSpeeches(opinions);
+    if (scopeIsWhole) collectWritten(opinions);
+    // Merged opinions join their row: its place, content and answer, every source.
+    Map<String, String> merged = conf.mergedOpinions();
+    Map<String, Opinion> byId = new HashMap<>();
+    opinions.forEach(o -> byId.put(o.id(), o));
+    Map<String, List<Opinion>> members = new HashMap<>();
+    List<Opinion> heads = new ArrayList<>();
+    for (Opinion o : opinions) {
+      String into = merged.get(o.id());
+      if (into != null && byId.containsKey(into)) {
+        members.computeIfAbsent(into, k -> new ArrayList<>()).add(o);
+      } else {
+        heads.add(o);
+      }
+    }
+    opinions = heads;
+    DraftPlaces latest = places.isEmpty() ? null : places.get(places.size() - 1);
+    DraftPlaces shown = reported == null ? null : places.get(reported.version() - 1);
     record Keyed(long order, Opinion o) {}
     List<Keyed> keyed = new ArrayList<>();
     for (Opinion o : opinions) {
@@ -89,8 +113,16 @@ final class OpinionTable {
         now = null;
       }
       Response r = o.answer();
-      rows.add(new TableRow(rows.size() + 1, at, now, List.of(o.source()), o.content(), answerText(r, takenIn),
-          r == null ? null : r.kind(), List.of(o.id())));
+      List<String> sources = new ArrayList<>(List.of(o.source()));
+      List<String> ids = new ArrayList<>(List.of(o.id()));
+      hallsWithOpinions.add(o.endpointId());
+      for (Opinion m : members.getOrDefault(o.id(), List.of())) {
+        if (!sources.contains(m.source())) sources.add(m.source());
+        ids.add(m.id());
+        hallsWithOpinions.add(m.endpointId());
+      }
+      rows.add(new TableRow(rows.size() + 1, at, now, sources, o.content(), answerText(r, takenIn),
+          r == null ? null : r.kind(), ids));
       if (r != null) {
         switch (r.kind()) {
           case ACCEPTED -> accepted++;
@@ -102,14 +134,8 @@ final class OpinionTable {
         articlesWithOpinions.add(shown.articleOf.get(o.nodeId()));
       }
     }
-    for (Annotation a : conf.annotations()) {
-      if (!a.reply() && a.status() == AnnotationStatus.VISIBLE) hallsWithOpinions.add(a.endpointId());
-    }
-    for (Ballot b : conf.ballots()) {
-      if (b.choice() == Choice.OTHER && b.text() != null && !b.text().isBlank()) hallsWithOpinions.add(b.endpointId());
-    }
-    for (var s : conf.speeches()) {
-      hallsWithOpinions.add(s.endpointId());
+    for (var sp : conf.speeches()) {
+      hallsWithOpinions.add(sp.endpointId());
     }
     List<String> halls = new ArrayList<>();
     for (Endpoint e : conf.endpoints()) {
@@ -138,28 +164,65 @@ final class OpinionTable {
             ? "Đề nghị viết lại: “" + a.replacement() + "”."
             : "Đề nghị sửa “" + quote + "” thành “" + a.replacement() + "”.");
       }
-      out.add(new Opinion(a.id(), nodeId, a.draftVersion(), person(a.authorId(), a.endpointId()), content,
-          a.response(), a.kind() == AnnotationKind.PROPOSED_WORDING ? a.replacement() : null, a.createdAt()));
+      // Re-anchoring moves an annotation's version forward; the place it was given on is the version of its time.
+      out.add(new Opinion(a.id(), nodeId, versionAt(a.createdAt()), person(a.authorId(), a.endpointId()), content,
+          a.response(), a.kind() == AnnotationKind.PROPOSED_WORDING ? a.replacement() : null, a.createdAt(),
+          a.endpointId()));
     }
   }
 
   private void collectBallotOpinions(List<Opinion> out) {
-    Map<String, Integer> secretCount = new HashMap<>();
     Map<String, vn.hoinghi.domain.Vote> votes = new LinkedHashMap<>();
     conf.votes().forEach(v -> votes.put(v.id(), v));
     for (Ballot b : conf.ballots()) {
       if (b.choice() != Choice.OTHER || b.text() == null || b.text().isBlank() || !inScope.test(b.endpointId())) {
         continue;
       }
-      // A secret ballot's voter is a key, never a person: it is numbered within its vote and article, and no author
-      // is named.
-      String id = "ballot:" + b.voteId() + ":" + b.articleId() + ":" + (b.secret()
-          ? "kin-" + secretCount.merge(b.voteId() + ":" + b.articleId(), 1, Integer::sum) : b.voter());
+      // A secret ballot's voter is a key, never a person: its opinion has an id of its own ("vo-N") and no author.
+      String id = conf.ballotOpinionId(b).orElse(null);
+      if (id == null) continue;
       vn.hoinghi.domain.Vote v = votes.get(b.voteId());
       out.add(new Opinion(id, b.articleId(), v == null ? currentVersion() : v.draftVersion(),
-          b.secret() ? "Phiếu kín" : person(b.voter(), b.endpointId()), b.text().strip(), null, null,
-          v == null ? null : v.openedAt()));
+          b.secret() ? SECRET_BALLOT : person(b.voter(), b.endpointId()), b.text().strip(),
+          conf.opinionResponse(id).orElse(null), null, v == null ? null : v.openedAt(), b.endpointId()));
     }
+  }
+
+  /** Speeches the secretary summarized: the speaker (or the hall it spoke for) and the summary. */
+  private void collectSpeeches(List<Opinion> out) {
+    for (SpeechRecord sp : conf.speeches()) {
+      String summary = conf.speechSummary(sp.requestId()).orElse(null);
+      if (summary == null || !inScope.test(sp.endpointId())) continue;
+      String source = sp.forHall() && endpoints.containsKey(sp.endpointId()) ? endpoints.get(sp.endpointId()).name()
+          : person(sp.participantId(), sp.endpointId());
+      out.add(new Opinion(sp.requestId(), sp.articleId(), versionAt(sp.startedAt()), source + " (phát biểu)", summary,
+          conf.opinionResponse(sp.requestId()).orElse(null), null, sp.startedAt(), sp.endpointId()));
+    }
+  }
+
+  /** Opinions agencies sent in writing: the agency and its công văn. */
+  private void collectWritten(List<Opinion> out) {
+    for (WrittenOpinion w : conf.writtenOpinions()) {
+      out.add(new Opinion(w.id(), w.nodeId(), w.draftVersion(), agency(w), w.text(),
+          conf.opinionResponse(w.id()).orElse(null), null, w.at(), null));
+    }
+  }
+
+  /** "Bộ Tư pháp (Công văn số 12/BTP-PL ngày 03/12/2026)". */
+  static String agency(WrittenOpinion w) {
+    String letter = (w.letterNumber() == null ? "" : " số " + w.letterNumber())
+        + (w.letterDate() == null ? "" : " ngày " + DATE.format(java.time.LocalDate.parse(w.letterDate())));
+    return letter.isEmpty() ? w.agency() : w.agency() + " (Công văn" + letter + ")";
+  }
+
+  /** The draft version current at {@code t}: the last one imported at or before it. */
+  private int versionAt(java.time.Instant t) {
+    int v = 1;
+    List<DraftVersion> drafts = conf.drafts();
+    for (DraftVersion d : drafts) {
+      if (t != null && !d.importedAt().isAfter(t)) v = d.version();
+    }
+    return v;
   }
 
   private int currentVersion() {
@@ -194,7 +257,7 @@ final class OpinionTable {
     return label == null ? GENERAL : label;
   }
 
-  private static String placeNow(Opinion o, String at, Places latest) {
+  private static String placeNow(Opinion o, String at, DraftPlaces latest) {
     if (o.nodeId() == null || latest == null || GENERAL.equals(at)) return null;
     String now = latest.labelOf.get(o.nodeId());
     if (now == null) return TableRow.DELETED;
@@ -202,7 +265,7 @@ final class OpinionTable {
   }
 
   /** An accepted proposed wording whose words stand in the latest draft's node: taken in, not lost. */
-  private static boolean takenIn(Opinion o, Places latest) {
+  private static boolean takenIn(Opinion o, DraftPlaces latest) {
     if (o.answer() == null || o.answer().kind() != ResponseKind.ACCEPTED || o.replacement() == null || latest == null
         || o.nodeId() == null) {
       return false;
@@ -223,7 +286,7 @@ final class OpinionTable {
   }
 
   /** Opinions on the whole text first, then by the reported draft's article order, places left out last. */
-  private long order(Opinion o, Places shown, Places latest) {
+  private long order(Opinion o, DraftPlaces shown, DraftPlaces latest) {
     if (o.nodeId() == null || shown == null) return -1;
     Integer i = shown.order.get(o.nodeId());
     if (i != null) return i;
@@ -255,34 +318,5 @@ final class OpinionTable {
 
   private static String range(List<DraftNode> all, int from, int to) {
     return from == to ? all.get(from).label() : all.get(from).label() + "–" + all.get(to).number();
-  }
-
-  /** Labels, articles and document order of one version's nodes. */
-  static final class Places {
-    final Map<String, String> labelOf = new HashMap<>();
-    final Map<String, String> articleOf = new HashMap<>();
-    final Map<String, Integer> order = new HashMap<>();
-    final Map<String, DraftNode> nodes = new HashMap<>();
-
-    Places(DraftDocument d) {
-      index(d.nodes(), null, "");
-    }
-
-    private void index(List<DraftNode> level, DraftNode article, String parentLabel) {
-      for (DraftNode n : level) {
-        DraftNode a = n.kind() == NodeKind.ARTICLE ? n : article;
-        String label = switch (n.kind()) {
-          case PART, CHAPTER, SECTION, SUBSECTION, ARTICLE, APPENDIX -> n.label();
-          case CLAUSE -> parentLabel + ", khoản " + n.number();
-          case POINT -> parentLabel + ", điểm " + n.number();
-          case ALTERNATIVE -> parentLabel + ", phương án " + n.number();
-        };
-        labelOf.put(n.id(), label);
-        order.put(n.id(), order.size());
-        nodes.put(n.id(), n);
-        if (a != null) articleOf.put(n.id(), a.id());
-        index(n.children(), a, label);
-      }
-    }
   }
 }
