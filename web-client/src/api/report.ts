@@ -61,8 +61,19 @@ export interface EndpointRef { endpointId: string; code: string; name: string }
 export interface SynthesisReport {
   heading: ReportHeading; endpointScope?: string; attendance: EndpointAttendance[]; articles: ArticleSection[];
   generalFeedback: FeedbackItem[]; generalSpeeches: SpeechItem[]; orphanedFeedback: FeedbackItem[]; totals: Totals;
-  endpointsWithoutFeedback: EndpointRef[];
+  endpointsWithoutFeedback: EndpointRef[]; table: TableRow[]; agreedWithoutRemarks: AgreedWithoutRemarks;
+  tableTotals: TableTotals;
 }
+
+/** One row of the report's table of opinions; `opinionIds` are for answering, never shown. */
+export interface TableRow {
+  stt: number; placeAtOpinion: string; placeNow?: string; sources: string[]; content: string; answer: string;
+  answerKind?: 'ACCEPTED' | 'EXPLAINED' | 'NOTED'; opinionIds: string[];
+}
+
+export interface TableTotals { rows: number; answered: number; accepted: number; explained: number; noted: number; unanswered: number }
+
+export interface AgreedWithoutRemarks { articles: string[]; halls: string[] }
 
 export type ReportFormat = 'docx' | 'pdf' | 'xlsx' | 'csv' | 'md';
 
@@ -222,6 +233,11 @@ export const reportApi = {
   /** Imports an uploaded file as the next version (POST …/draft: ImportDraft), the same body and type as its preview. */
   importDraftFile: (conferenceId: string, file: Blob, contentType: string, note: string, idempotencyKey: string) =>
     json<{ type: 'ack'; firstSeq: number; lastSeq: number }>(`${base(conferenceId)}/draft${query({ note })}`, {
+      method: 'POST', headers: { 'Content-Type': contentType, 'Idempotency-Key': idempotencyKey }, body: file,
+    }),
+  /** Written opinions of agencies from a CSV or XLSX file (POST …/opinions/import: ImportWrittenOpinions). */
+  importOpinions: (conferenceId: string, file: Blob, contentType: string, idempotencyKey: string) =>
+    json<{ type: 'ack'; added: number }>(`${base(conferenceId)}/opinions/import`, {
       method: 'POST', headers: { 'Content-Type': contentType, 'Idempotency-Key': idempotencyKey }, body: file,
     }),
   audit: (conferenceId: string, after: number, limit: number) => json<AuditPage>(`${base(conferenceId)}/audit${query({ after, limit })}`),

@@ -14,6 +14,7 @@ import { ReportPanel } from './ReportView';
 import { DraftUpload } from '../ui/DraftUpload';
 import { hasRole } from '../state/selectors';
 import { session } from '../app/session';
+import { OpinionsPanel } from '../ui/OpinionsPanel';
 
 type KindFilter = 'all' | 'COMMENT' | 'QUESTION' | 'PROPOSED_WORDING' | 'OTHER_VOTE';
 type RespFilter = 'all' | 'none' | 'ACCEPTED' | 'EXPLAINED' | 'NOTED';
@@ -80,6 +81,7 @@ export function SecretaryView() {
     <Shell view="secretary" wide>
       {mayImport && <DraftUpload conferenceId={s.conferenceId} />}
       <ReportPanel state={s} compact />
+      <OpinionsPanel />
       <People state={s} />
       <section class="panel" aria-labelledby="sec-h">
         <h2 id="sec-h" class="section-title">{t('sec.heading')}</h2>

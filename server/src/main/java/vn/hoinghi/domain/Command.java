@@ -220,4 +220,39 @@ public sealed interface Command {
   record RestoreAnnotation(String annotationId) implements Command {}
 
   record RespondToAnnotation(String annotationId, ResponseKind response, String text) implements Command {}
+
+  // --- Opinions (the report's table) -------------------------------------------------------------------------------
+
+  /**
+   * Records an opinion an agency sent in writing: {@code agency} (cơ quan), its công văn {@code letterNumber} and
+   * {@code letterDate} (both optional; the date as yyyy-mm-dd), {@code nodeId} a node of the current draft (null: the text as a whole) and the
+   * {@code text}. By the chair or the secretary, until the conference is closed.
+   */
+  record RecordWrittenOpinion(String agency, String letterNumber, String letterDate, String nodeId,
+      String text) implements Command {}
+
+  /** Many written opinions at once (the XLSX/CSV import): each checked as {@link RecordWrittenOpinion}; all or none. */
+  record ImportWrittenOpinions(List<RecordWrittenOpinion> opinions) implements Command {}
+
+  /**
+   * The secretary's short summary of a speech, the one in progress or one that ended ({@code requestId} of its floor
+   * request); recording again replaces it. A summarized speech is an opinion of the report's table.
+   */
+  record RecordSpeechSummary(String requestId, String summary) implements Command {}
+
+  /**
+   * Answers any opinion of the report's table by its id: an annotation ("ann-…", as {@link RespondToAnnotation}), a
+   * ballot's "ý kiến khác" ("vo-…"), a summarized speech (its request id, "fr-…") or a written opinion ("wo-…").
+   * {@code text} is required for EXPLAINED. Answering again replaces the answer.
+   */
+  record RespondToOpinion(String opinionId, ResponseKind response, String text) implements Command {}
+
+  /**
+   * Merges identical or near-identical opinions into one row of the table: the first id's row, listing every source;
+   * its answer answers them all. 2–50 ids, none already merged into another row.
+   */
+  record MergeOpinions(List<String> opinionIds) implements Command {}
+
+  /** Takes an opinion out of the row it was merged into; it is a row of its own again. */
+  record UnmergeOpinion(String opinionId) implements Command {}
 }

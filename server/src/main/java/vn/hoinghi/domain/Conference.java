@@ -35,6 +35,7 @@ public final class Conference {
   final SpeakerQueue speakerQueue = new SpeakerQueue(this);
   final Annotations annotations = new Annotations(this);
   final Admission admission = new Admission(this);
+  final Opinions opinions = new Opinions(this);
   /** Idempotency memory: recorded actor → commandId → the events it produced. Rebuilt from the log on replay. */
   private final Map<String, Map<String, SeqRange>> commands = new HashMap<>();
   private final Tables tables = Tables.create();
@@ -50,6 +51,7 @@ public final class Conference {
     speakerQueue.register(tables);
     annotations.register(tables);
     admission.register(tables);
+    opinions.register(tables);
     tables.complete();
   }
 
@@ -144,7 +146,8 @@ public final class Conference {
         drafts.versions, voting.votes.values().stream().toList(), voting.ballots.values().stream().toList(),
         voting.hallResults.values().stream().toList(), speakerQueue.open,
         speakerQueue.requests.values().stream().toList(), speakerQueue.waiting, speakerQueue.current,
-        speakerQueue.history, annotations.annotations.values().stream().toList(), commands, admission.state());
+        speakerQueue.history, annotations.annotations.values().stream().toList(), commands, admission.state(),
+        opinions.state());
   }
 
   public static Conference restore(ConferenceSnapshot s, BallotSealer sealer) {
@@ -159,6 +162,7 @@ public final class Conference {
     s.invites().forEach(i -> c.roster.invites.put(InviteRules.fold(i.code()), i));
     c.agenda.items.addAll(s.agenda());
     s.drafts().forEach(c.drafts::add);
+    c.opinions.restore(s.opinions());
     s.votes().forEach(c.voting::putVote);
     s.ballots().forEach(c.voting::putBallot);
     s.hallResults().forEach(c.voting::putHallResult);
@@ -542,6 +546,31 @@ public final class Conference {
 
   public Optional<Annotation> annotation(String id) {
     return Optional.ofNullable(annotations.annotations.get(id));
+  }
+
+  /** The written opinions of agencies, in the order recorded. */
+  public List<WrittenOpinion> writtenOpinions() {
+    return List.copyOf(opinions.written.values());
+  }
+
+  /** The secretary's summary of a speech (by its request id), if recorded. */
+  public Optional<String> speechSummary(String requestId) {
+    return Optional.ofNullable(opinions.speechSummaries.get(requestId));
+  }
+
+  /** The answer to an opinion that is not an annotation (a written opinion, a ballot's opinion, a speech). */
+  public Optional<Response> opinionResponse(String opinionId) {
+    return Optional.ofNullable(opinions.responses.get(opinionId));
+  }
+
+  /** Merged opinions: opinion id → the opinion whose row it joined. */
+  public Map<String, String> mergedOpinions() {
+    return Map.copyOf(opinions.mergedInto);
+  }
+
+  /** The opinion id of a ballot's "ý kiến khác" ("vo-N"); empty when the ballot has none. Never the voter key. */
+  public Optional<String> ballotOpinionId(Ballot b) {
+    return Optional.ofNullable(opinions.ballotOpinionIds.get(Opinions.ballotKey(b)));
   }
 
   // --- For the parts ----------------------------------------------------------------------------------------------

@@ -8,13 +8,14 @@ import java.util.Map;
  * The full, unfiltered state of a conference at {@code version}, as records only, comparable with {@code equals}.
  * Derived indexes (tallies, lookups) are not in it: {@link Conference#restore} rebuilds them. {@code commands} is the
  * idempotency memory: per recorded actor, which commandIds produced which events. {@code info} is null before the
- * conference is created. {@code admission} is null in snapshots written before it existed.
+ * conference is created. {@code admission} and {@code opinions} are null in snapshots written before they existed.
  */
 public record ConferenceSnapshot(String conferenceId, long version, ConferenceInfo info, List<Endpoint> endpoints,
     List<Participant> participants, List<Invite> invites, List<AgendaItem> agenda, List<DraftVersion> drafts,
     List<Vote> votes, List<Ballot> ballots, List<HallResult> hallResults, boolean speakerQueueOpen,
     List<FloorRequest> floorRequests, List<String> waitingRequests, Speech currentSpeech, List<SpeechRecord> speeches,
-    List<Annotation> annotations, Map<String, Map<String, SeqRange>> commands, AdmissionState admission) {
+    List<Annotation> annotations, Map<String, Map<String, SeqRange>> commands, AdmissionState admission,
+    OpinionState opinions) {
 
   public ConferenceSnapshot {
     endpoints = List.copyOf(endpoints);
@@ -33,5 +34,6 @@ public record ConferenceSnapshot(String conferenceId, long version, ConferenceIn
     commands.forEach((actor, ids) -> copy.put(actor, Map.copyOf(ids)));
     commands = Map.copyOf(copy);
     if (admission == null) admission = new AdmissionState(null, null, null, null, null);
+    if (opinions == null) opinions = new OpinionState(null, null, null, null, null);
   }
 }

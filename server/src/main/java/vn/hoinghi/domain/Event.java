@@ -257,4 +257,29 @@ public sealed interface Event {
 
   record AnnotationResponded(String annotationId, ResponseKind response, String text, String respondedBy, Instant at)
       implements Event {}
+
+  // --- Opinions (the report's table) -------------------------------------------------------------------------------
+
+  record WrittenOpinionRecorded(String opinionId, String agency, String letterNumber, String letterDate,
+      String nodeId, int draftVersion, String text, String recordedBy, Instant at) implements Event {}
+
+  record WrittenOpinionsImported(List<WrittenOpinionRecorded> opinions) implements Event {
+    public WrittenOpinionsImported {
+      opinions = List.copyOf(opinions);
+    }
+  }
+
+  record SpeechSummaryRecorded(String requestId, String summary, String recordedBy, Instant at) implements Event {}
+
+  /** The answer to an opinion that is not an annotation (annotations keep {@link AnnotationResponded}). */
+  record OpinionResponded(String opinionId, ResponseKind response, String text, String respondedBy, Instant at)
+      implements Event {}
+
+  record OpinionsMerged(String intoId, List<String> opinionIds) implements Event {
+    public OpinionsMerged {
+      opinionIds = List.copyOf(opinionIds);
+    }
+  }
+
+  record OpinionUnmerged(String opinionId) implements Event {}
 }

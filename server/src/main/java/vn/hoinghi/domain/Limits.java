@@ -38,6 +38,10 @@ public final class Limits {
   public static final int ANNOTATIONS = 200_000;
   public static final int REPLIES = 500;
   public static final int PROBLEM_DETAILS = 200;
+  /** Written opinions in one import (XLSX/CSV), a công văn number's length, opinions merged into one row. */
+  public static final int WRITTEN_OPINIONS_PER_IMPORT = 2_000;
+  public static final int LETTER_NUMBER = 100;
+  public static final int MERGED_OPINIONS = 50;
   /** How far ahead an invite expiry or a feedback deadline may be set. */
   public static final int MAX_DAYS_AHEAD = 366;
 

@@ -147,6 +147,13 @@ public final class Permissions {
     t.put(HideAnnotation.class, r().any(CHAIR, SECRETARY).rule());
     t.put(RestoreAnnotation.class, r().any(CHAIR, SECRETARY).rule());
     t.put(RespondToAnnotation.class, r().any(CHAIR, SECRETARY).rule());
+    // Opinions (the report's table)
+    t.put(RecordWrittenOpinion.class, r().any(CHAIR, SECRETARY).rule());
+    t.put(ImportWrittenOpinions.class, r().any(CHAIR, SECRETARY).rule());
+    t.put(RecordSpeechSummary.class, r().any(CHAIR, SECRETARY).rule());
+    t.put(RespondToOpinion.class, r().any(CHAIR, SECRETARY).rule());
+    t.put(MergeOpinions.class, r().any(CHAIR, SECRETARY).rule());
+    t.put(UnmergeOpinion.class, r().any(CHAIR, SECRETARY).rule());
 
     for (Class<?> sub : Command.class.getPermittedSubclasses()) {
       if (!t.containsKey(sub)) {

@@ -114,6 +114,7 @@ final class Voting {
 
   void putBallot(Ballot b) {
     Ballot old = ballots.put(new BallotKey(b.voteId(), b.articleId(), b.voter()), b);
+    conf.opinions.noteBallot(b);
     ArticleTally t = articleTally(b.voteId(), b.articleId());
     if (old != null) {
       t.count(old.endpointId(), old.choice(), old.alternativeId(), -1);

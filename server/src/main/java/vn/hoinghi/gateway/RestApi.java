@@ -98,6 +98,7 @@ public final class RestApi {
     r.delete("/conferences/:id/invites/:code").handler(member).handler(this::revokeInvite);
     r.get("/conferences/:id/votes/:voteId/tally").handler(member).handler(this::tally);
     new DelegatesApi(vertx, gateway, this).mount(r);
+    new OpinionsApi(vertx, gateway, this).mount(r);
     r.route().last().handler(ctx -> fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no such API route")));
     r.route().failureHandler(this::failure);
     return r;

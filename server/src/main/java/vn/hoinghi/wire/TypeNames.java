@@ -83,7 +83,13 @@ public final class TypeNames {
       entry("AnnotationDeleted", Event.AnnotationDeleted.class),
       entry("AnnotationHidden", Event.AnnotationHidden.class),
       entry("AnnotationRestored", Event.AnnotationRestored.class),
-      entry("AnnotationResponded", Event.AnnotationResponded.class));
+      entry("AnnotationResponded", Event.AnnotationResponded.class),
+      entry("WrittenOpinionRecorded", Event.WrittenOpinionRecorded.class),
+      entry("WrittenOpinionsImported", Event.WrittenOpinionsImported.class),
+      entry("SpeechSummaryRecorded", Event.SpeechSummaryRecorded.class),
+      entry("OpinionResponded", Event.OpinionResponded.class),
+      entry("OpinionsMerged", Event.OpinionsMerged.class),
+      entry("OpinionUnmerged", Event.OpinionUnmerged.class));
 
   private static final List<Map.Entry<String, Class<? extends Command>>> COMMANDS = List.of(
       entry("ImportDelegates", Command.ImportDelegates.class),
@@ -142,7 +148,13 @@ public final class TypeNames {
       entry("StartConference", Command.StartConference.class),
       entry("OpenFeedback", Command.OpenFeedback.class),
       entry("SetFeedbackDeadline", Command.SetFeedbackDeadline.class),
-      entry("CloseConference", Command.CloseConference.class));
+      entry("CloseConference", Command.CloseConference.class),
+      entry("RecordWrittenOpinion", Command.RecordWrittenOpinion.class),
+      entry("ImportWrittenOpinions", Command.ImportWrittenOpinions.class),
+      entry("RecordSpeechSummary", Command.RecordSpeechSummary.class),
+      entry("RespondToOpinion", Command.RespondToOpinion.class),
+      entry("MergeOpinions", Command.MergeOpinions.class),
+      entry("UnmergeOpinion", Command.UnmergeOpinion.class));
 
   static final Map<String, Class<? extends Event>> EVENT_BY_NAME = index(Event.class, EVENTS);
   static final Map<String, Class<? extends Command>> COMMAND_BY_NAME = index(Command.class, COMMANDS);

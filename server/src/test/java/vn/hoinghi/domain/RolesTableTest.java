@@ -225,6 +225,26 @@ class RolesTableTest {
       return new RestoreAnnotation(a);
     });
     spec("RespondToAnnotation", LIVE, c -> new RespondToAnnotation(c.annotationBy(c.w().delegateHni), ResponseKind.NOTED, null));
+    spec("RecordWrittenOpinion", LIVE, c -> new Command.RecordWrittenOpinion("Bộ Tư pháp", "12/BTP-PL", "2020-01-02",
+        "d1", "Đề nghị làm rõ phạm vi."));
+    spec("ImportWrittenOpinions", LIVE, c -> new Command.ImportWrittenOpinions(List.of(
+        new Command.RecordWrittenOpinion("Bộ Tư pháp", null, null, null, "Đề nghị làm rõ phạm vi."))));
+    spec("RecordSpeechSummary", LIVE, c -> {
+      String r = c.requestBy(c.w().delegateHni);
+      c.chair(new GrantFloor(r));
+      // Recorded live, while the speech runs.
+      return new Command.RecordSpeechSummary(r, "Đề nghị bổ sung quy định về họp trực tuyến.");
+    });
+    spec("RespondToOpinion", LIVE, c -> new Command.RespondToOpinion(c.annotationBy(c.w().delegateHni),
+        ResponseKind.NOTED, null));
+    spec("MergeOpinions", LIVE, c -> new Command.MergeOpinions(List.of(c.annotationBy(c.w().delegateHni),
+        c.annotationBy(c.w().delegateHni))));
+    spec("UnmergeOpinion", LIVE, c -> {
+      String a = c.annotationBy(c.w().delegateHni);
+      String b = c.annotationBy(c.w().delegateHni);
+      c.chair(new Command.MergeOpinions(List.of(a, b)));
+      return new Command.UnmergeOpinion(b);
+    });
   }
 
   static Role role(Column c) {

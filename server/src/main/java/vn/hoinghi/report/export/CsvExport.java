@@ -11,7 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 import vn.hoinghi.report.SynthesisReport;
 
 /**
- * Every feedback item as CSV (RFC 4180, UTF-8). The file starts with a byte-order mark so that Excel reads the
+ * The report's one table ({@link FeedbackRows}: STT | Điều, khoản | Chủ thể góp ý | Nội dung góp ý | Ý kiến tiếp thu,
+ * giải trình) as CSV (RFC 4180, UTF-8), no internal ids. The file starts with a byte-order mark so that Excel reads the
  * Vietnamese text as UTF-8; parsers that do not expect one must skip it.
  */
 public final class CsvExport {

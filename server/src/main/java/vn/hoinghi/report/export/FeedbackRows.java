@@ -1,58 +1,48 @@
 package vn.hoinghi.report.export;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import vn.hoinghi.report.SynthesisReport;
-import vn.hoinghi.report.SynthesisReport.FeedbackItem;
-import vn.hoinghi.report.Terms;
+import vn.hoinghi.report.TableRow;
 
 /**
- * Every feedback item as one row, the same columns in CSV and XLSX: annotations, replies (with the thread they
- * answer) and opinions given with ballots. An opinion given with a secret ballot has no author.
+ * The report's one table ({@link SynthesisReport#table()}) as text cells, the same in XLSX, CSV and Markdown:
+ * STT | Điều, khoản | Chủ thể góp ý | Nội dung góp ý | Ý kiến tiếp thu, giải trình. The place reads as numbered when
+ * the opinion was given, with the later number beside it; several sources (a merged row) one per line. No internal
+ * id is written.
  */
 public final class FeedbackRows {
 
-  public static final List<String> HEADER = List.of("STT", "Mã", "Loại", "Điều", "Vị trí", "Đoạn trích",
-      "Nội dung góp ý", "Đề xuất sửa thành", "Điểm cầu", "Người góp ý", "Thời gian", "Trả lời cho", "Biểu quyết",
-      "Không còn vị trí", "Tiếp thu, giải trình", "Nội dung giải trình", "Người trả lời", "Thời gian trả lời");
-
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  public static final List<String> HEADER = List.of("STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý",
+      "Ý kiến tiếp thu, giải trình");
 
   private FeedbackRows() {}
 
-  /** One row: the cells as text (times in Vietnam's zone, "yyyy-MM-dd HH:mm:ss"), aligned with {@link #HEADER}. */
-  public record Row(int number, FeedbackItem item, List<String> cells) {}
+  /** One row: the cells as text, aligned with {@link #HEADER}. */
+  public record Row(int number, TableRow row, List<String> cells) {}
 
   public static List<Row> of(SynthesisReport report) {
     List<Row> rows = new ArrayList<>();
-    int n = 0;
-    for (FeedbackItem f : report.allFeedback()) {
-      n++;
-      String article = f.articleId() == null ? "" : labelOfArticle(report, f.articleId());
-      List<String> cells = List.of(Integer.toString(n), f.id(), Terms.kind(f.kind()), article,
-          nz(f.nodeLabel()), nz(f.quote()), nz(f.body()), nz(f.replacement()), nz(f.endpointName()),
-          f.authorName() == null ? "" : f.authorName(), local(f.at()), nz(f.replyTo()), nz(f.voteId()),
-          f.orphaned() ? "có" : "", f.answer() == null ? "" : Terms.response(f.answer().kind()),
-          f.answer() == null ? "" : nz(f.answer().text()), f.answer() == null ? "" : nz(f.answer().byName()),
-          f.answer() == null ? "" : local(f.answer().at()));
-      rows.add(new Row(n, f, cells));
+    for (TableRow t : report.table()) {
+      rows.add(new Row(t.stt(), t, List.of(Integer.toString(t.stt()), t.placeLabel(), String.join("\n", t.sources()),
+          t.content(), t.answer())));
     }
     return rows;
   }
 
-  static String local(Instant t) {
-    return t == null ? "" : LocalDateTime.ofInstant(t, Terms.ZONE).format(LOCAL);
+  /** The table's numbers in words, as every format prints them under the table. */
+  public static String totals(SynthesisReport r) {
+    var t = r.tableTotals();
+    return "Tổng số " + t.rows() + " ý kiến; đã trả lời " + t.answered() + " (tiếp thu " + t.accepted()
+        + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + "); chưa trả lời " + t.unanswered() + ".";
   }
 
-  private static String labelOfArticle(SynthesisReport r, String articleId) {
-    return r.articles().stream().filter(a -> a.articleId().equals(articleId)).findFirst()
-        .map(SynthesisReport.ArticleSection::label).orElse(articleId);
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
+  /** "Điều 1, Điều 3–7" and the halls that agreed without remarks, or null when nothing was left out. */
+  public static String agreedWithoutRemarks(SynthesisReport r) {
+    var a = r.agreedWithoutRemarks();
+    List<String> parts = new ArrayList<>();
+    if (!a.articles().isEmpty()) parts.add("Các điều không có ý kiến góp ý: " + String.join(", ", a.articles()) + ".");
+    if (!a.halls().isEmpty()) parts.add("Các điểm cầu thống nhất, không có ý kiến: " + String.join(", ", a.halls()) + ".");
+    return parts.isEmpty() ? null : String.join(" ", parts);
   }
 }

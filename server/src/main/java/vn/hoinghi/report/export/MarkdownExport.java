@@ -1,15 +1,17 @@
 package vn.hoinghi.report.export;
 
-import java.util.List;
 import vn.hoinghi.report.SynthesisReport;
 import vn.hoinghi.report.SynthesisReport.ArticleSection;
 import vn.hoinghi.report.SynthesisReport.EndpointAttendance;
 import vn.hoinghi.report.SynthesisReport.EndpointCount;
-import vn.hoinghi.report.SynthesisReport.FeedbackItem;
 import vn.hoinghi.report.SynthesisReport.VoteResult;
 import vn.hoinghi.report.Terms;
 
-/** The report as Markdown (GitHub tables), for reading in a browser or pasting into another document. */
+/**
+ * The report as Markdown (GitHub tables), for reading in a browser or pasting into another document. The opinions are
+ * the one table of {@link FeedbackRows}, with its numbers and what it leaves out; the votes table lists only the
+ * articles that were voted on.
+ */
 public final class MarkdownExport {
 
   private MarkdownExport() {}
@@ -37,9 +39,7 @@ public final class MarkdownExport {
     md.append("| Điều | Tán thành | Không tán thành | Ý kiến khác | Tổng | Tỷ lệ tán thành |\n|---|---|---|---|---|---|\n");
     for (ArticleSection a : r.articles()) {
       VoteResult v = TallyChart.latest(a);
-      if (v == null) {
-        md.append("| ").append(a.label()).append(" | — | — | — | — | chưa biểu quyết |\n");
-      } else {
+      if (v != null) {
         var c = v.overall();
         md.append("| ").append(a.label()).append(" | ").append(c.agree()).append(" | ").append(c.disagree())
             .append(" | ").append(c.other()).append(" | ").append(c.total()).append(" | ")
@@ -47,23 +47,25 @@ public final class MarkdownExport {
       }
     }
     md.append("\n## ").append(Wording.SECTION_FEEDBACK).append("\n\n");
-    n = 0;
-    for (ArticleSection a : r.articles()) {
-      md.append("### ").append(Wording.articleHeading(++n, a)).append("\n\n");
-      for (VoteResult v : a.votes()) md.append("- ").append(Wording.voteSummary(v)).append("\n");
-      if (!a.speeches().isEmpty()) md.append("- ").append(Wording.speakers(a.speeches())).append("\n");
-      if (!a.votes().isEmpty() || !a.speeches().isEmpty()) md.append("\n");
-      feedbackTable(md, a.feedback());
+    md.append("| ").append(String.join(" | ", FeedbackRows.HEADER)).append(" |\n");
+    md.append("|---".repeat(FeedbackRows.HEADER.size())).append("|\n");
+    for (FeedbackRows.Row row : FeedbackRows.of(r)) {
+      md.append("| ").append(String.join(" | ", row.cells().stream().map(MarkdownExport::cell).toList())).append(" |\n");
     }
-    if (!r.generalFeedback().isEmpty() || !r.generalSpeeches().isEmpty()) {
-      md.append("### ").append(++n).append(". Ý kiến chung về dự thảo\n\n");
-      if (!r.generalSpeeches().isEmpty()) md.append("- ").append(Wording.speakers(r.generalSpeeches())).append("\n\n");
-      feedbackTable(md, r.generalFeedback());
-    }
-    if (!r.orphanedFeedback().isEmpty()) {
-      md.append("### ").append(++n).append(". Góp ý không còn vị trí trong dự thảo phiên bản ")
-          .append(r.heading().draftVersion()).append("\n\n");
-      feedbackTable(md, r.orphanedFeedback());
+    if (r.table().isEmpty()) md.append("| | | | Không có ý kiến góp ý. | |\n");
+    md.append("\n").append(FeedbackRows.totals(r)).append("\n\n");
+    String agreed = FeedbackRows.agreedWithoutRemarks(r);
+    if (agreed != null) md.append(agreed).append("\n\n");
+    // Who spoke on what: summarized speeches are rows of the table; this lists every turn.
+    boolean spoke = !r.generalSpeeches().isEmpty();
+    for (ArticleSection a : r.articles()) spoke |= !a.speeches().isEmpty();
+    if (spoke) {
+      md.append("Phát biểu tại hội nghị:\n\n");
+      for (ArticleSection a : r.articles()) {
+        if (!a.speeches().isEmpty()) md.append("- ").append(a.label()).append(": ").append(Wording.speakers(a.speeches())).append("\n");
+      }
+      if (!r.generalSpeeches().isEmpty()) md.append("- Ý kiến chung: ").append(Wording.speakers(r.generalSpeeches())).append("\n");
+      md.append("\n");
     }
     md.append("## ").append(Wording.SECTION_SILENT).append("\n\n");
     if (r.endpointsWithoutFeedback().isEmpty()) {
@@ -89,20 +91,6 @@ public final class MarkdownExport {
       }
     }
     return md.toString();
-  }
-
-  private static void feedbackTable(StringBuilder md, List<FeedbackItem> items) {
-    if (items.isEmpty()) {
-      md.append("Không có ý kiến góp ý.\n\n");
-      return;
-    }
-    md.append("| TT | Nội dung góp ý | Điểm cầu, người góp ý | Tiếp thu, giải trình |\n|---|---|---|---|\n");
-    int i = 0;
-    for (FeedbackItem f : items) {
-      md.append("| ").append(++i).append(" | ").append(cell(String.join("\n", Wording.content(f)))).append(" | ")
-          .append(cell(Wording.author(f))).append(" | ").append(cell(Wording.answer(f))).append(" |\n");
-    }
-    md.append("\n");
   }
 
   /** A table cell: pipes escaped, line breaks as <br>. */

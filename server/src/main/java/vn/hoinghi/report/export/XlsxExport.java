@@ -3,7 +3,6 @@ package vn.hoinghi.report.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -18,8 +17,8 @@ import vn.hoinghi.report.SynthesisReport.VoteResult;
 import vn.hoinghi.report.Terms;
 
 /**
- * A workbook: "Góp ý" with every feedback item (the CSV's columns, times as real dates), "Biểu quyết" with every
- * vote's result per article and per endpoint, "Điểm cầu" with attendance. Streamed (SXSSF), so thousands of rows
+ * A workbook: "Góp ý" with the report's one table (the CSV's columns) and its numbers under it, "Biểu quyết" with every
+ * vote's result per article and per endpoint (named by the vote's title, never an id), "Điểm cầu" with attendance. Streamed (SXSSF), so thousands of rows
  * keep little in memory.
  */
 public final class XlsxExport {
@@ -43,21 +42,18 @@ public final class XlsxExport {
       for (FeedbackRows.Row row : FeedbackRows.of(report)) {
         Row x = fb.createRow(r++);
         List<String> cells = row.cells();
-        for (int c = 0; c < cells.size(); c++) {
-          if (c == 0) {
-            x.createCell(c).setCellValue(row.number());
-          } else if ((c == 10 || c == 17) && !cells.get(c).isEmpty()) {
-            var cell = x.createCell(c);
-            cell.setCellValue(LocalDateTime.parse(cells.get(c).replace(' ', 'T')));
-            cell.setCellStyle(date);
-          } else {
-            var cell = x.createCell(c);
-            cell.setCellValue(cells.get(c));
-            if (c == 5 || c == 6 || c == 7 || c == 15) cell.setCellStyle(wrap);
-          }
+        x.createCell(0).setCellValue(row.number());
+        for (int c = 1; c < cells.size(); c++) {
+          var cell = x.createCell(c);
+          cell.setCellValue(cells.get(c));
+          cell.setCellStyle(wrap);
         }
       }
-      widths(fb, new int[] {6, 14, 18, 10, 22, 30, 60, 40, 24, 24, 20, 12, 10, 10, 16, 40, 20, 20});
+      r++;
+      fb.createRow(r++).createCell(0).setCellValue(FeedbackRows.totals(report));
+      String agreed = FeedbackRows.agreedWithoutRemarks(report);
+      if (agreed != null) fb.createRow(r).createCell(0).setCellValue(agreed);
+      widths(fb, new int[] {6, 24, 34, 70, 60});
       fb.createFreezePane(0, 1);
 
       SXSSFSheet votes = wb.createSheet("Biểu quyết");
@@ -110,7 +106,7 @@ public final class XlsxExport {
       String collective) {
     x.createCell(0).setCellValue(a.label());
     x.createCell(1).setCellValue(a.title());
-    x.createCell(2).setCellValue(v.voteId());
+    x.createCell(2).setCellValue(v.title());
     x.createCell(3).setCellValue(Terms.mode(v.mode()));
     x.createCell(4).setCellValue(who);
     x.createCell(5).setCellValue(c.agree());

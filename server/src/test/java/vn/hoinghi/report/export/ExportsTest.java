@@ -35,6 +35,8 @@ import vn.hoinghi.report.PlayedSession;
 import vn.hoinghi.report.ReportOptions;
 import vn.hoinghi.report.SynthesisReport;
 import vn.hoinghi.report.SynthesisReports;
+import vn.hoinghi.report.TableRow;
+import vn.hoinghi.report.TableTotals;
 
 /**
  * Each export of the story session opened with a real reader and its content checked: the DOCX and XLSX read back
@@ -132,76 +134,75 @@ class ExportsTest {
   }
 
   @Test
-  @DisplayName("XLSX: one row per feedback item with the exact text, plus votes and attendance sheets")
+  @DisplayName("XLSX: the one table (STT | Điều, khoản | Chủ thể góp ý | Nội dung góp ý | Ý kiến tiếp thu, giải trình), no ids")
   void xlsx() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     XlsxExport.write(r, out);
     byte[] bytes = save("gop-y.xlsx", out.toByteArray());
-    List<SynthesisReport.FeedbackItem> items = r.allFeedback();
+    List<TableRow> table = r.table();
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
       Sheet fb = wb.getSheet("Góp ý");
       DataFormatter fmt = new DataFormatter();
-      assertThat(fb.getLastRowNum()).isEqualTo(items.size());
       Row head = fb.getRow(0);
       for (int i = 0; i < FeedbackRows.HEADER.size(); i++) assertThat(head.getCell(i).getStringCellValue()).isEqualTo(FeedbackRows.HEADER.get(i));
-      for (int i = 0; i < items.size(); i++) {
+      for (int i = 0; i < table.size(); i++) {
         Row row = fb.getRow(i + 1);
-        assertThat(row.getCell(1).getStringCellValue()).isEqualTo(items.get(i).id());
-        assertThat(row.getCell(6).getStringCellValue()).isEqualTo(items.get(i).body());
-        String author = row.getCell(9).getStringCellValue();
-        assertThat(participantIds).doesNotContain(author);
-        for (int c = 0; c < row.getLastCellNum(); c++) {
-          String v = fmt.formatCellValue(row.getCell(c));
-          if (items.get(i).kind() == SynthesisReport.FeedbackKind.VOTE_OPINION && items.get(i).authorId() == null) {
-            assertThat(v).doesNotContain("Nguyễn Thị Mai").doesNotContain(s.id("daibieu1"));
-          }
+        assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(i + 1.0);
+        assertThat(row.getCell(1).getStringCellValue()).isEqualTo(table.get(i).placeLabel());
+        assertThat(row.getCell(3).getStringCellValue()).isEqualTo(table.get(i).content());
+        assertThat(row.getCell(4).getStringCellValue()).isEqualTo(table.get(i).answer());
+      }
+      for (Sheet sheet : wb) {
+        for (Row row : sheet) {
+          for (int c = 0; c < row.getLastCellNum(); c++) noInternalIds(fmt.formatCellValue(row.getCell(c)));
         }
       }
-      Row proposal = fb.getRow(1 + indexOf(items, s.proposal));
-      assertThat(proposal.getCell(5).getStringCellValue()).isEqualTo("mỗi quý một lần");
-      assertThat(proposal.getCell(7).getStringCellValue()).isEqualTo("sáu tháng một lần");
-      assertThat(proposal.getCell(14).getStringCellValue()).isEqualTo("Tiếp thu");
-      assertThat(proposal.getCell(10).getLocalDateTimeCellValue()).isNotNull();
+      Row proposal = fb.getRow(1 + indexOf(table, s.proposal));
+      assertThat(proposal.getCell(3).getStringCellValue()).contains("“mỗi quý một lần” thành “sáu tháng một lần”");
+      assertThat(proposal.getCell(4).getStringCellValue()).startsWith("Tiếp thu");
       Sheet votes = wb.getSheet("Biểu quyết");
       Row d8 = null;
       for (Row row : votes) if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals("Điều 8")
           && row.getCell(4).getStringCellValue().equals("Tổng cộng")) d8 = row;
       assertThat(d8).isNotNull();
+      assertThat(d8.getCell(2).getStringCellValue()).isEqualTo("Biểu quyết Điều 8");
       assertThat(List.of(d8.getCell(5).getNumericCellValue(), d8.getCell(6).getNumericCellValue(),
           d8.getCell(7).getNumericCellValue(), d8.getCell(8).getNumericCellValue())).containsExactly(12.0, 2.0, 1.0, 15.0);
       assertThat(wb.getSheet("Điểm cầu").getLastRowNum()).isEqualTo(35);
     }
   }
 
-  private static int indexOf(List<SynthesisReport.FeedbackItem> items, String id) {
-    for (int i = 0; i < items.size(); i++) if (items.get(i).id().equals(id)) return i;
-    throw new AssertionError("no item " + id);
+  private static int indexOf(List<TableRow> table, String id) {
+    for (int i = 0; i < table.size(); i++) if (table.get(i).opinionIds().contains(id)) return i;
+    throw new AssertionError("no row " + id);
+  }
+
+  /** No opinion, node, vote or participant id in an exported cell. */
+  private static void noInternalIds(String v) {
+    assertThat(v).doesNotContainPattern("\\b(ann|wo|vo|fr|v|p|ep)-\\d").doesNotContainPattern("\\bd\\d+(\\.k\\d+)?\\b");
+    assertThat(participantIds).doesNotContain(v);
   }
 
   @Test
-  @DisplayName("CSV: UTF-8 with a byte-order mark, one record per feedback item, the same columns as the XLSX")
+  @DisplayName("CSV: UTF-8 with a byte-order mark, one record per row of the table, the same columns as the XLSX")
   void csv() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CsvExport.write(r, out);
     byte[] bytes = save("gop-y.csv", out.toByteArray());
     assertThat(bytes[0] & 0xff).isEqualTo(0xEF);
     String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
-    List<SynthesisReport.FeedbackItem> items = r.allFeedback();
+    List<TableRow> table = r.table();
     try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))) {
       assertThat(p.getHeaderNames()).isEqualTo(FeedbackRows.HEADER);
       List<CSVRecord> recs = p.getRecords();
-      assertThat(recs).hasSize(items.size());
+      assertThat(recs).hasSize(table.size());
       for (int i = 0; i < recs.size(); i++) {
-        assertThat(recs.get(i).get("Mã")).isEqualTo(items.get(i).id());
-        assertThat(recs.get(i).get("Nội dung góp ý")).isEqualTo(items.get(i).body());
-        for (String v : recs.get(i).values()) assertThat(participantIds).doesNotContain(v);
+        assertThat(recs.get(i).get("STT")).isEqualTo(Integer.toString(i + 1));
+        assertThat(recs.get(i).get("Nội dung góp ý")).isEqualTo(table.get(i).content());
+        for (String v : recs.get(i).values()) noInternalIds(v);
       }
-      CSVRecord secret = recs.stream().filter(x -> x.get("Loại").equals("Ý kiến khác khi biểu quyết")
-          && x.get("Điều").equals("Điều 9")).findFirst().orElseThrow();
-      assertThat(secret.get("Người góp ý")).isEmpty();
-      assertThat(secret.get("Điểm cầu")).isEqualTo("Tỉnh ủy Đồng Tháp");
-      CSVRecord reply = recs.stream().filter(x -> x.get("Loại").equals("Trả lời")).findFirst().orElseThrow();
-      assertThat(reply.get("Trả lời cho")).isEqualTo(s.proposal);
+      CSVRecord secret = recs.stream().filter(x -> x.get("Điều, khoản").equals("Điều 9")).findFirst().orElseThrow();
+      assertThat(secret.get("Chủ thể góp ý")).isEqualTo("Phiếu kín");
     }
   }
 
@@ -210,9 +211,69 @@ class ExportsTest {
   void markdown() throws IOException {
     String md = MarkdownExport.render(r, HEADING);
     save("bao-cao.md", md.getBytes(StandardCharsets.UTF_8));
-    for (String s : EXACT) assertThat(md).contains(s);
+    // Article titles are no longer repeated per article: the table names places only.
+    for (String s : EXACT) if (!s.equals("Chế độ họp")) assertThat(md).contains(s);
     assertThat(md).contains("# BÁO CÁO", "## III. TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH",
-        "### 8. Điều 8. Chế độ họp", "| Điều 8 | 12 | 2 | 1 | 15 | 80,0% |");
-    anonymityHolds(md);
+        "| STT | Điều, khoản | Chủ thể góp ý | Nội dung góp ý | Ý kiến tiếp thu, giải trình |",
+        "| Điều 8 | 12 | 2 | 1 | 15 | 80,0% |");
+    assertThat(md).doesNotContain("chưa biểu quyết").doesNotContain("Không có ý kiến góp ý");
+    for (String line : md.lines().toList()) noInternalIds(line);
+    String secret = md.lines().filter(l -> l.contains("Bổ sung thời hạn ban hành")).findFirst().orElseThrow();
+    assertThat(secret).contains("| Phiếu kín |").doesNotContain("Nguyễn Thị Mai");
+    assertThat(md).doesNotContain(s.id("daibieu1"));
+  }
+
+  /** rows, answered, accepted, explained, noted, unanswered — counted from the answer cells as a reader would. */
+  private static TableTotals count(List<String> answers) {
+    int acc = 0, exp = 0, not = 0, none = 0;
+    for (String a : answers) {
+      if (a.isEmpty()) none++;
+      else if (a.startsWith("Tiếp thu")) acc++;
+      else if (a.startsWith("Giải trình")) exp++;
+      else if (a.startsWith("Ghi nhận")) not++;
+      else throw new AssertionError("answer of no kind: " + a);
+    }
+    return new TableTotals(answers.size(), acc + exp + not, acc, exp, not, none);
+  }
+
+  @Test
+  @DisplayName("the same numbers in every format: XLSX, CSV and Markdown read back count as tableTotals()")
+  void sameNumbers() throws IOException {
+    TableTotals expected = r.tableTotals();
+    assertThat(expected.rows()).isPositive();
+    assertThat(expected.answered()).isPositive();
+    assertThat(expected.unanswered()).isPositive();
+    // XLSX
+    ByteArrayOutputStream x = new ByteArrayOutputStream();
+    XlsxExport.write(r, x);
+    List<String> xlsx = new ArrayList<>();
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x.toByteArray()))) {
+      Sheet fb = wb.getSheet("Góp ý");
+      for (int i = 1; fb.getRow(i) != null && fb.getRow(i).getCell(4) != null; i++) {
+        xlsx.add(fb.getRow(i).getCell(4).getStringCellValue());
+      }
+      assertThat(new DataFormatter().formatCellValue(fb.getRow(xlsx.size() + 2).getCell(0)))
+          .isEqualTo(FeedbackRows.totals(r));
+    }
+    // CSV
+    ByteArrayOutputStream c = new ByteArrayOutputStream();
+    CsvExport.write(r, c);
+    List<String> csv = new ArrayList<>();
+    try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(new String(c.toByteArray(), StandardCharsets.UTF_8).substring(1)))) {
+      for (CSVRecord rec : p) csv.add(rec.get("Ý kiến tiếp thu, giải trình"));
+    }
+    // Markdown: the rows of the table under its header.
+    List<String> md = new ArrayList<>();
+    List<String> lines = MarkdownExport.render(r, HEADING).lines().toList();
+    int h = lines.indexOf("| " + String.join(" | ", FeedbackRows.HEADER) + " |");
+    for (int i = h + 2; i < lines.size() && lines.get(i).startsWith("| "); i++) {
+      String[] cells = lines.get(i).split("(?<!\\\\)\\|", -1);
+      md.add(cells[5].strip());
+    }
+    assertThat(count(xlsx)).isEqualTo(expected);
+    assertThat(count(csv)).isEqualTo(expected);
+    assertThat(count(md)).isEqualTo(expected);
+    assertThat(MarkdownExport.render(r, HEADING)).contains(FeedbackRows.totals(r));
   }
 }
