@@ -8,13 +8,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * DejaVu Sans, shipped in {@code fonts/} (Bitstream Vera license, see DejaVu-LICENSE.txt): it has every Vietnamese
- * glyph, so PDFs embed it and charts draw with it instead of whatever fonts the server's machine happens to have.
+ * The fonts shipped in {@code fonts/}. Documents use Liberation Serif (SIL Open Font License 1.1, see
+ * LiberationSerif-LICENSE.txt): it is metric-compatible with Times New Roman, the font Nghị định 30/2020/NĐ-CP
+ * prescribes, so a PDF embedding it breaks lines where Word with Times New Roman would, on a server that has neither.
+ * DejaVu Sans (Bitstream Vera license, DejaVu-LICENSE.txt) stays for charts and invitation cards.
  */
 final class ReportFonts {
 
   static final byte[] REGULAR = read("fonts/DejaVuSans.ttf");
   static final byte[] BOLD = read("fonts/DejaVuSans-Bold.ttf");
+
+  /** The name Word and LibreOffice know; LibreOffice substitutes Liberation Serif where Times New Roman is missing. */
+  static final String SERIF_NAME = "Times New Roman";
+  static final byte[] SERIF = read("fonts/LiberationSerif-Regular.ttf");
+  static final byte[] SERIF_BOLD = read("fonts/LiberationSerif-Bold.ttf");
+  static final byte[] SERIF_ITALIC = read("fonts/LiberationSerif-Italic.ttf");
+  static final byte[] SERIF_BOLD_ITALIC = read("fonts/LiberationSerif-BoldItalic.ttf");
 
   private ReportFonts() {}
 
