@@ -17,13 +17,19 @@ import vn.hoinghi.domain.VoteStatus;
  * while the conference runs and final once it is closed ({@code isFinal}). Authors of anonymous ballots never appear:
  * an opinion given with a secret ballot carries its endpoint only.
  *
+ * <p>{@code table} is the one continuous table of opinions and answers ("Bảng tổng hợp, tiếp thu, giải trình ý kiến
+ * góp ý", {@link TableRow}), STT 1..n, only articles with opinions, in article order; {@code agreedWithoutRemarks}
+ * the articles and halls it leaves out; {@code tableTotals} the numbers every format prints.
+ *
  * <p>{@code endpointScope} is null for the whole conference, or the one endpoint a host may read.
  */
 public record SynthesisReport(Heading heading, String endpointScope, List<EndpointAttendance> attendance,
     List<ArticleSection> articles, List<FeedbackItem> generalFeedback, List<SpeechItem> generalSpeeches,
-    List<FeedbackItem> orphanedFeedback, Totals totals, List<EndpointRef> endpointsWithoutFeedback) {
+    List<FeedbackItem> orphanedFeedback, Totals totals, List<EndpointRef> endpointsWithoutFeedback,
+    List<TableRow> table, AgreedWithoutRemarks agreedWithoutRemarks, TableTotals tableTotals) {
 
   public SynthesisReport {
+    table = List.copyOf(table);
     attendance = List.copyOf(attendance);
     articles = List.copyOf(articles);
     generalFeedback = List.copyOf(generalFeedback);

@@ -313,8 +313,9 @@ public final class SynthesisReports {
           delegates[0] - delegates[1], votes.size(), ballots, halls,
           comments, questions, proposals, replyCount, opinions, hidden, deleted, accepted, explained, noted,
           unanswered, orphanCount, speechCount, spoken);
+      OpinionTable.Result table = OpinionTable.build(conf, version, this::inScope);
       return new SynthesisReport(heading, scope, attendance, articles, general, generalSpeeches, orphaned, totals,
-          silent);
+          silent, table.rows(), table.agreed(), table.totals());
     }
 
     private VoteResult result(Vote v, String articleId) {
