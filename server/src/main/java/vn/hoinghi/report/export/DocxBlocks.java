@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.util.List;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
-import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableWidthType;
@@ -167,49 +166,63 @@ final class DocxBlocks {
    * italics below.
    */
   static void headingBlock(XWPFDocument doc, DocumentHeading h, String placeAndDate, boolean landscape) {
-    XWPFTable t = frame(doc, new String[] {"42%", "58%"}, landscape);
+    XWPFTable t = frame(doc, new String[] {"40%", "60%"}, landscape);
     int width = DocxStyles.textWidth(landscape);
     XWPFTableCell left = t.getRow(0).getCell(0);
     XWPFTableCell right = t.getRow(0).getCell(1);
     Para l = cellPara(left, ParagraphAlignment.CENTER);
     if (!h.parentBody().isBlank()) {
-      l.run(h.parentBody(), false, false, 13);
+      l.run(h.parentBody(), false, false, 12);
       l = cellNext(left, ParagraphAlignment.CENTER);
     }
-    l.run(h.issuer(), true, false, 13);
+    l.run(h.issuer(), true, false, 12);
     boolean party = h.style() == DocumentHeading.Style.PARTY;
     if (party) {
-      cellNext(left, ParagraphAlignment.CENTER).run("*", false, false, 13);
+      cellNext(left, ParagraphAlignment.CENTER).run("*", false, false, 12);
     } else {
-      rule(cellNext(left, ParagraphAlignment.CENTER), width * 42 / 100, DocxStyles.mm(25));
+      // A third to a half of the issuer's line (Phụ lục I).
+      rule(cellNext(left, ParagraphAlignment.CENTER), width * 40 / 100,
+          (int) Math.max(DocxStyles.mm(15), ReportFonts.widthPt(h.issuer(), true, 12) * 20 / 2.5));
     }
-    cellNext(left, ParagraphAlignment.CENTER).run(h.number(), false, false, 13);
+    Para number = cellNext(left, ParagraphAlignment.CENTER);
+    number.p.setSpacingBefore(120);
+    number.run(h.number(), false, false, 13);
     String[] national = h.nationalLines();
     Para name = cellPara(right, ParagraphAlignment.CENTER);
-    XWPFRun first = name.run(national[0], true, false, party ? 15 : 13);
+    XWPFRun first = name.run(national[0], true, false, party ? 15 : 12);
     if (party) first.setUnderline(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
     if (national.length > 1) {
-      Para motto = cellNext(right, ParagraphAlignment.CENTER);
-      motto.run(national[1], true, false, 14);
-      rule(motto, width * 58 / 100, DocxStyles.mm(62));
+      cellNext(right, ParagraphAlignment.CENTER).run(national[1], true, false, 13);
+      // As long as the motto (Phụ lục I).
+      rule(cellNext(right, ParagraphAlignment.CENTER), width * 60 / 100,
+          (int) (ReportFonts.widthPt(national[1], true, 13) * 20));
     }
     Para date = cellNext(right, ParagraphAlignment.CENTER);
-    date.p.setSpacingBefore(160);
+    date.p.setSpacingBefore(120);
     date.run(placeAndDate, false, true, 14);
   }
 
   /**
-   * A rule under a paragraph: its bottom border, the paragraph indented on both sides so that the border is
-   * {@code ruleWidth} long in a column {@code columnWidth} wide (twips).
+   * A rule: an empty paragraph whose bottom border is {@code ruleWidth} long (twips), centred in a column
+   * {@code columnWidth} wide by indenting the paragraph on both sides. Its own paragraph, so no text wraps for it.
    */
-  private static void rule(Para p, int columnWidth, int ruleWidth) {
+  static void rule(Para p, int columnWidth, int ruleWidth) {
     int indent = Math.max(0, (columnWidth - ruleWidth) / 2);
     p.p.setIndentationLeft(indent);
     p.p.setIndentationRight(indent);
-    p.p.setBorderBottom(Borders.SINGLE);
-    if (p.p.getRuns().isEmpty()) {
-      p.run("", false, false, 4);
-    }
+    p.p.setIndentationFirstLine(0);
+    p.p.setSpacingBefore(0);
+    p.p.setSpacingAfter(0);
+    // The empty line's height is the paragraph mark's size: 2 pt keeps the rule close under the line above.
+    var ppr = p.p.getCTP().isSetPPr() ? p.p.getCTP().getPPr() : p.p.getCTP().addNewPPr();
+    var mark = ppr.isSetRPr() ? ppr.getRPr() : ppr.addNewRPr();
+    mark.addNewSz().setVal(java.math.BigInteger.valueOf(4));
+    var bottom = (ppr.isSetPBdr() ? ppr.getPBdr() : ppr.addNewPBdr()).addNewBottom();
+    bottom.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder.SINGLE);
+    bottom.setSz(java.math.BigInteger.valueOf(8));
+    bottom.setSpace(java.math.BigInteger.ZERO);
+    bottom.setColor("000000");
+    p.run("", false, false, 2);
   }
 
   /**

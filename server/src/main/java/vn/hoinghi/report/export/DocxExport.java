@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -48,10 +47,11 @@ public final class DocxExport {
 
       DocxBlocks.styled(doc, DocxStyles.H1).run(Wording.REPORT_TABLE);
       opinionTable(doc, r);
+      if (Wording.allSpeeches(r) != null) DocxBlocks.body(doc, Wording.allSpeeches(r));
       for (String line : Wording.agreedWithoutRemarks(r)) DocxBlocks.body(doc, line);
 
       DocxBlocks.styled(doc, DocxStyles.H1).run(Wording.REPORT_TOTALS);
-      DocxBlocks.body(doc, Wording.totals(r.totals(), heading.draftingBody()));
+      DocxBlocks.body(doc, Wording.reportTotals(r, heading.draftingBody()));
       DocxBlocks.body(doc, Wording.closing(heading.draftingBody()));
       DocxBlocks.closing(doc, heading, false);
       appendix(doc, r);
@@ -71,11 +71,7 @@ public final class DocxExport {
     Para name = DocxBlocks.styled(doc, DocxStyles.TITLE);
     name.p.setSpacingBefore(0);
     name.run(Wording.draftName(r));
-    int indent = (DocxStyles.textWidth(false) - DocxStyles.mm(40)) / 2;
-    name.p.setIndentationLeft(indent);
-    name.p.setIndentationRight(indent);
-    name.p.setBorderBottom(Borders.SINGLE);
-    name.p.setIndentationHanging(0);
+    DocxBlocks.rule(DocxBlocks.styled(doc, DocxStyles.NORMAL), DocxStyles.textWidth(false), DocxStyles.mm(40));
     for (String note : new String[] {Wording.provisional(r), Wording.scope(r)}) {
       if (note != null) {
         Para p = DocxBlocks.styled(doc, DocxStyles.NORMAL, ParagraphAlignment.CENTER);
@@ -126,16 +122,16 @@ public final class DocxExport {
 
   /** The one table, its title centred above it, its header row repeated on each page. */
   private static void opinionTable(XWPFDocument doc, SynthesisReport r) {
-    List<OpinionTable.Row> rows = OpinionTable.rows(r);
+    List<OpinionRows.Row> rows = OpinionRows.rows(r);
     if (rows.isEmpty()) {
       DocxBlocks.body(doc, "Không có ý kiến góp ý.");
       return;
     }
     Para title = DocxBlocks.styled(doc, DocxStyles.NORMAL, ParagraphAlignment.CENTER);
     title.p.setKeepNext(true);
-    title.run(OpinionTable.TITLE, true, false, 0);
-    XWPFTable t = DocxBlocks.table(doc, OpinionTable.HEADER, OpinionTable.WIDTHS, false);
-    for (OpinionTable.Row row : rows) {
+    title.run(OpinionRows.TITLE, true, false, 0);
+    XWPFTable t = DocxBlocks.table(doc, OpinionRows.HEADER, OpinionRows.WIDTHS, false);
+    for (OpinionRows.Row row : rows) {
       XWPFTableRow tr = t.createRow();
       DocxBlocks.text(tr.getCell(0), List.of(row.stt()), ParagraphAlignment.CENTER, false);
       DocxBlocks.text(tr.getCell(1), row.place(), ParagraphAlignment.LEFT, false);
@@ -143,7 +139,7 @@ public final class DocxExport {
       DocxBlocks.text(tr.getCell(3), row.content(), ParagraphAlignment.BOTH, false);
       DocxBlocks.text(tr.getCell(4), row.answer(), ParagraphAlignment.BOTH, false);
     }
-    DocxBlocks.columns(t, OpinionTable.WIDTHS, false);
+    DocxBlocks.columns(t, OpinionRows.WIDTHS, false);
     spacer(doc);
   }
 

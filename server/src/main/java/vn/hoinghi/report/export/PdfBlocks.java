@@ -25,6 +25,9 @@ import java.util.List;
  */
 final class PdfBlocks {
 
+  /** Line height as a multiple of the font size: single spacing in Word with Times New Roman. */
+  static final float LEADING = 1.15f;
+
   private PdfBlocks() {}
 
   /** The faces in use, all from the embedded Liberation Serif, at the DOCX's sizes. */
@@ -83,30 +86,36 @@ final class PdfBlocks {
     }
   }
 
+  /** Width of the text area of a portrait A4 page with the decree's side margins, in points. */
+  static final float TEXT_WIDTH = com.lowagie.text.PageSize.A4.getWidth() - mm(30) - mm(15);
+
   static void headingBlock(Document doc, DocumentHeading h, String placeAndDate, Fonts f) throws DocumentException {
-    PdfPTable t = new PdfPTable(new float[] {42, 58});
+    PdfPTable t = new PdfPTable(new float[] {40, 60});
     t.setWidthPercentage(100);
+    float leftWidth = TEXT_WIDTH * 0.40f;
+    float rightWidth = TEXT_WIDTH * 0.60f;
     PdfPCell left = frame();
-    if (!h.parentBody().isBlank()) left.addElement(centered(h.parentBody(), f.of(f.regular, 13), 0));
-    left.addElement(centered(h.issuer(), f.of(f.heavy, 13), 0));
+    if (!h.parentBody().isBlank()) left.addElement(centered(h.parentBody(), f.of(f.regular, 12), 0));
+    left.addElement(centered(h.issuer(), f.of(f.heavy, 12), 0));
     boolean party = h.style() == DocumentHeading.Style.PARTY;
     if (party) {
-      left.addElement(centered("*", f.of(f.regular, 13), 0));
+      left.addElement(centered("*", f.of(f.regular, 12), 0));
     } else {
-      left.addElement(rule(mm(25)));
+      float issuer = f.heavy.getWidthPoint(h.issuer(), 12);
+      left.addElement(rule(Math.max(mm(15), issuer * 0.4f), leftWidth, f));
     }
-    left.addElement(centered(h.number(), f.of(f.regular, 13), 4));
+    left.addElement(centered(h.number(), f.of(f.regular, 13), 6));
     PdfPCell right = frame();
     String[] national = h.nationalLines();
     Paragraph name = new Paragraph();
-    Chunk c = new Chunk(national[0], f.of(f.heavy, party ? 15 : 13));
+    Chunk c = new Chunk(national[0], f.of(f.heavy, party ? 15 : 12));
     if (party) c.setUnderline(0.6f, -2f);
     name.add(c);
     name.setAlignment(Element.ALIGN_CENTER);
     right.addElement(name);
     if (national.length > 1) {
-      right.addElement(centered(national[1], f.bold, 0));
-      right.addElement(rule(f.heavy.getWidthPoint(national[1], DocxStyles.BODY_PT)));
+      right.addElement(centered(national[1], f.of(f.heavy, 13), 0));
+      right.addElement(rule(f.heavy.getWidthPoint(national[1], 13), rightWidth, f));
     }
     right.addElement(centered(placeAndDate, f.italic, 8));
     t.addCell(left);
@@ -114,18 +123,20 @@ final class PdfBlocks {
     doc.add(t);
   }
 
-  /** A centred horizontal rule {@code width} points long: a one-cell table with only a bottom border. */
-  static PdfPTable rule(float width) {
-    PdfPTable t = new PdfPTable(1);
-    t.setTotalWidth(width);
-    t.setLockedWidth(true);
-    t.setHorizontalAlignment(Element.ALIGN_CENTER);
-    PdfPCell c = new PdfPCell();
-    c.setBorder(Rectangle.BOTTOM);
-    c.setBorderWidthBottom(0.6f);
-    c.setFixedHeight(3);
-    t.addCell(c);
-    return t;
+  /** A centred rule {@code width} points long under the line above, in a column {@code column} points wide. */
+  static Paragraph rule(float width, float column, Fonts f) {
+    Paragraph p = new Paragraph(2f, "", f.body);
+    var line = new com.lowagie.text.pdf.draw.LineSeparator(0.6f, Math.min(100f, 100f * width / column), null,
+        Element.ALIGN_CENTER, 0);
+    // A drawn chunk would otherwise carry the default font (Helvetica, not embedded) into the page's resources.
+    p.add(new Chunk(line) {
+      {
+        font = f.body;
+      }
+    });
+    p.setSpacingBefore(1);
+    p.setSpacingAfter(3);
+    return p;
   }
 
   static void closing(Document doc, DocumentHeading h, Fonts f) throws DocumentException {
@@ -134,8 +145,8 @@ final class PdfBlocks {
     t.setSpacingBefore(12);
     t.setKeepTogether(true);
     PdfPCell left = frame();
-    left.addElement(new Paragraph("Nơi nhận:", f.of(f.heavySlanted, 12)));
-    for (String line : h.recipientLines()) left.addElement(new Paragraph(line, f.of(f.regular, 11)));
+    left.addElement(new Paragraph(12 * LEADING, "Nơi nhận:", f.of(f.heavySlanted, 12)));
+    for (String line : h.recipientLines()) left.addElement(new Paragraph(11 * LEADING, line, f.of(f.regular, 11)));
     PdfPCell right = frame();
     List<String> authority = h.authorityLines();
     for (String line : authority) right.addElement(centered(line, f.bold, 0));
@@ -152,7 +163,7 @@ final class PdfBlocks {
     t.setSpacingAfter(8);
     t.setHeaderRows(1);
     for (String h : head) {
-      PdfPCell c = new PdfPCell(new Phrase(h, f.tableBold));
+      PdfPCell c = new PdfPCell(new Phrase(f.tableBold.getSize() * LEADING, h, f.tableBold));
       c.setBackgroundColor(new Color(0xE7, 0xE6, 0xE6));
       c.setHorizontalAlignment(Element.ALIGN_CENTER);
       c.setVerticalAlignment(Element.ALIGN_MIDDLE);
@@ -164,8 +175,9 @@ final class PdfBlocks {
 
   static void cells(PdfPTable t, Fonts f, String... values) {
     for (String v : values) {
-      PdfPCell c = new PdfPCell(new Phrase(v, f.table));
+      PdfPCell c = new PdfPCell(new Phrase(f.table.getSize() * LEADING, v, f.table));
       c.setPadding(3);
+      c.setPaddingTop(1);
       t.addCell(c);
     }
   }
@@ -177,14 +189,14 @@ final class PdfBlocks {
   }
 
   static Paragraph centered(String text, Font font, float before) {
-    Paragraph p = new Paragraph(text, font);
+    Paragraph p = new Paragraph(font.getSize() * LEADING, text, font);
     p.setAlignment(Element.ALIGN_CENTER);
     p.setSpacingBefore(before);
     return p;
   }
 
   static Paragraph body(String text, Fonts f) {
-    Paragraph p = new Paragraph(text, f.body);
+    Paragraph p = new Paragraph(f.body.getSize() * LEADING, text, f.body);
     p.setAlignment(Element.ALIGN_JUSTIFIED);
     p.setFirstLineIndent(mm(10));
     p.setSpacingAfter(6);
@@ -192,7 +204,7 @@ final class PdfBlocks {
   }
 
   static Paragraph heading(String title, Fonts f) {
-    Paragraph p = new Paragraph(title, f.bold);
+    Paragraph p = new Paragraph(f.bold.getSize() * LEADING, title, f.bold);
     p.setFirstLineIndent(mm(10));
     p.setSpacingBefore(12);
     p.setSpacingAfter(6);

@@ -43,10 +43,10 @@ public final class PdfExport {
       doc.add(PdfBlocks.centered(Wording.TITLE, f.bold, 14));
       doc.add(PdfBlocks.centered(Wording.SUBJECT, f.bold, 0));
       doc.add(PdfBlocks.centered(Wording.draftName(r), f.bold, 0));
-      doc.add(PdfBlocks.rule(PdfBlocks.mm(40)));
+      doc.add(PdfBlocks.rule(PdfBlocks.mm(40), PdfBlocks.TEXT_WIDTH, f));
       if (Wording.provisional(r) != null) doc.add(PdfBlocks.centered(Wording.provisional(r), f.of(f.slanted, 13), 6));
       if (Wording.scope(r) != null) doc.add(PdfBlocks.centered(Wording.scope(r), f.of(f.slanted, 13), 0));
-      doc.add(new Paragraph(" ", f.body));
+      doc.add(new Paragraph(8, " ", f.body));
       doc.add(PdfBlocks.body(Wording.intro(r, heading.draftingBody()), f));
 
       doc.add(PdfBlocks.heading(Wording.REPORT_ATTENDANCE, f));
@@ -66,10 +66,11 @@ public final class PdfExport {
 
       doc.add(PdfBlocks.heading(Wording.REPORT_TABLE, f));
       opinions(doc, r, f);
+      if (Wording.allSpeeches(r) != null) doc.add(PdfBlocks.body(Wording.allSpeeches(r), f));
       for (String line : Wording.agreedWithoutRemarks(r)) doc.add(PdfBlocks.body(line, f));
 
       doc.add(PdfBlocks.heading(Wording.REPORT_TOTALS, f));
-      doc.add(PdfBlocks.body(Wording.totals(r.totals(), heading.draftingBody()), f));
+      doc.add(PdfBlocks.body(Wording.reportTotals(r, heading.draftingBody()), f));
       doc.add(PdfBlocks.body(Wording.closing(heading.draftingBody()), f));
       PdfBlocks.closing(doc, heading, f);
       appendix(doc, r, f);
@@ -103,17 +104,17 @@ public final class PdfExport {
   }
 
   private static void opinions(Document doc, SynthesisReport r, Fonts f) throws DocumentException {
-    List<OpinionTable.Row> rows = OpinionTable.rows(r);
+    List<OpinionRows.Row> rows = OpinionRows.rows(r);
     if (rows.isEmpty()) {
       doc.add(PdfBlocks.body("Không có ý kiến góp ý.", f));
       return;
     }
-    doc.add(PdfBlocks.centered(OpinionTable.TITLE, f.bold, 0));
-    float[] widths = new float[OpinionTable.WIDTHS.length];
-    for (int i = 0; i < widths.length; i++) widths[i] = Float.parseFloat(OpinionTable.WIDTHS[i].replace("%", ""));
-    PdfPTable t = PdfBlocks.table(widths, OpinionTable.HEADER, f);
-    for (OpinionTable.Row row : rows) {
-      PdfPCell stt = new PdfPCell(new Phrase(row.stt(), f.table));
+    doc.add(PdfBlocks.centered(OpinionRows.TITLE, f.bold, 0));
+    float[] widths = new float[OpinionRows.WIDTHS.length];
+    for (int i = 0; i < widths.length; i++) widths[i] = Float.parseFloat(OpinionRows.WIDTHS[i].replace("%", ""));
+    PdfPTable t = PdfBlocks.table(widths, OpinionRows.HEADER, f);
+    for (OpinionRows.Row row : rows) {
+      PdfPCell stt = new PdfPCell(new Phrase(f.table.getSize() * PdfBlocks.LEADING, row.stt(), f.table));
       stt.setHorizontalAlignment(Element.ALIGN_CENTER);
       stt.setPadding(3);
       t.addCell(stt);

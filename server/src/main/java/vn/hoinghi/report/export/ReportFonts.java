@@ -27,6 +27,23 @@ final class ReportFonts {
 
   private ReportFonts() {}
 
+  private static final com.lowagie.text.pdf.BaseFont[] MEASURE = new com.lowagie.text.pdf.BaseFont[2];
+
+  /** The width in points of {@code text} set in Liberation Serif (= Times New Roman), to size rules under lines. */
+  static synchronized float widthPt(String text, boolean bold, float size) {
+    int i = bold ? 1 : 0;
+    if (MEASURE[i] == null) {
+      try {
+        MEASURE[i] = com.lowagie.text.pdf.BaseFont.createFont(bold ? "LiberationSerif-Bold.ttf"
+            : "LiberationSerif-Regular.ttf", com.lowagie.text.pdf.BaseFont.IDENTITY_H, false, true,
+            bold ? SERIF_BOLD : SERIF, null);
+      } catch (com.lowagie.text.DocumentException | IOException e) {
+        throw new IllegalStateException("cannot load the report font", e);
+      }
+    }
+    return MEASURE[i].getWidthPoint(text, size);
+  }
+
   /** The regular face for Java 2D, at {@code size} points. */
   static Font awt(boolean bold, float size) {
     try {

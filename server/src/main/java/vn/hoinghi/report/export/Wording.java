@@ -197,6 +197,22 @@ final class Wording {
     return n + ". " + a.label() + ". " + a.title();
   }
 
+  /**
+   * The totals of the DOCX and PDF report: the table's numbers ({@link SynthesisReport#tableTotals()}, the same in
+   * every format), then speeches and votes.
+   */
+  static String reportTotals(SynthesisReport r, DocumentHeading.DraftingBody body) {
+    var t = r.tableTotals();
+    Totals all = r.totals();
+    return "Tổng số ý kiến góp ý trong bảng tổng hợp: " + t.rows() + ". " + body.title() + " đã tiếp thu "
+        + t.accepted() + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + " ý kiến; chưa trả lời "
+        + t.unanswered() + ". Số lượt phát biểu: " + all.speeches() + " (" + Terms.duration(all.spokenSeconds())
+        + "). Số cuộc biểu quyết: " + all.votes() + " với " + all.ballots() + " phiếu cá nhân và " + all.hallResults()
+        + " kết quả chung của điểm cầu."
+        + (all.hidden() + all.deleted() > 0 ? " Không đưa vào báo cáo: " + all.hidden() + " ý kiến đã ẩn, "
+            + all.deleted() + " ý kiến tác giả đã xóa." : "");
+  }
+
   static String totals(Totals t) {
     return totals(t, DocumentHeading.DraftingBody.BAN_SOAN_THAO);
   }
@@ -219,16 +235,27 @@ final class Wording {
         + body.title() + " tiếp tục hoàn thiện dự thảo, trình cấp có thẩm quyền xem xét, quyết định./.";
   }
 
-  /** "Các điều tán thành, không có ý kiến góp ý: Điều 1–7, 9." and the halls that gave none; empty when none. */
+  /** "Phát biểu tại hội nghị: Võ Thành Nhân (Tỉnh ủy Đồng Tháp, thay mặt điểm cầu) — 4 phút 05 giây; …" or null. */
+  static String allSpeeches(SynthesisReport r) {
+    List<SpeechItem> all = new ArrayList<>();
+    r.articles().forEach(a -> all.addAll(a.speeches()));
+    all.addAll(r.generalSpeeches());
+    if (all.isEmpty()) return null;
+    all.sort(java.util.Comparator.comparing(SpeechItem::startedAt, java.util.Comparator.nullsLast(
+        java.util.Comparator.naturalOrder())));
+    return speakers(all).replaceFirst("^Phát biểu: ", "Phát biểu tại hội nghị: ");
+  }
+
+  /** One sentence for the articles nobody commented on and one for the halls that took part and gave none. */
   static List<String> agreedWithoutRemarks(SynthesisReport r) {
     List<String> out = new ArrayList<>();
-    String articles = OpinionTable.agreedArticles(r);
-    if (!articles.isEmpty()) {
-      out.add("Các điều không có ý kiến góp ý, thống nhất như dự thảo: " + articles + ".");
+    var agreed = r.agreedWithoutRemarks();
+    if (!agreed.articles().isEmpty()) {
+      out.add("Các điều không có ý kiến góp ý, thống nhất như dự thảo: " + String.join(", ", agreed.articles()) + ".");
     }
-    List<String> halls = OpinionTable.agreedHalls(r);
-    if (!halls.isEmpty()) {
-      out.add("Các điểm cầu thống nhất với dự thảo, không có ý kiến góp ý: " + String.join(", ", halls) + ".");
+    if (!agreed.halls().isEmpty()) {
+      out.add("Các điểm cầu thống nhất với dự thảo, không có ý kiến góp ý: " + String.join(", ", agreed.halls())
+          + ".");
     }
     return out;
   }
