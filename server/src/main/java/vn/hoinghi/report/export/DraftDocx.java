@@ -92,7 +92,9 @@ public final class DraftDocx {
           + Terms.longDate(at), true);
       DocxBlocks.styled(doc, DocxStyles.TITLE).run("BẢNG SO SÁNH");
       DocxBlocks.styled(doc, DocxStyles.TITLE).run(capitalized(Terms.draftRound(c.fromVersion())) + " và "
-          + Terms.draftRound(c.toVersion()) + (draftName.isBlank() ? "" : " " + draftName.toUpperCase(VI)));
+          + Terms.draftRound(c.toVersion()));
+      String name = Wording.draftName(draftName, "");
+      if (!name.isBlank()) DocxBlocks.styled(doc, DocxStyles.TITLE).run(name);
       DocxBlocks.styled(doc, DocxStyles.NORMAL, ParagraphAlignment.CENTER).run(c.changed() + " điều có thay đổi. "
           + "Chữ bị xóa được gạch ngang; chữ bổ sung được gạch chân và in đậm.", false, true, 13);
       String[] widths = {"38%", "38%", "24%"};

@@ -125,7 +125,8 @@ final class PdfBlocks {
 
   /** A centred rule {@code width} points long under the line above, in a column {@code column} points wide. */
   static Paragraph rule(float width, float column, Fonts f) {
-    Paragraph p = new Paragraph(2f, "", f.body);
+    // The line is drawn on the paragraph's baseline: a 7 pt leading puts it just under the descenders above.
+    Paragraph p = new Paragraph(7f, "", f.body);
     var line = new com.lowagie.text.pdf.draw.LineSeparator(0.6f, Math.min(100f, 100f * width / column), null,
         Element.ALIGN_CENTER, 0);
     // A drawn chunk would otherwise carry the default font (Helvetica, not embedded) into the page's resources.
@@ -134,8 +135,7 @@ final class PdfBlocks {
         font = f.body;
       }
     });
-    p.setSpacingBefore(1);
-    p.setSpacingAfter(3);
+    p.setSpacingAfter(2);
     return p;
   }
 

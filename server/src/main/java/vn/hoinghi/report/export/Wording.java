@@ -38,9 +38,14 @@ final class Wording {
    * conference's title.
    */
   static String draftName(SynthesisReport r) {
-    String t = r.heading().draftTitle() == null ? "" : r.heading().draftTitle().strip();
+    return draftName(r.heading().draftTitle(), r.heading().title());
+  }
+
+  /** The draft's name in capitals from its title line, or {@code fallback} when that line is not a name. */
+  static String draftName(String draftTitle, String fallback) {
+    String t = draftTitle == null ? "" : draftTitle.strip();
     if (t.isBlank() || t.matches("[-_*=.\\s]+") || ISSUERS.matcher(t).matches()) {
-      t = r.heading().title() == null ? "" : r.heading().title().strip();
+      t = fallback == null ? "" : fallback.strip();
     }
     t = t.replaceAll("^(?i)dự thảo\\s*[:\\-–]?\\s*", "");
     return t.toUpperCase(VI);
