@@ -40,13 +40,13 @@ public final class Terms {
     };
   }
 
-  /** The answer as one line: "Tiếp thu", "Giải trình: …", "Chưa trả lời". Replies and ballot opinions: "—". */
+  /** The answer as one line: "Tiếp thu", "Giải trình: …", "Chưa phản hồi". Replies and ballot opinions: "—". */
   public static String answer(FeedbackKind kind, Answer a) {
     if (kind == FeedbackKind.REPLY || kind == FeedbackKind.VOTE_OPINION) {
       return "—";
     }
     if (a == null) {
-      return "Chưa trả lời";
+      return "Chưa phản hồi";
     }
     return a.text() == null || a.text().isBlank() ? response(a.kind()) : response(a.kind()) + ": " + a.text();
   }

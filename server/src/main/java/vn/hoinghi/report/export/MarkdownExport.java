@@ -61,8 +61,8 @@ public final class MarkdownExport {
       feedbackTable(md, r.generalFeedback());
     }
     if (!r.orphanedFeedback().isEmpty()) {
-      md.append("### ").append(++n).append(". Góp ý không còn vị trí trong dự thảo phiên bản ")
-          .append(r.heading().draftVersion()).append("\n\n");
+      md.append("### ").append(++n).append(". Góp ý không còn vị trí trong ")
+          .append(Terms.draftRound(r.heading().draftVersion())).append("\n\n");
       feedbackTable(md, r.orphanedFeedback());
     }
     md.append("## ").append(Wording.SECTION_SILENT).append("\n\n");

@@ -16,7 +16,7 @@ final class OpinionRows {
       "Ý kiến tiếp thu, giải trình");
   /** Column widths, portrait: the content and the answer take most of the line. */
   static final String[] WIDTHS = {"7%", "14%", "18%", "33%", "28%"};
-  static final String UNANSWERED = "Chưa trả lời.";
+  static final String UNANSWERED = "Chưa phản hồi.";
 
   private OpinionRows() {}
 

@@ -210,7 +210,7 @@ final class Wording {
     var t = r.tableTotals();
     Totals all = r.totals();
     return "Tổng số ý kiến góp ý trong bảng tổng hợp: " + t.rows() + ". " + body.title() + " đã tiếp thu "
-        + t.accepted() + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + " ý kiến; chưa trả lời "
+        + t.accepted() + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + " ý kiến; chưa phản hồi "
         + t.unanswered() + ". Số lượt phát biểu: " + all.speeches() + " (" + Terms.duration(all.spokenSeconds())
         + "). Số cuộc biểu quyết: " + all.votes() + " với " + all.ballots() + " phiếu cá nhân và " + all.hallResults()
         + " kết quả chung của điểm cầu."
@@ -226,7 +226,7 @@ final class Wording {
     return "Tổng số ý kiến: " + t.feedbackItems() + " (" + t.comments() + " nhận xét, " + t.questions()
         + " câu hỏi, " + t.proposedWordings() + " đề xuất sửa câu chữ, " + t.replies() + " trả lời, "
         + t.voteOpinions() + " ý kiến khác khi biểu quyết). " + body.title() + " đã tiếp thu " + t.accepted()
-        + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + "; chưa trả lời " + t.unanswered()
+        + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + "; chưa phản hồi " + t.unanswered()
         + ". Số lượt phát biểu: " + t.speeches() + " (" + Terms.duration(t.spokenSeconds()) + "). Số cuộc biểu quyết: "
         + t.votes() + " với " + t.ballots() + " phiếu cá nhân và " + t.hallResults() + " kết quả chung của điểm cầu."
         + (t.hidden() + t.deleted() > 0 ? " Không đưa vào báo cáo: " + t.hidden() + " ý kiến đã ẩn, " + t.deleted()
