@@ -248,7 +248,7 @@ final class DocxBlocks {
     }
     if (!authority.isEmpty()) {
       Para name = cellNext(right, ParagraphAlignment.CENTER);
-      name.p.setSpacingBefore(1440);
+      name.p.setSpacingBefore(960);
       name.run(h.signerName(), true, false, 14);
     }
   }

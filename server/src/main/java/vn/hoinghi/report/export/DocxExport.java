@@ -22,7 +22,7 @@ import vn.hoinghi.report.export.DocxBlocks.Para;
  * numbers from page 2; the heading block, "BÁO CÁO" with the draft's name in capitals, attendance, the votes (only
  * articles voted on), the one table "BẢNG TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý" with its header repeated on
  * each page, the articles and halls that agreed without remarks, totals, Nơi nhận and the signature block, and an
- * appendix of per-hall tallies.
+ * appendix of per-hall tallies after it.
  */
 public final class DocxExport {
 
@@ -99,7 +99,7 @@ public final class DocxExport {
         .filter(a -> !a.votes().isEmpty()).count()));
     if (chart == null) return;
     Para p = DocxBlocks.styled(doc, DocxStyles.NORMAL, ParagraphAlignment.CENTER);
-    p.picture(chart, 400, 400.0 * chartHeight(chart) / 900);
+    p.picture(chart, 320, 320.0 * chartHeight(chart) / 900);
     DocxBlocks.styled(doc, DocxStyles.NORMAL, ParagraphAlignment.CENTER)
         .run("Biểu đồ: kết quả biểu quyết theo từng điều (lần biểu quyết gần nhất)", false, true, 12);
   }
@@ -136,8 +136,8 @@ public final class DocxExport {
       DocxBlocks.text(tr.getCell(0), List.of(row.stt()), ParagraphAlignment.CENTER, false);
       DocxBlocks.text(tr.getCell(1), row.place(), ParagraphAlignment.LEFT, false);
       DocxBlocks.text(tr.getCell(2), row.sources(), ParagraphAlignment.LEFT, false);
-      DocxBlocks.text(tr.getCell(3), row.content(), ParagraphAlignment.BOTH, false);
-      DocxBlocks.text(tr.getCell(4), row.answer(), ParagraphAlignment.BOTH, false);
+      DocxBlocks.text(tr.getCell(3), row.content(), ParagraphAlignment.LEFT, false);
+      DocxBlocks.text(tr.getCell(4), row.answer(), ParagraphAlignment.LEFT, false);
     }
     DocxBlocks.columns(t, OpinionRows.WIDTHS, false);
     spacer(doc);
@@ -147,7 +147,8 @@ public final class DocxExport {
   private static void appendix(XWPFDocument doc, SynthesisReport r) {
     if (r.articles().stream().allMatch(a -> a.votes().isEmpty())) return;
     Para head = DocxBlocks.styled(doc, DocxStyles.TITLE);
-    head.p.setPageBreak(true);
+    // No page break: on a long law it would spend a page on a short appendix (five pages in all is the goal).
+    head.p.setSpacingBefore(360);
     head.run(Wording.APPENDIX);
     ParagraphAlignment c = ParagraphAlignment.CENTER;
     for (ArticleSection a : r.articles()) {

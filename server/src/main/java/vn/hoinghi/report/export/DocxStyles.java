@@ -48,17 +48,17 @@ final class DocxStyles {
         + "<w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault>"
         + "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
         + "</w:docDefaults>"
-        + para(NORMAL, "Normal", null, true, "<w:spacing w:after=\"120\"/><w:jc w:val=\"both\"/>", "")
+        + para(NORMAL, "Normal", null, true, "<w:spacing w:after=\"80\"/><w:jc w:val=\"both\"/>", "")
         + para(BODY, "Body Text", NORMAL, true, "<w:ind w:firstLine=\"567\"/>", "")
         + para(TITLE, "Title", NORMAL, true,
             "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"0\"/><w:jc w:val=\"center\"/>", "<w:b/>")
-        + para(H1, "heading 1", NORMAL, true, "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>"
+        + para(H1, "heading 1", NORMAL, true, "<w:keepNext/><w:spacing w:before=\"160\" w:after=\"80\"/>"
             + "<w:ind w:firstLine=\"567\"/><w:outlineLvl w:val=\"0\"/>", "<w:b/>")
         + para(H2, "heading 2", NORMAL, true, "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>"
             + "<w:ind w:firstLine=\"567\"/><w:outlineLvl w:val=\"1\"/>", "<w:b/>")
         + para(H3, "heading 3", NORMAL, true, "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>"
             + "<w:ind w:firstLine=\"567\"/><w:outlineLvl w:val=\"2\"/>", "<w:b/><w:i/>")
-        + para(TABLE_TEXT, "Table Text", NORMAL, true, "<w:spacing w:before=\"20\" w:after=\"20\"/><w:jc w:val=\"left\"/>",
+        + para(TABLE_TEXT, "Table Text", NORMAL, true, "<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"left\"/>",
             size(TABLE_PT))
         + para(HEADER, "header", NORMAL, false, "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>", "")
         + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"

@@ -15,7 +15,7 @@ final class OpinionRows {
   static final List<String> HEADER = List.of("STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý",
       "Ý kiến tiếp thu, giải trình");
   /** Column widths, portrait: the content and the answer take most of the line. */
-  static final String[] WIDTHS = {"7%", "14%", "18%", "33%", "28%"};
+  static final String[] WIDTHS = {"8%", "14%", "18%", "32%", "28%"};
   static final String UNANSWERED = "Chưa phản hồi.";
 
   private OpinionRows() {}

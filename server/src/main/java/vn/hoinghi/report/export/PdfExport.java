@@ -85,7 +85,7 @@ public final class PdfExport {
         .filter(a -> !a.votes().isEmpty()).count()));
     if (chart != null) {
       Image img = Image.getInstance(chart);
-      img.scaleToFit(400, 400);
+      img.scaleToFit(320, 320);
       img.setAlignment(Element.ALIGN_CENTER);
       doc.add(img);
       doc.add(PdfBlocks.centered("Biểu đồ: kết quả biểu quyết theo từng điều (lần biểu quyết gần nhất)",
@@ -126,8 +126,7 @@ public final class PdfExport {
 
   private static void appendix(Document doc, SynthesisReport r, Fonts f) throws DocumentException {
     if (r.articles().stream().allMatch(a -> a.votes().isEmpty())) return;
-    doc.newPage();
-    doc.add(PdfBlocks.centered(Wording.APPENDIX, f.bold, 0));
+    doc.add(PdfBlocks.centered(Wording.APPENDIX, f.bold, 18));
     for (ArticleSection a : r.articles()) {
       for (VoteResult v : a.votes()) {
         doc.add(PdfBlocks.heading(a.label() + " — " + Wording.voteSummary(v), f));
