@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import vn.hoinghi.auth.Tokens;
@@ -74,7 +73,6 @@ public final class ReportApi {
   static final long BODY_LIMIT = 3L * 1024 * 1024;
   static final int AUDIT_PAGE = 1_000;
   static final int MAX_ACCEPT = 1_000;
-  private static final Pattern HEADING_TEXT = Pattern.compile("[^\\p{Cntrl}]{0,200}");
   private static final Map<String, String> TYPES = Map.of(
       "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "pdf", "application/pdf",
@@ -172,7 +170,7 @@ public final class ReportApi {
     DocumentHeading heading;
     try {
       version = intParam(ctx, "version", 1, 100);
-      heading = heading(ctx);
+      heading = ReportLayoutParams.parse(ctx.request().params());
     } catch (IllegalArgumentException e) {
       fail(ctx, 400, Replies.error(null, "INVALID", e.getMessage()));
       return;
@@ -208,31 +206,6 @@ public final class ReportApi {
       default -> out.writeBytes(Codec.encode(r).getBytes(StandardCharsets.UTF_8));
     }
     return out.toByteArray();
-  }
-
-  /** The heading block from query parameters, each optional, at most 200 characters without control characters. */
-  private static DocumentHeading heading(RoutingContext ctx) {
-    DocumentHeading d = DocumentHeading.standard();
-    String style = ctx.request().getParam("style");
-    DocumentHeading.Style st = d.style();
-    if (style != null) {
-      switch (style) {
-        case "state" -> st = DocumentHeading.Style.STATE;
-        case "party" -> st = DocumentHeading.Style.PARTY;
-        default -> throw new IllegalArgumentException("style must be state or party");
-      }
-    }
-    return new DocumentHeading(st, text(ctx, "parentBody", d.parentBody()), text(ctx, "issuer", d.issuer()),
-        text(ctx, "number", d.number()), text(ctx, "place", d.place()));
-  }
-
-  private static String text(RoutingContext ctx, String name, String fallback) {
-    String v = ctx.request().getParam(name);
-    if (v == null) return fallback;
-    if (!HEADING_TEXT.matcher(v).matches()) {
-      throw new IllegalArgumentException(name + " must be at most 200 characters without control characters");
-    }
-    return v.strip();
   }
 
   private static Integer intParam(RoutingContext ctx, String name, int min, int max) {
@@ -426,10 +399,12 @@ public final class ReportApi {
   private void diff(RoutingContext ctx) {
     Integer from;
     Integer to;
+    DocumentHeading heading;
     String format = Optional.ofNullable(ctx.request().getParam("format")).orElse("json");
     try {
       from = intParam(ctx, "from", 1, 100);
       to = intParam(ctx, "to", 1, 100);
+      heading = ReportLayoutParams.parse(ctx.request().params());
       if (!Set.of("md", "json", "docx").contains(format)) throw new IllegalArgumentException("format must be json, md or docx");
     } catch (IllegalArgumentException e) {
       fail(ctx, 400, Replies.error(null, "INVALID", e.getMessage()));
@@ -448,7 +423,7 @@ public final class ReportApi {
         case "md" -> DiffMarkdown.render(c).getBytes(StandardCharsets.UTF_8);
         case "docx" -> {
           ByteArrayOutputStream out = new ByteArrayOutputStream();
-          DraftDocx.writeComparison(c, out);
+          DraftDocx.writeComparison(c, conf.drafts().get(b - 1).document().title(), heading, Instant.now(), out);
           yield out.toByteArray();
         }
         default -> Codec.encode(c).getBytes(StandardCharsets.UTF_8);

@@ -40,13 +40,13 @@ public final class Terms {
     };
   }
 
-  /** The answer as one line: "Tiếp thu", "Giải trình: …", "Chưa trả lời". Replies and ballot opinions: "—". */
+  /** The answer as one line: "Tiếp thu", "Giải trình: …", "Chưa phản hồi". Replies and ballot opinions: "—". */
   public static String answer(FeedbackKind kind, Answer a) {
     if (kind == FeedbackKind.REPLY || kind == FeedbackKind.VOTE_OPINION) {
       return "—";
     }
     if (a == null) {
-      return "Chưa trả lời";
+      return "Chưa phản hồi";
     }
     return a.text() == null || a.text().isBlank() ? response(a.kind()) : response(a.kind()) + ": " + a.text();
   }
@@ -90,10 +90,21 @@ public final class Terms {
     return t == null ? "" : ZonedDateTime.ofInstant(t, ZONE).format(DATE);
   }
 
-  /** "ngày 10 tháng 9 năm 2024", as the place-and-date line of an administrative document writes it. */
+  /**
+   * "ngày 04 tháng 12 năm 2026", "ngày 15 tháng 02 năm 2027", "ngày 10 tháng 9 năm 2026": the place-and-date line of
+   * an administrative document. Nghị định 30/2020/NĐ-CP, Phụ lục I: a day below 10 and the months 1 and 2 take a
+   * leading zero (so that no digit can be put in front of them); months 3 to 12 do not.
+   */
   public static String longDate(Instant t) {
     ZonedDateTime z = ZonedDateTime.ofInstant(t, ZONE);
-    return "ngày " + z.getDayOfMonth() + " tháng " + z.getMonthValue() + " năm " + z.getYear();
+    int d = z.getDayOfMonth();
+    int m = z.getMonthValue();
+    return "ngày " + (d < 10 ? "0" + d : d) + " tháng " + (m < 3 ? "0" + m : m) + " năm " + z.getYear();
+  }
+
+  /** "dự thảo lần 2": the one name of a version of the draft (docs/glossary.md); never "phiên bản". */
+  public static String draftRound(int n) {
+    return "dự thảo lần " + n;
   }
 
   /** "4 phút 05 giây", "45 giây". */

@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -197,10 +198,11 @@ class ReportApiTest {
          XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
       String text = ex.getText();
       assertThat(text).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "BAN TỔ CHỨC TRUNG ƯƠNG", "BÁO CÁO",
-          "Tổng hợp, tiếp thu, giải trình ý kiến góp ý dự thảo Quy chế làm việc mẫu của đảng đoàn, ban cán sự đảng cấp tỉnh",
-          "8. Điều 8. Chế độ họp", "mỗi quý một lần", "sáu tháng một lần", "Thành ủy Hà Nội — Bùi Đức Thắng",
+          "Tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với dự thảo",
+          "QUY CHẾ LÀM VIỆC MẪU CỦA ĐẢNG ĐOÀN, BAN CÁN SỰ ĐẢNG CẤP TỈNH", "BẢNG TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý",
+          "mỗi quý một lần", "sáu tháng một lần", "Bùi Đức Thắng",
           "Giải trình: Thực hiện theo quy định chung của Nhà nước.", "Võ Thành Nhân",
-          "Bổ sung thời hạn ban hành chương trình công tác năm", "Tỉnh ủy Đồng Tháp — phiếu kín", "T/M BAN TỔ CHỨC TRUNG ƯƠNG");
+          "Bổ sung thời hạn ban hành chương trình công tác năm", "Phiếu kín", "TM. BAN TỔ CHỨC TRUNG ƯƠNG");
       assertThat(text).doesNotContain(delegates.get(0).participantId());
       assertThat(doc.getAllPictures()).hasSize(1);
     }
@@ -209,6 +211,34 @@ class ReportApiTest {
       assertThat(x.status()).as(f).isEqualTo(200);
       assertThat(x.body().length).as(f).isGreaterThan(100);
     }
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("the layout options of the query: agency, number, place, Tổ biên tập, KT. with the signer, recipients")
+  void layoutOptions() throws Exception {
+    String q = "agency=" + enc("Bộ Tư pháp") + "&number=" + enc("25/BC-TBT") + "&place=" + enc("Đà Nẵng")
+        + "&draftingBody=to-bien-tap&signing=kt&headTitle=" + enc("Tổ trưởng") + "&signerTitle=" + enc("Tổ phó")
+        + "&signerName=" + enc("Nguyễn Văn An") + "&recipient=" + enc("Bộ trưởng (để báo cáo);")
+        + "&recipient=" + enc("Các điểm cầu");
+    Reply r = get("/api/conferences/demo/report/docx?" + q, secretary.accessToken);
+    assertThat(r.status()).isEqualTo(200);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+         XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
+      assertThat(ex.getText()).contains("BỘ TƯ PHÁP", "Số: 25/BC-TBT", "Đà Nẵng, ngày ", "KT. TỔ TRƯỞNG", "TỔ PHÓ",
+          "Nguyễn Văn An", "- Bộ trưởng (để báo cáo);", "- Các điểm cầu;", "- Lưu: VT, TBT.",
+          "Tổ biên tập tổng hợp, tiếp thu, giải trình").doesNotContain("Ban soạn thảo", "TM. ");
+    }
+    Reply pdf = get("/api/conferences/demo/report/pdf?signing=none", secretary.accessToken);
+    assertThat(pdf.status()).isEqualTo(200);
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Nơi nhận:")
+          .doesNotContain("TM. BAN SOẠN THẢO");
+    }
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Test
@@ -246,6 +276,15 @@ class ReportApiTest {
     assertThat(get("/api/conferences/demo/report?version=abc", chair.accessToken).status()).isEqualTo(400);
     assertThat(get("/api/conferences/demo/report?version=7", chair.accessToken).json().getString("code")).isEqualTo("NOT_FOUND");
     assertThat(get("/api/conferences/demo/report?style=royal", chair.accessToken).status()).isEqualTo(400);
+    for (String bad : List.of("signing=tl", "draftingBody=hoi-dong", "signing=kt&signerTitle=", "agency=A&issuer=B",
+        "signerName=" + "x".repeat(201), "place=H%C3%A0%0AN%E1%BB%99i", "recipient=a" + "&recipient=a".repeat(20))) {
+      Reply r = get("/api/conferences/demo/report/docx?" + bad, chair.accessToken);
+      assertThat(r.status()).as(bad).isEqualTo(400);
+      assertThat(r.json().getString("code")).as(bad).isEqualTo("INVALID");
+      assertThat(r.json().encode()).as(bad).containsAnyOf("signing", "draftingBody",
+          "signerTitle", "agency", "signerName", "place", "recipient");
+    }
+    assertThat(get("/api/conferences/demo/drafts/diff?format=docx&signing=x", chair.accessToken).status()).isEqualTo(400);
     assertThat(get("/api/conferences/nope-nope/report", chair.accessToken).status()).isIn(403, 404);
     assertThat(get("/api/conferences/demo/audit?limit=5000", chair.accessToken).status()).isEqualTo(400);
     assertThat(get("/api/conferences/demo/audit/xml", chair.accessToken).status()).isEqualTo(400);
@@ -389,7 +428,12 @@ class ReportApiTest {
     Reply cmp = get("/api/conferences/demo/drafts/diff?from=1&to=2&format=docx", secretary.accessToken);
     assertThat(cmp.status()).isEqualTo(200);
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(cmp.body()))) {
-      var runs = doc.getTables().get(0).getRows().stream().flatMap(r -> r.getTableCells().stream())
+      // The heading block is the first table, the comparison the second; the page is A4 landscape.
+      assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getOrient().toString()).isEqualTo("landscape");
+      XWPFTable comparison = doc.getTables().get(1);
+      assertThat(comparison.getRow(0).getTableCells().stream().map(c -> c.getText()).toList())
+          .containsExactly("Dự thảo lần 1", "Dự thảo lần 2", "Lý do, giải trình");
+      var runs = comparison.getRows().stream().flatMap(r -> r.getTableCells().stream())
           .flatMap(c -> c.getParagraphs().stream()).flatMap(p -> p.getRuns().stream()).toList();
       assertThat(runs).anySatisfy(r -> {
         assertThat(r.text()).isEqualTo("mỗi quý ");
@@ -399,7 +443,10 @@ class ReportApiTest {
         assertThat(r.text()).isEqualTo("sáu tháng ");
         assertThat(r.getUnderline()).isEqualTo(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
       });
-      assertThat(doc.getTables().get(0).getText()).contains("Bùi Đức Thắng (Thành ủy Hà Nội): “sáu tháng một lần” — đã tiếp thu");
+      assertThat(comparison.getText())
+          .contains("Tiếp thu ý kiến của Bùi Đức Thắng (Thành ủy Hà Nội): “sáu tháng một lần” — đã tiếp thu.");
+      assertThat(new XWPFWordExtractor(doc).getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BẢNG SO SÁNH",
+          "Dự thảo lần 1 và dự thảo lần 2", "Nơi nhận:").doesNotContain("phiên bản", "Phiên bản");
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
@@ -407,7 +454,7 @@ class ReportApiTest {
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(v2docx.body()));
          XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
       assertThat(ex.getText()).contains("Chương III", "Điều 8. Chế độ họp",
-          "1. Đảng đoàn, ban cán sự đảng họp thường kỳ sáu tháng một lần;", "(Phiên bản 2)");
+          "1. Đảng đoàn, ban cán sự đảng họp thường kỳ sáu tháng một lần;", "(Dự thảo lần 2)");
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }

@@ -204,6 +204,11 @@ public final class PlayedSession {
     return s;
   }
 
+  /** The demo conference as set up, nothing played yet: for sessions built elsewhere (e.g. on another draft). */
+  public static PlayedSession demo() {
+    return new PlayedSession();
+  }
+
   // --- A large conference for the benchmark ---------------------------------------------------------------------
 
   /**

@@ -94,7 +94,7 @@ class WebClientReportTest extends BrowserSessionTest {
     assertThat(d8.getByTestId("report-replacement")).containsText(WORDING);
     assertThat(d8.getByTestId("report-who")).containsText("Tỉnh ủy Đồng Tháp");
     assertThat(d8.getByTestId("report-who")).containsText("Nguyễn Thị Mai");
-    assertThat(d8.getByTestId("report-answer")).hasText("Chưa trả lời");
+    assertThat(d8.getByTestId("report-answer")).hasText("Chưa phản hồi");
     assertThat(thuky.getByTestId("report-counts-d1")).containsText("Tán thành: 1");
     assertThat(thuky.getByTestId("report-article-d1").locator("[data-kind=VOTE_OPINION]")).containsText("Đề nghị bổ sung cấp ủy cơ quan");
     assertThat(thuky.getByTestId("report-article-d2")).containsText("Thành ủy Hà Nội");
@@ -137,7 +137,7 @@ class WebClientReportTest extends BrowserSessionTest {
     ui.command("chutri", Ui.cmd("CloseVote").put("voteId", voteId));
     assertThat(thuky.getByTestId("revise-vote-open")).hasCount(0);
     thuky.getByTestId("revise-create").click();
-    assertThat(thuky.getByTestId("revise-done")).containsText("phiên bản 2");
+    assertThat(thuky.getByTestId("revise-done")).containsText("dự thảo lần 2");
 
     // The differences between versions 1 and 2, word by word, with whom the change came from.
     thuky.getByTestId("revise-see-diff").click();
@@ -220,7 +220,7 @@ class WebClientReportTest extends BrowserSessionTest {
     assertThat(chair.locator("#diff-h")).hasText("Compare draft versions");
     assertThat(chair.getByTestId("diff-one-version")).containsText("only one version");
     chair.getByTestId("lang-toggle").click();
-    assertThat(chair.locator("#diff-h")).hasText("So sánh các phiên bản dự thảo");
+    assertThat(chair.locator("#diff-h")).hasText("So sánh các lần dự thảo");
 
     // A host reads their endpoint's part only: Đồng Tháp's comment, not Hà Nội's question.
     Page host = ui.login(ui.phone(), "dongthap");

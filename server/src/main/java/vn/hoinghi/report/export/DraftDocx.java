@@ -3,6 +3,7 @@ package vn.hoinghi.report.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
@@ -13,14 +14,16 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import vn.hoinghi.domain.document.DraftDocument;
 import vn.hoinghi.domain.document.DraftNode;
+import vn.hoinghi.report.Terms;
 import vn.hoinghi.report.revision.VersionDiff;
 import vn.hoinghi.report.revision.WordDiff;
 
 /**
- * The draft in Word: one version laid out as a legal text (chapters centred, "Điều N. Tên" in bold, clauses and
- * points), and the comparison of two versions as the table drafting teams file with a revised draft (bảng so sánh):
- * the older text with deleted words struck through, the newer with inserted words underlined, and the accepted
- * proposals each change came from.
+ * The draft in Word, in the project's styles (docs/report.md): one version laid out as a legal text (chapters as
+ * Heading 1, "Điều N. Tên" as Heading 2, clauses and points as Body Text), and the comparison of two versions as the
+ * table drafting teams file with a revised draft (bảng so sánh), A4 landscape under the report's heading block: the
+ * older text with deleted words struck through, the newer with inserted words underlined, and the reason for each
+ * change with the accepted proposals it came from.
  */
 public final class DraftDocx {
 
@@ -28,14 +31,15 @@ public final class DraftDocx {
 
   public static void writeVersion(DraftDocument d, int version, OutputStream out) {
     try (XWPFDocument doc = new XWPFDocument()) {
-      DocxExport.defaults(doc);
-      DocxExport.page(doc);
-      if (!d.title().isBlank()) DocxExport.para(doc, ParagraphAlignment.CENTER, 0, 0).run(d.title(), true, false, 14);
+      DocxStyles.install(doc);
+      if (!d.title().isBlank()) DocxBlocks.styled(doc, DocxStyles.TITLE).run(d.title());
       for (String line : d.preamble().lines().toList()) {
-        DocxExport.para(doc, ParagraphAlignment.CENTER, 0, 0).run(line, true, false, 14);
+        DocxBlocks.styled(doc, DocxStyles.NORMAL, ParagraphAlignment.CENTER).run(line, true, false, 0);
       }
-      DocxExport.para(doc, ParagraphAlignment.CENTER, 0, 120).run("(Phiên bản " + version + ")", false, true, 12);
+      DocxBlocks.styled(doc, DocxStyles.NORMAL, ParagraphAlignment.CENTER)
+          .run("(" + capitalized(Terms.draftRound(version)) + ")", false, true, 0);
       for (DraftNode n : d.nodes()) node(doc, n);
+      DocxStyles.page(doc, false);
       doc.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -45,17 +49,14 @@ public final class DraftDocx {
   private static void node(XWPFDocument doc, DraftNode n) {
     switch (n.kind()) {
       case PART, CHAPTER, SECTION -> {
-        DocxExport.para(doc, ParagraphAlignment.CENTER, 240, 0).run(n.label(), true, false, DocxExport.BODY);
+        DocxBlocks.styled(doc, DocxStyles.H1, ParagraphAlignment.CENTER).run(n.label());
         if (!n.title().isBlank()) {
-          DocxExport.para(doc, ParagraphAlignment.CENTER, 0, 120).run(n.title(), true, false, DocxExport.BODY);
+          DocxBlocks.styled(doc, DocxStyles.H1, ParagraphAlignment.CENTER).run(n.title());
         }
         lines(doc, n.text());
       }
       case ARTICLE -> {
-        DocxExport.Para p = DocxExport.para(doc, ParagraphAlignment.BOTH, 120, 60);
-        p.p.setIndentationFirstLine(567);
-        p.p.setKeepNext(true);
-        p.run(n.label() + ". " + n.title(), true, false, DocxExport.BODY);
+        DocxBlocks.styled(doc, DocxStyles.H2).run(n.label() + ". " + n.title());
         lines(doc, n.text());
       }
       case CLAUSE, POINT -> {
@@ -72,33 +73,48 @@ public final class DraftDocx {
   }
 
   private static void body(XWPFDocument doc, String text) {
-    DocxExport.Para p = DocxExport.para(doc, ParagraphAlignment.BOTH, 0, 60);
-    p.p.setIndentationFirstLine(567);
-    p.run(text, false, false, DocxExport.BODY);
+    DocxBlocks.body(doc, text);
   }
 
   public static void writeComparison(VersionDiff.Comparison c, OutputStream out) {
+    writeComparison(c, "", DocumentHeading.standard(), Instant.now(), out);
+  }
+
+  /**
+   * The comparison table (bảng so sánh) on A4 landscape, under the same heading block as the report: "BẢNG SO SÁNH",
+   * the draft's name, then Dự thảo lần N | Dự thảo lần M | Lý do, giải trình for every article that changed.
+   */
+  public static void writeComparison(VersionDiff.Comparison c, String draftName, DocumentHeading heading, Instant at,
+      OutputStream out) {
     try (XWPFDocument doc = new XWPFDocument()) {
-      DocxExport.defaults(doc);
-      DocxExport.page(doc);
-      DocxExport.para(doc, ParagraphAlignment.CENTER, 0, 0).run("BẢNG SO SÁNH DỰ THẢO", true, false, 14);
-      DocxExport.para(doc, ParagraphAlignment.CENTER, 0, 120).run("Phiên bản " + c.fromVersion() + " và phiên bản "
-          + c.toVersion() + " — " + c.changed() + " điều có thay đổi", false, true, 13);
-      DocxExport.para(doc, ParagraphAlignment.LEFT, 0, 120).run("Chữ bị xóa được gạch ngang; chữ bổ sung được gạch "
-          + "chân và in đậm.", false, true, 11);
-      XWPFTable t = DocxExport.table(doc, List.of("Điều", "Phiên bản " + c.fromVersion(), "Phiên bản " + c.toVersion(),
-          "Tiếp thu ý kiến"), new String[] {"10%", "35%", "35%", "20%"});
+      DocxStyles.install(doc);
+      DocxBlocks.headingBlock(doc, heading, (heading.place().isBlank() ? "" : heading.place() + ", ")
+          + Terms.longDate(at), true);
+      DocxBlocks.styled(doc, DocxStyles.TITLE).run("BẢNG SO SÁNH");
+      DocxBlocks.styled(doc, DocxStyles.TITLE).run(capitalized(Terms.draftRound(c.fromVersion())) + " và "
+          + Terms.draftRound(c.toVersion()));
+      String name = Wording.draftName(draftName, "");
+      if (!name.isBlank()) DocxBlocks.styled(doc, DocxStyles.TITLE).run(name);
+      DocxBlocks.styled(doc, DocxStyles.NORMAL, ParagraphAlignment.CENTER).run(c.changed() + " điều có thay đổi. "
+          + "Chữ bị xóa được gạch ngang; chữ bổ sung được gạch chân và in đậm.", false, true, 13);
+      String[] widths = {"38%", "38%", "24%"};
+      XWPFTable t = DocxBlocks.table(doc, List.of(capitalized(Terms.draftRound(c.fromVersion())),
+          capitalized(Terms.draftRound(c.toVersion())), "Lý do, giải trình"), widths, true);
       for (VersionDiff.ArticleChange a : c.articles()) {
         if (a.status() == VersionDiff.Status.UNCHANGED) continue;
         XWPFTableRow row = t.createRow();
-        DocxExport.text(row.getCell(0), List.of(label(a)), ParagraphAlignment.CENTER, false);
-        side(row.getCell(1).getParagraphs().get(0), a, true);
-        side(row.getCell(2).getParagraphs().get(0), a, false);
-        List<String> notes = a.proposals().isEmpty() ? List.of(status(a)) : a.proposals().stream()
-            .map(p -> p.proposal().authorName() + " (" + p.proposal().endpointName() + "): “" + p.proposal().replacement()
-                + "”" + (p.applied() ? " — đã tiếp thu" : "")).toList();
-        DocxExport.text(row.getCell(3), notes, ParagraphAlignment.LEFT, false);
+        side(row.getCell(0).getParagraphs().get(0), a, true);
+        side(row.getCell(1).getParagraphs().get(0), a, false);
+        List<String> notes = new java.util.ArrayList<>();
+        notes.add(label(a) + ": " + status(a).toLowerCase(VI) + ".");
+        a.proposals().forEach(p -> notes.add("Tiếp thu ý kiến của " + p.proposal().authorName() + " ("
+            + p.proposal().endpointName() + "): “" + p.proposal().replacement() + "”"
+            + (p.applied() ? " — đã tiếp thu." : ".")));
+        DocxBlocks.text(row.getCell(2), notes, ParagraphAlignment.LEFT, false);
       }
+      DocxBlocks.columns(t, widths, true);
+      DocxBlocks.closing(doc, heading, true);
+      DocxStyles.page(doc, true);
       doc.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -112,6 +128,8 @@ public final class DraftDocx {
       p.createRun().setText(older ? "(không có)" : "(bãi bỏ)");
       return;
     }
+    p.setStyle(DocxStyles.TABLE_TEXT);
+    p.setAlignment(ParagraphAlignment.BOTH);
     XWPFRun head = p.createRun();
     head.setBold(true);
     head.setText("Điều " + number + ". ");
@@ -140,6 +158,12 @@ public final class DraftDocx {
         r.setText(lines[i]);
       }
     }
+  }
+
+  private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(VI) + s.substring(1);
   }
 
   private static String label(VersionDiff.ArticleChange a) {

@@ -15,16 +15,45 @@ import vn.hoinghi.report.Terms;
 final class Wording {
 
   static final String TITLE = "BÁO CÁO";
+  static final String SUBJECT = "Tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với dự thảo";
   static final String SECTION_ATTENDANCE = "I. TÌNH HÌNH THAM DỰ";
   static final String SECTION_VOTES = "II. KẾT QUẢ BIỂU QUYẾT THEO TỪNG ĐIỀU";
   static final String SECTION_FEEDBACK = "III. TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH";
   static final String SECTION_SILENT = "IV. CÁC ĐIỂM CẦU CHƯA CÓ Ý KIẾN GÓP Ý";
   static final String SECTION_TOTALS = "V. TỔNG HỢP CHUNG";
+  /** The sections of the DOCX and PDF report (the Markdown keeps the longer outline above). */
+  static final String REPORT_ATTENDANCE = "I. TÌNH HÌNH THAM DỰ";
+  static final String REPORT_VOTES = "II. KẾT QUẢ BIỂU QUYẾT";
+  static final String REPORT_TABLE = "III. TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý";
+  static final String REPORT_TOTALS = "IV. TỔNG HỢP CHUNG";
   static final String APPENDIX = "PHỤ LỤC: KẾT QUẢ BIỂU QUYẾT THEO ĐIỂM CẦU";
   static final List<String> FEEDBACK_HEADER = List.of("TT", "Nội dung góp ý", "Điểm cầu, người góp ý",
       "Tiếp thu, giải trình");
 
   private Wording() {}
+
+  /**
+   * The draft's real name in capitals, as the title of the report prints it: "BỘ LUẬT LAO ĐỘNG". The title line of
+   * the imported text, unless it is the issuing body's line ("QUỐC HỘI", "CHÍNH PHỦ"…) or a rule of dashes; then the
+   * conference's title.
+   */
+  static String draftName(SynthesisReport r) {
+    return draftName(r.heading().draftTitle(), r.heading().title());
+  }
+
+  /** The draft's name in capitals from its title line, or {@code fallback} when that line is not a name. */
+  static String draftName(String draftTitle, String fallback) {
+    String t = draftTitle == null ? "" : draftTitle.strip();
+    if (t.isBlank() || t.matches("[-_*=.\\s]+") || ISSUERS.matcher(t).matches()) {
+      t = fallback == null ? "" : fallback.strip();
+    }
+    t = t.replaceAll("^(?i)dự thảo\\s*[:\\-–]?\\s*", "");
+    return t.toUpperCase(VI);
+  }
+
+  private static final java.util.regex.Pattern ISSUERS = java.util.regex.Pattern.compile(
+      "(?iu)(QUỐC HỘI|CHÍNH PHỦ|ỦY BAN THƯỜNG VỤ QUỐC HỘI|ỦY BAN NHÂN DÂN.*|HỘI ĐỒNG NHÂN DÂN.*|BỘ [^ ]+.*|"
+          + "UBND.*|CHỦ TỊCH NƯỚC|THỦ TƯỚNG CHÍNH PHỦ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)");
 
   static String subtitle(SynthesisReport r) {
     String title = sentenceCase(r.heading().draftTitle());
@@ -44,6 +73,10 @@ final class Wording {
   private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
 
   static String intro(SynthesisReport r) {
+    return intro(r, DocumentHeading.DraftingBody.BAN_SOAN_THAO);
+  }
+
+  static String intro(SynthesisReport r, DocumentHeading.DraftingBody body) {
     var h = r.heading();
     Totals t = r.totals();
     StringBuilder sb = new StringBuilder();
@@ -55,8 +88,8 @@ final class Wording {
     if (h.feedbackDeadline() != null) {
       sb.append("; sau phiên họp, các điểm cầu tiếp tục gửi ý kiến đến ").append(Terms.time(h.feedbackDeadline()));
     }
-    sb.append(". Bộ phận soạn thảo tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với dự thảo (phiên bản ")
-        .append(h.draftVersion()).append(") như sau:");
+    sb.append(". ").append(body.title()).append(" tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với ")
+        .append(Terms.draftRound(h.draftVersion())).append(" như sau:");
     return sb.toString();
   }
 
@@ -88,6 +121,19 @@ final class Wording {
         Integer.toString(e.delegatesRegistered()), Integer.toString(e.delegatesPresent()),
         Integer.toString(e.delegatesAbsent()), Integer.toString(e.ballots() + e.hallResults()),
         Integer.toString(e.feedbackItems()), Integer.toString(e.speeches()));
+  }
+
+  /** The halls that took part (checked in, voted or gave opinions); a long list of zeros says nothing. */
+  static List<SynthesisReport.EndpointAttendance> activeHalls(SynthesisReport r) {
+    return r.attendance().stream().filter(e -> e.checkedIn() || e.gaveFeedback() || e.ballots() + e.hallResults() > 0)
+        .toList();
+  }
+
+  /** "Các điểm cầu còn lại (32) không điểm danh, không biểu quyết và không có ý kiến." or null. */
+  static String otherHalls(SynthesisReport r) {
+    int others = r.attendance().size() - activeHalls(r).size();
+    return others == 0 ? null : "Các điểm cầu còn lại (" + others + ") không điểm danh, không biểu quyết và không có "
+        + "ý kiến trên hệ thống.";
   }
 
   static String attendanceSummary(SynthesisReport r) {
@@ -156,17 +202,71 @@ final class Wording {
     return n + ". " + a.label() + ". " + a.title();
   }
 
+  /**
+   * The totals of the DOCX and PDF report: the table's numbers ({@link SynthesisReport#tableTotals()}, the same in
+   * every format), then speeches and votes.
+   */
+  static String reportTotals(SynthesisReport r, DocumentHeading.DraftingBody body) {
+    var t = r.tableTotals();
+    Totals all = r.totals();
+    return "Tổng số ý kiến góp ý trong bảng tổng hợp: " + t.rows() + ". " + body.title() + " đã tiếp thu "
+        + t.accepted() + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + " ý kiến; chưa phản hồi "
+        + t.unanswered() + ". Số lượt phát biểu: " + all.speeches() + " (" + Terms.duration(all.spokenSeconds())
+        + "). Số cuộc biểu quyết: " + all.votes() + " với " + all.ballots() + " phiếu cá nhân và " + all.hallResults()
+        + " kết quả chung của điểm cầu."
+        + (all.hidden() + all.deleted() > 0 ? " Không đưa vào báo cáo: " + all.hidden() + " ý kiến đã ẩn, "
+            + all.deleted() + " ý kiến tác giả đã xóa." : "");
+  }
+
   static String totals(Totals t) {
+    return totals(t, DocumentHeading.DraftingBody.BAN_SOAN_THAO);
+  }
+
+  static String totals(Totals t, DocumentHeading.DraftingBody body) {
     return "Tổng số ý kiến: " + t.feedbackItems() + " (" + t.comments() + " nhận xét, " + t.questions()
         + " câu hỏi, " + t.proposedWordings() + " đề xuất sửa câu chữ, " + t.replies() + " trả lời, "
-        + t.voteOpinions() + " ý kiến khác khi biểu quyết). Bộ phận soạn thảo đã tiếp thu " + t.accepted()
-        + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + "; chưa trả lời " + t.unanswered()
+        + t.voteOpinions() + " ý kiến khác khi biểu quyết). " + body.title() + " đã tiếp thu " + t.accepted()
+        + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + "; chưa phản hồi " + t.unanswered()
         + ". Số lượt phát biểu: " + t.speeches() + " (" + Terms.duration(t.spokenSeconds()) + "). Số cuộc biểu quyết: "
         + t.votes() + " với " + t.ballots() + " phiếu cá nhân và " + t.hallResults() + " kết quả chung của điểm cầu."
         + (t.hidden() + t.deleted() > 0 ? " Không đưa vào báo cáo: " + t.hidden() + " ý kiến đã ẩn, " + t.deleted()
             + " ý kiến tác giả đã xóa." : "");
   }
 
-  static final String CLOSING = "Trên đây là báo cáo tổng hợp, tiếp thu, giải trình ý kiến góp ý của các điểm cầu đối "
-      + "với dự thảo. Bộ phận soạn thảo tiếp tục hoàn thiện dự thảo, trình cấp có thẩm quyền xem xét, quyết định.";
+  static final String CLOSING = closing(DocumentHeading.DraftingBody.BAN_SOAN_THAO);
+
+  static String closing(DocumentHeading.DraftingBody body) {
+    return "Trên đây là báo cáo tổng hợp, tiếp thu, giải trình ý kiến góp ý của các điểm cầu đối với dự thảo. "
+        + body.title() + " tiếp tục hoàn thiện dự thảo, trình cấp có thẩm quyền xem xét, quyết định./.";
+  }
+
+  /** "Phát biểu tại hội nghị: Võ Thành Nhân (Tỉnh ủy Đồng Tháp, thay mặt điểm cầu) — 4 phút 05 giây; …" or null. */
+  static String allSpeeches(SynthesisReport r) {
+    List<SpeechItem> all = new ArrayList<>();
+    r.articles().forEach(a -> all.addAll(a.speeches()));
+    all.addAll(r.generalSpeeches());
+    if (all.isEmpty()) return null;
+    all.sort(java.util.Comparator.comparing(SpeechItem::startedAt, java.util.Comparator.nullsLast(
+        java.util.Comparator.naturalOrder())));
+    return speakers(all).replaceFirst("^Phát biểu: ", "Phát biểu tại hội nghị: ");
+  }
+
+  /** One sentence for the articles nobody commented on and one for the halls that took part and gave none. */
+  static List<String> agreedWithoutRemarks(SynthesisReport r) {
+    List<String> out = new ArrayList<>();
+    var agreed = r.agreedWithoutRemarks();
+    if (!agreed.articles().isEmpty()) {
+      out.add("Các điều không có ý kiến góp ý, thống nhất như dự thảo: " + String.join(", ", agreed.articles()) + ".");
+    }
+    if (!agreed.halls().isEmpty()) {
+      out.add("Các điểm cầu thống nhất với dự thảo, không có ý kiến góp ý: " + String.join(", ", agreed.halls())
+          + ".");
+    }
+    return out;
+  }
+
+  /** The place-and-date line: "Hà Nội, ngày 04 tháng 12 năm 2026". */
+  static String placeAndDate(DocumentHeading h, SynthesisReport r) {
+    return (h.place().isBlank() ? "" : h.place() + ", ") + Terms.longDate(r.heading().generatedAt());
+  }
 }
