@@ -86,9 +86,9 @@ export function SecretaryView() {
   const endpointsWithFeedback = s.endpointOrder.filter((e) => all.some((a) => a.endpointId === e) || Object.values(s.ballots).some((b) => b.endpointId === e));
   return (
     <Shell view="secretary" wide>
-      {mayImport && <DraftUpload conferenceId={s.conferenceId} />}
-      <ReportPanel state={s} compact />
-      <People state={s} />
+      {/* The feedback to answer first (left, or first on a phone); the report, people and upload beside it. */}
+      <div class="secretary-layout">
+      <div class="secretary-feedback">
       <section class="panel" aria-labelledby="sec-h">
         <h2 id="sec-h" class="section-title">{t('sec.heading')}</h2>
         <p class="muted" data-testid="sec-counts">
@@ -144,6 +144,13 @@ export function SecretaryView() {
           {general.map((a) => <AnnotationThread key={a.id} state={s} a={a} actions={{ respond: canRespond, moderate: canRespond }} />)}
         </section>
       )}
+      </div>
+      <aside class="secretary-side">
+        <ReportPanel state={s} compact />
+        <People state={s} />
+        {mayImport && <DraftUpload conferenceId={s.conferenceId} />}
+      </aside>
+      </div>
       <UndoBar />
     </Shell>
   );
