@@ -62,18 +62,20 @@ export function ChairQueue(props: { state: ConferenceState }) {
         // Pointer events instead of the browser's HTML drag and drop: a drag from the handle moves the item and never
         // starts a text selection (the issue saw text selected in 2 of 3 runs), with mouse, pen or finger alike.
         forceFallback: true,
+        fallbackOnBody: true,
         fallbackTolerance: 3,
         onStart: () => window.getSelection()?.removeAllRanges(),
         onEnd: (ev) => {
-          const from = ev.oldIndex ?? -1;
-          const to = ev.newIndex ?? -1;
-          // Put the DOM back as Preact rendered it; the server's FloorRequestMoved event reorders the list.
           const item = ev.item;
           const parent = ev.from;
+          // The place among the requests themselves (never a ghost or clone Sortable may leave in the list).
+          const to = Array.from(parent.querySelectorAll(':scope > li[data-request-id]')).indexOf(item);
+          const id = item.getAttribute('data-request-id');
+          const from = id ? order.current.indexOf(id) : -1;
+          // Put the DOM back as Preact rendered it; the server's FloorRequestMoved event reorders the list.
           parent.removeChild(item);
           parent.insertBefore(item, parent.children[from] ?? null);
-          const id = order.current[from];
-          if (id && from !== to && to >= 0) send({ type: 'MoveFloorRequest', requestId: id, position: to });
+          if (id && from >= 0 && from !== to && to >= 0) send({ type: 'MoveFloorRequest', requestId: id, position: to });
         },
       });
     });
