@@ -69,6 +69,8 @@ export function SecretaryView() {
     else general.push(a);
   }
   const votes = votesInOrder(s);
+  // A vote's table only where ballots were cast on the article: a chapter vote lists every article, most empty.
+  const counted = (voteId: string, articleId: string) => (s.tallies[voteId]?.articles[articleId]?.total ?? 0) > 0;
   const articlesWithVotes = new Set(votes.flatMap((v) => (v.articleIds ?? []).filter((a) => counted(v.id!, a))));
   const articleIds = idx.articles.map((a) => a.node.id!).filter((id) => byArticle[id] || (f.kind === 'all' || f.kind === 'OTHER_VOTE') && articlesWithVotes.has(id));
   // Counted as the report counts (SynthesisReports): visible threads, their replies, and the "ý kiến khác" texts.
@@ -78,8 +80,6 @@ export function SecretaryView() {
   const unanswered = visible.filter((a) => !a.response?.kind).length;
   const proposals = visible.filter((a) => a.kind === 'PROPOSED_WORDING').length;
   const hidden = all.length - visible.length;
-  // A vote's table only where ballots were cast on the article: a chapter vote lists every article, most empty.
-  const counted = (voteId: string, articleId: string) => (s.tallies[voteId]?.articles[articleId]?.total ?? 0) > 0;
   const canRespond = !!s.me?.roles?.some((r) => r === 'CHAIR' || r === 'SECRETARY');
   // ImportDraft: the secretary or an organizer (roles.md).
   const mayImport = session.value?.kind === 'organizer' || hasRole(s, 'SECRETARY');
