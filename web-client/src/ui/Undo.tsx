@@ -2,7 +2,7 @@
 // and offers "Hoàn tác". Nothing reaches the server until the window ends, so undoing needs no compensating command;
 // closing the page inside the window drops the act.
 import { signal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { notify } from '../state/store';
 
@@ -66,6 +66,11 @@ export function UndoBar() {
 export function ConfirmButton(props: { label: string; question: string; what: string; act(): void; class?: string; testId?: string;
   disabled?: boolean }) {
   const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  // The focus moves to the question's button once, when it opens (live updates re-render the console every second).
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
   if (!asking) {
     return (
       <button type="button" class={props.class ?? 'danger'} data-testid={props.testId} disabled={props.disabled}
@@ -76,7 +81,7 @@ export function ConfirmButton(props: { label: string; question: string; what: st
     <div class="confirm" role="group" aria-label={props.label} data-testid={props.testId ? `${props.testId}-confirm` : undefined}>
       <p>{props.question}</p>
       <div class="row">
-        <button type="button" class="danger" data-testid="confirm-yes" ref={(b) => b?.focus()}
+        <button type="button" class="danger" data-testid="confirm-yes" ref={yes}
           onClick={() => {
             setAsking(false);
             later(props.what, props.act);
