@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { en } from './en';
+import { en, enOne } from './en';
 import { vi, type MessageKey } from './vi';
 
 export type Lang = 'vi' | 'en';
@@ -41,7 +41,8 @@ export function format(template: string, params?: Record<string, string | number
 }
 
 export function translate(l: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  return format(catalogs[l][key] ?? vi[key] ?? key, params);
+  const one = l === 'en' && params?.n === 1 ? enOne[key] : undefined;
+  return format(one ?? catalogs[l][key] ?? vi[key] ?? key, params);
 }
 
 /** The current language's message; reading `lang` makes components re-render when it changes. */

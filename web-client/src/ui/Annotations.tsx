@@ -4,7 +4,9 @@ import { useState } from 'preact/hooks';
 import type { Annotation } from '../protocol.gen';
 import { formatTime, t } from '../i18n';
 import type { ConferenceState } from '../state/conference';
-import { endpointName, participantName, repliesTo } from '../state/selectors';
+import { docIndex, endpointName, participantName, repliesTo } from '../state/selectors';
+import { lang } from '../i18n';
+import { later } from './Undo';
 import { send } from '../state/store';
 
 export interface ThreadActions {
@@ -37,6 +39,24 @@ function Body(props: { a: Annotation }) {
   );
 }
 
+/**
+ * Where an annotation sits, named as a legal citation: "điểm a khoản 2 Điều 5" in Vietnamese (smallest part first),
+ * "Article 5, clause 2, point a" in English. Null for a node that is no longer in the draft.
+ */
+export function placeOf(state: ConferenceState, nodeId: string | null | undefined): string | null {
+  const idx = docIndex(state);
+  const parts: string[] = [];
+  for (let id = nodeId ?? null; id; id = idx.parent[id] ?? null) {
+    const n = idx.nodes[id];
+    if (!n) return null;
+    const key = n.kind === 'ARTICLE' ? 'place.article' : n.kind === 'CLAUSE' ? 'place.clause' : n.kind === 'POINT' ? 'place.point' : null;
+    if (key) parts.push(t(key, { n: n.number ?? '' }));
+    if (n.kind === 'ARTICLE') break;
+  }
+  if (parts.length === 0) return null;
+  return lang.value === 'vi' ? parts.join(' ') : parts.reverse().join(', ');
+}
+
 export function ResponseBadge(props: { a: Annotation }) {
   const r = props.a.response;
   if (!r?.kind) return <span class="badge resp-none" data-testid="response">{t('resp.none')}</span>;
@@ -48,11 +68,13 @@ export function AnnotationThread(props: { state: ConferenceState; a: Annotation;
   const replies = repliesTo(state, a.id!);
   const [replyText, setReplyText] = useState('');
   const [hideReason, setHideReason] = useState('');
-  const [respKind, setRespKind] = useState<'ACCEPTED' | 'EXPLAINED' | 'NOTED'>(a.response?.kind ?? 'ACCEPTED');
+  // Nothing chosen until the team chooses: a default answer would be given by whoever presses "Lưu" too quickly.
+  const [respKind, setRespKind] = useState<'ACCEPTED' | 'EXPLAINED' | 'NOTED' | null>(a.response?.kind ?? null);
   const [respText, setRespText] = useState(a.response?.text ?? '');
   const mine = !!state.me?.id && a.authorId === state.me.id;
   const quote = a.anchor?.quote?.exact;
   const live = a.status === 'VISIBLE';
+  const place = placeOf(state, a.anchor?.nodeId);
   return (
     <article class={`thread ${props.highlighted ? 'flash' : ''} status-${a.status}`} id={`ann-${a.id}`} data-testid="thread" data-annotation-id={a.id}
       tabIndex={-1}>
@@ -60,6 +82,7 @@ export function AnnotationThread(props: { state: ConferenceState; a: Annotation;
         <span class={`badge kind-${a.kind}`}>{t(`ann.kind.${a.kind ?? 'COMMENT'}` as any)}</span>
         <ResponseBadge a={a} />
         {a.orphaned && <span class="badge warn">{t('ann.orphaned')}</span>}
+        {!a.orphaned && place && <span class="ann-place" data-testid="ann-place">{t('ann.on', { place })}</span>}
       </header>
       {quote ? <blockquote class="ann-quote">“{quote}”</blockquote> : <p class="muted">{t('ann.wholeNode')}</p>}
       <Body a={a} />
@@ -90,7 +113,8 @@ export function AnnotationThread(props: { state: ConferenceState; a: Annotation;
           </form>
         )}
         {mine && a.status !== 'DELETED' && (
-          <button type="button" class="small secondary" onClick={() => send({ type: 'DeleteAnnotation', annotationId: a.id })}>{t('ann.delete')}</button>
+          <button type="button" class="small secondary" data-testid="delete-annotation"
+            onClick={() => later(t('act.deleteAnn'), () => send({ type: 'DeleteAnnotation', annotationId: a.id }))}>{t('ann.delete')}</button>
         )}
         {actions.moderate && a.status === 'VISIBLE' && (
           <form class="inline-form" onSubmit={(ev) => {
@@ -110,7 +134,7 @@ export function AnnotationThread(props: { state: ConferenceState; a: Annotation;
         {actions.respond && a.status !== 'DELETED' && (
           <form class="respond-form" data-testid="respond-form" onSubmit={(ev) => {
             ev.preventDefault();
-            if (respKind === 'EXPLAINED' && !respText.trim()) return;
+            if (!respKind || respKind === 'EXPLAINED' && !respText.trim()) return;
             send({ type: 'RespondToAnnotation', annotationId: a.id, response: respKind, text: respText.trim() || null });
           }}>
             <fieldset>
@@ -126,7 +150,9 @@ export function AnnotationThread(props: { state: ConferenceState; a: Annotation;
             <textarea id={`resp-text-${a.id}`} rows={2} maxLength={4000} value={respText}
               required={respKind === 'EXPLAINED'} onInput={(e) => setRespText((e.target as HTMLTextAreaElement).value)} />
             {respKind === 'EXPLAINED' && !respText.trim() && <p class="hint">{t('resp.explainNeedsText')}</p>}
-            <button type="submit" class="small">{t('resp.submit')}</button>
+            {!respKind && <p class="hint">{t('resp.pick')}</p>}
+            <button type="submit" class="small" data-testid="respond-submit" disabled={!respKind || respKind === 'EXPLAINED' && !respText.trim()}>
+              {t('resp.submit')}</button>
           </form>
         )}
       </div>

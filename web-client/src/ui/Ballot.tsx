@@ -116,9 +116,12 @@ function PlainBallot(props: { state: ConferenceState; vote: Vote; articleId: str
   const mine = myBallot(state, vote.id!, articleId);
   const pending = pendingCommand('CastBallot', (c) => c.voteId === vote.id && c.articleId === articleId);
   const [otherText, setOtherText] = useState(mine?.choice === 'OTHER' ? mine.text ?? '' : '');
-  const [showOther, setShowOther] = useState(mine?.choice === 'OTHER');
-  const st = pending ? 'pending' : ballotState(state, vote, articleId);
-  const shown: Choice | null = (pending?.command.type === 'CastBallot' ? (pending.command.choice as Choice) : null) ?? (mine?.choice as Choice | null) ?? null;
+  // "Ý kiến khác" chosen but not sent yet: it shows as the pressed choice, marked not sent; the previous choice is
+  // no longer shown as pressed, and nothing is recorded until the text is sent.
+  const [draftOther, setDraftOther] = useState(false);
+  const pendingChoice = pending?.command.type === 'CastBallot' ? (pending.command.choice as Choice) : null;
+  const st = pending ? 'pending' : draftOther ? 'draft' : ballotState(state, vote, articleId);
+  const shown: Choice | null = pendingChoice ?? (draftOther ? 'OTHER' : null) ?? (mine?.choice as Choice | null) ?? null;
   const closed = vote.status !== 'OPEN';
   const node = docIndex(state).nodes[articleId];
   const name = `ballot-${vote.id}-${articleId}`.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -131,12 +134,12 @@ function PlainBallot(props: { state: ConferenceState; vote: Vote; articleId: str
       </legend>
       <div class="choices" role="group" aria-label={t('vote.heading')}>
         {(['AGREE', 'DISAGREE', 'OTHER'] as const).map((c) => (
-          <button key={c} type="button" class={`choice choice-${c} ${shown === c ? 'chosen' : ''}`} aria-pressed={shown === c}
+          <button key={c} type="button" class={`choice choice-${c} ${shown === c ? 'chosen' : ''} ${shown === c && st === 'draft' ? 'unsent' : ''}`} aria-pressed={shown === c}
             data-testid={`choice-${c}`} disabled={closed}
             onClick={() => {
-              if (c === 'OTHER') setShowOther(true);
+              if (c === 'OTHER') setDraftOther(true);
               else {
-                setShowOther(false);
+                setDraftOther(false);
                 cast(c);
               }
             }}>
@@ -144,15 +147,22 @@ function PlainBallot(props: { state: ConferenceState; vote: Vote; articleId: str
           </button>
         ))}
       </div>
-      {showOther && !closed && (
-        <form class="other-form" onSubmit={(e) => {
+      {draftOther && !closed && (
+        <form class="other-form" data-testid="other-form" onSubmit={(e) => {
           e.preventDefault();
+          if (!otherText.trim()) return;
           cast('OTHER', otherText.trim());
+          setDraftOther(false);
         }}>
           <label for={`${name}-text`}>{t('vote.otherText')}</label>
-          <textarea id={`${name}-text`} rows={2} maxLength={2000} value={otherText} data-testid="other-text"
+          <textarea id={`${name}-text`} rows={2} maxLength={2000} value={otherText} data-testid="other-text" required
+            aria-describedby={`${name}-hint`} ref={(el) => { if (el && document.activeElement?.closest('.choices')) el.focus(); }}
             onInput={(e) => setOtherText((e.target as HTMLTextAreaElement).value)} />
-          <button type="submit" class="small" data-testid="other-submit">{t('vote.otherSubmit')}</button>
+          <p class="hint" id={`${name}-hint`}>{t('vote.otherNeedsText')}</p>
+          <div class="row">
+            <button type="submit" class="small" data-testid="other-submit" disabled={!otherText.trim()}>{t('vote.otherSubmit')}</button>
+            <button type="button" class="small secondary" data-testid="other-cancel" onClick={() => setDraftOther(false)}>{t('vote.otherCancel')}</button>
+          </div>
         </form>
       )}
       {mine?.choice && (

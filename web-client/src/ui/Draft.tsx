@@ -10,6 +10,7 @@ import { draftText, send } from '../state/store';
 import { AnnotationThread, type ThreadActions } from './Annotations';
 import { href } from '../app/router';
 import { VersionArticle } from './VersionText';
+import { snapToWords } from './words';
 
 /** Offset of (container, offset) inside `root`, counted in the text the root renders. */
 function offsetIn(root: Element, node: Node, offset: number): number {
@@ -24,7 +25,36 @@ function closestNodeText(n: Node | null): HTMLElement | null {
   return (el?.closest('[data-node-text]') as HTMLElement | null) ?? null;
 }
 
-/** The selection as selectors of one node's text, or null when it is empty or spans several nodes. */
+/** The DOM position of a text offset inside `root` (its text nodes in order). */
+function pointAt(root: Element, offset: number): [Node, number] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let left = offset;
+  let last: Text | null = null;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    if (left <= n.length) return [n, left];
+    left -= n.length;
+    last = n;
+  }
+  return last ? [last, last.length] : [root, 0];
+}
+
+/** Shows `[start, end)` of the node text `root` as the page's selection. */
+function selectOffsets(root: Element, start: number, end: number): void {
+  const s = window.getSelection();
+  if (!s) return;
+  const r = document.createRange();
+  const [sn, so] = pointAt(root, start);
+  const [en, eo] = pointAt(root, end);
+  r.setStart(sn, so);
+  r.setEnd(en, eo);
+  s.removeAllRanges();
+  s.addRange(r);
+}
+
+/**
+ * The selection as selectors of one node's text, snapped to whole words (and shown so), or null when it is empty or
+ * spans several nodes.
+ */
 export function readSelection(nodes: Record<string, DraftNode>): { nodeId: string; sel: Selectors } | null {
   const s = window.getSelection();
   if (!s || s.rangeCount === 0 || s.isCollapsed) return null;
@@ -34,8 +64,10 @@ export function readSelection(nodes: Record<string, DraftNode>): { nodeId: strin
   if (!a || a !== b) return null;
   const nodeId = a.dataset.nodeText!;
   const text = nodes[nodeId]?.text ?? '';
-  const start = offsetIn(a, range.startContainer, range.startOffset);
-  const end = offsetIn(a, range.endContainer, range.endOffset);
+  const snapped = snapToWords(text, offsetIn(a, range.startContainer, range.startOffset), offsetIn(a, range.endContainer, range.endOffset));
+  if (!snapped) return null;
+  const [start, end] = snapped;
+  if (range.toString() !== text.slice(start, end)) selectOffsets(a, start, end);
   const sel = selectorsFor(text, start, end);
   return sel ? { nodeId, sel } : null;
 }
@@ -144,7 +176,7 @@ function Composer(props: { target: { nodeId: string; sel: Selectors | null }; on
   const [body, setBody] = useState('');
   const [replacement, setReplacement] = useState(props.target.sel?.quote.exact ?? '');
   return (
-    <form class="composer" data-testid="annotation-composer" onSubmit={(e) => {
+    <form class="composer sheet" data-testid="annotation-composer" aria-labelledby="composer-h" onSubmit={(e) => {
       e.preventDefault();
       if (!body.trim() && kind !== 'PROPOSED_WORDING') return;
       send({
@@ -154,7 +186,7 @@ function Composer(props: { target: { nodeId: string; sel: Selectors | null }; on
       });
       props.onDone();
     }}>
-      <h3>{t('ann.compose')}</h3>
+      <h3 id="composer-h">{t('ann.compose')}</h3>
       {props.target.sel && <blockquote class="ann-quote" data-testid="composer-quote">“{props.target.sel.quote.exact}”</blockquote>}
       <fieldset>
         <legend>{t('ann.kind')}</legend>
@@ -222,6 +254,21 @@ export function DraftReader(props: { state: ConferenceState; articleId: string |
     };
   }, [props.canAnnotate, idx]);
 
+  // On a phone the composer is a bottom sheet: scroll the page so the selected passage sits above it.
+  useEffect(() => {
+    if (!target?.sel) return;
+    const sheet = document.querySelector<HTMLElement>('[data-testid=annotation-composer]');
+    const s = window.getSelection();
+    if (!sheet || !s || s.rangeCount === 0 || getComputedStyle(sheet).position !== 'fixed') return;
+    const rect = s.getRangeAt(0).getBoundingClientRect();
+    const room = sheet.getBoundingClientRect().top - 8;
+    const top = Math.max(0, document.querySelector('.floor-banner')?.getBoundingClientRect().bottom ?? 0);
+    if (rect.bottom <= room && rect.top >= top) return;
+    // The passage's top a third of the way down the space left above the sheet.
+    const want = top + Math.max(8, (room - top - rect.height) / 3);
+    window.scrollBy({ top: rect.top - want });
+  }, [target]);
+
   const open = (id: string) => {
     setFlash(id);
     const el = document.getElementById(`ann-${id}`);
@@ -236,7 +283,7 @@ export function DraftReader(props: { state: ConferenceState; articleId: string |
   const older = reading !== null && reading !== current ? reading : null;
   const ready = draftTextReady(state);
   return (
-    <div class="draft-reader">
+    <div class={`draft-reader ${target ? 'sheet-open' : ''}`}>
       <div class="draft-head">
         <h2 class="section-title">{t('draft.heading')} {versions <= 1 && <small class="muted">{t('draft.version', { v: current })}</small>}</h2>
         {versions > 1 && (

@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import type { ConferenceState } from '../state/conference';
 import { docIndex, endpointName, myWaitingRequest, participantName, waitingRequests } from '../state/selectors';
 import { pendingCommand, send } from '../state/store';
+import { later } from './Undo';
 
 function who(s: ConferenceState, r: FloorRequest): string {
   return r.forHall ? endpointName(s, r.endpointId) : participantName(s, r.participantId);
@@ -58,16 +59,23 @@ export function ChairQueue(props: { state: ConferenceState }) {
       sortable = Sortable.create(ref.current, {
         handle: '.drag-handle',
         animation: 120,
+        // Pointer events instead of the browser's HTML drag and drop: a drag from the handle moves the item and never
+        // starts a text selection (the issue saw text selected in 2 of 3 runs), with mouse, pen or finger alike.
+        forceFallback: true,
+        fallbackOnBody: true,
+        fallbackTolerance: 3,
+        onStart: () => window.getSelection()?.removeAllRanges(),
         onEnd: (ev) => {
-          const from = ev.oldIndex ?? -1;
-          const to = ev.newIndex ?? -1;
-          // Put the DOM back as Preact rendered it; the server's FloorRequestMoved event reorders the list.
           const item = ev.item;
           const parent = ev.from;
+          // The place among the requests themselves (never a ghost or clone Sortable may leave in the list).
+          const to = Array.from(parent.querySelectorAll(':scope > li[data-request-id]')).indexOf(item);
+          const id = item.getAttribute('data-request-id');
+          const from = id ? order.current.indexOf(id) : -1;
+          // Put the DOM back as Preact rendered it; the server's FloorRequestMoved event reorders the list.
           parent.removeChild(item);
           parent.insertBefore(item, parent.children[from] ?? null);
-          const id = order.current[from];
-          if (id && from !== to && to >= 0) send({ type: 'MoveFloorRequest', requestId: id, position: to });
+          if (id && from >= 0 && from !== to && to >= 0) send({ type: 'MoveFloorRequest', requestId: id, position: to });
         },
       });
     });
@@ -77,16 +85,44 @@ export function ChairQueue(props: { state: ConferenceState }) {
     };
   }, []);
   const busy = state.queue.current != null;
+  const reject = (r: FloorRequest) => later(t('act.reject', { name: who(state, r) }), () => send({ type: 'RejectFloorRequest', requestId: r.id, reason: null }));
+  const focusItem = (id: string | undefined) => {
+    if (id) requestAnimationFrame(() => ref.current?.querySelector<HTMLElement>(`[data-request-id="${CSS.escape(id)}"]`)?.focus());
+  };
+  // Keyboard shortcuts on a focused request (docs/web-client.md): arrows select, Alt+arrows move, A/D approve,
+  // G give the floor, R/T reject (with the undo window).
+  const onKey = (e: KeyboardEvent, r: FloorRequest, i: number) => {
+    if (e.target !== e.currentTarget) return;
+    const k = e.key.toLowerCase();
+    if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.altKey) {
+      const to = e.key === 'ArrowUp' ? i - 1 : i + 1;
+      if (to >= 0 && to < list.length) send({ type: 'MoveFloorRequest', requestId: r.id, position: to });
+      focusItem(r.id!);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      focusItem(list[e.key === 'ArrowUp' ? Math.max(0, i - 1) : Math.min(list.length - 1, i + 1)]?.id ?? undefined);
+    } else if ((k === 'a' || k === 'd') && r.status === 'WAITING') {
+      send({ type: 'ApproveFloorRequest', requestId: r.id });
+    } else if (k === 'g' && !busy) {
+      send({ type: 'GrantFloor', requestId: r.id });
+    } else if (k === 'r' || k === 't') {
+      reject(r);
+    } else {
+      return;
+    }
+    e.preventDefault();
+  };
   return (
     <div>
       {list.length === 0 && <p class="muted" data-testid="queue-empty">{state.queue.open ? t('queue.empty') : t('queue.closed')}</p>}
       {list.length > 1 && <p class="hint">{t('queue.dragHint')}</p>}
+      {list.length > 0 && <p class="hint" data-testid="queue-shortcuts">{t('queue.shortcuts')}</p>}
       <ol ref={ref} class="queue-list chair" data-testid="queue-list">
         {list.map((r, i) => {
           const name = who(state, r);
           return (
-            <li key={r.id} data-testid="queue-item" data-request-id={r.id}>
-              <span class="drag-handle" aria-hidden="true" title={t('queue.dragHint')}>⠿ <span class="queue-pos">{i + 1}.</span></span>
+            <li key={r.id} data-testid="queue-item" data-request-id={r.id} tabIndex={0} aria-label={t('queue.itemLabel', { n: i + 1, name })}
+              onKeyDown={(e) => onKey(e as unknown as KeyboardEvent, r, i)}>
+              <span class="drag-handle" aria-hidden="true" title={t('queue.dragHint')} data-testid="drag-handle">⠿ <span class="queue-pos">{i + 1}.</span></span>
               <RequestLine state={state} r={r} />
               <span class="queue-actions">
                 <button type="button" class="small secondary" disabled={i === 0} aria-label={t('queue.moveUp', { name })}
@@ -98,7 +134,7 @@ export function ChairQueue(props: { state: ConferenceState }) {
                 )}
                 <button type="button" class="small primary" disabled={busy} data-testid="grant"
                   onClick={() => send({ type: 'GrantFloor', requestId: r.id })}>{t('queue.grant')}</button>
-                <button type="button" class="small danger" onClick={() => send({ type: 'RejectFloorRequest', requestId: r.id, reason: null })}>
+                <button type="button" class="small danger" data-testid="reject" onClick={() => reject(r)}>
                   {t('queue.reject')}</button>
               </span>
             </li>

@@ -1,7 +1,7 @@
 // Chair console: conference status, agenda with the current item's timer, votes with live tallies (chart, table,
 // per endpoint), the speaker queue with its controls and countdown, endpoint presence, annotation moderation.
 import { useState } from 'preact/hooks';
-import { formatTime, t } from '../i18n';
+import { formatDateTime, formatTime, t } from '../i18n';
 import type { ConferenceState } from '../state/conference';
 import { agendaElapsed } from '../state/conference';
 import { docIndex, threads, votesInOrder } from '../state/selectors';
@@ -15,6 +15,7 @@ import { SpeakerNow } from '../ui/Timers';
 import { ReportPanel } from './ReportView';
 import { AttendanceSummary } from '../ui/AttendanceSummary';
 import { JoinRequestsPanel } from '../ui/JoinRequests';
+import { ConfirmButton, UndoBar } from '../ui/Undo';
 
 function ConferenceControls(props: { state: ConferenceState }) {
   const st = props.state.info?.status;
@@ -28,19 +29,17 @@ function ConferenceControls(props: { state: ConferenceState }) {
           onClick={() => send({ type: 'StartConference' })}>{t('chair.start')}</button>
       )}
       {st === 'LIVE' && (
-        <form class="row" onSubmit={(e) => {
-          e.preventDefault();
-          send({ type: 'OpenFeedback', deadline: new Date(deadline).toISOString() });
-        }}>
+        <div class="row" data-testid="open-feedback-form">
           <label for="fb-deadline">{t('chair.deadline')}</label>
           <input id="fb-deadline" type="datetime-local" value={deadline} onInput={(e) => setDeadline((e.target as HTMLInputElement).value)} />
-          <button type="submit" class="secondary">{t('chair.openFeedback')}</button>
-        </form>
+          <ConfirmButton label={t('chair.openFeedback')} class="secondary" testId="open-feedback"
+            question={t('chair.confirmOpenFeedback', { deadline: formatDateTime(new Date(deadline).getTime()) })}
+            what={t('act.openFeedback')} act={() => send({ type: 'OpenFeedback', deadline: new Date(deadline).toISOString() })} />
+        </div>
       )}
       {(st === 'LIVE' || st === 'FEEDBACK_OPEN') && (
-        <button type="button" class="danger" onClick={() => {
-          if (window.confirm(t('chair.confirmClose'))) send({ type: 'CloseConference' });
-        }}>{t('chair.close')}</button>
+        <ConfirmButton label={t('chair.close')} question={t('chair.confirmClose')} what={t('act.close')} testId="close-conference"
+          act={() => send({ type: 'CloseConference' })} />
       )}
     </section>
   );
@@ -200,7 +199,7 @@ function Presence(props: { state: ConferenceState }) {
         <input type="checkbox" checked={onlyLost} onChange={(e) => setOnlyLost((e.target as HTMLInputElement).checked)} />
         {t('chair.filterLost')}
       </label>
-      <ul class="presence-grid">
+      <ul class="presence-grid scroll-box" tabIndex={0} aria-label={t('chair.presence')}>
         {ids.map((id) => {
           const ep = s.endpoints[id];
           const pe = p?.endpoints?.[id];
@@ -229,32 +228,57 @@ function Moderation(props: { state: ConferenceState }) {
     <section class="panel" aria-labelledby="mo-h" data-testid="moderation">
       <h2 id="mo-h" class="section-title">{t('chair.moderation')} <small class="muted">{t('ann.count', { n: threads(s).length })}</small></h2>
       {list.length === 0 && <p class="muted">{t('chair.noAnnotations')}</p>}
-      {list.map((a) => <AnnotationThread key={a.id} state={s} a={a} actions={{ moderate: true }} />)}
+      {list.length > 0 && (
+        <div class="scroll-box" tabIndex={0} role="group" aria-label={t('chair.moderation')}>
+          {list.map((a) => <AnnotationThread key={a.id} state={s} a={a} actions={{ moderate: true }} />)}
+        </div>
+      )}
     </section>
+  );
+}
+
+/** Below 1200 px the console is one or two columns: a bar of buttons jumps to each part. */
+function JumpBar() {
+  const parts = [['conference-controls', 'chair.conference'], ['queue-control', 'queue.heading'], ['vote-control', 'vote.heading'],
+    ['moderation', 'chair.moderation'], ['presence', 'chair.presence'], ['report-panel', 'report.heading']] as const;
+  return (
+    <nav class="jump-bar" aria-label={t('chair.jump')}>
+      {parts.map(([id, key]) => (
+        <button key={id} type="button" class="small secondary" onClick={() => {
+          const el = document.querySelector<HTMLElement>(`[data-testid=${id}]`);
+          el?.scrollIntoView({ block: 'start' });
+          el?.querySelector<HTMLElement>('h2')?.focus();
+        }}>{t(key as any)}</button>
+      ))}
+    </nav>
   );
 }
 
 export function ChairView() {
   const s = conference.value!;
+  // Three columns from 1200 px (1366×768, 1920×1080): running the session | votes | feedback and halls. The long
+  // lists (moderation, the halls) scroll inside their panels, so nothing sits 1,800 px down.
   return (
     <Shell view="chair" wide>
-      <div class="layout-three">
-        <div>
+      <JumpBar />
+      <div class="chair-console">
+        <div class="chair-col">
           <ConferenceControls state={s} />
-          <AgendaControl state={s} />
           <QueueControl state={s} />
+          <AgendaControl state={s} />
         </div>
-        <div>
+        <div class="chair-col">
           <VoteControl state={s} />
         </div>
-        <div>
-          <ReportPanel state={s} />
+        <div class="chair-col">
+          <Moderation state={s} />
           <JoinRequestsPanel state={s} endpointId={null} />
           <Presence state={s} />
           <AttendanceSummary />
-          <Moderation state={s} />
+          <ReportPanel state={s} />
         </div>
       </div>
+      <UndoBar />
     </Shell>
   );
 }

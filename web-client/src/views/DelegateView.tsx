@@ -10,6 +10,8 @@ import { QueueList, RequestFloor } from '../ui/Queue';
 import { Shell } from '../ui/Shell';
 import { TallyChart } from '../ui/Tally';
 import { AgendaNow, SpeakerNow } from '../ui/Timers';
+import { FloorBanner } from '../ui/FloorBanner';
+import { UndoBar } from '../ui/Undo';
 
 export function VotesForDelegate(props: { state: ConferenceState }) {
   const s = props.state;
@@ -36,29 +38,38 @@ export function DelegateView() {
   const [picked, setPicked] = useState<string | null>(null);
   const articleId = picked ?? focusArticle(s);
   const canAnnotate = hasRole(s, 'DELEGATE') || hasRole(s, 'HOST') || hasRole(s, 'CHAIR') || hasRole(s, 'SECRETARY');
+  // Phone order: what needs the delegate now comes first — an open ballot, then the floor, then the agenda item.
+  const voting = openVotes(s).length > 0;
+  const agenda = (
+    <section class="panel" aria-labelledby="now-h" key="agenda">
+      <h2 id="now-h" class="section-title">{t('agenda.current')}</h2>
+      <AgendaNow state={s} />
+    </section>
+  );
+  const queue = (
+    <section class="panel" aria-labelledby="queue-h" key="queue" data-testid="delegate-queue">
+      <h2 id="queue-h" class="section-title">{t('queue.heading')}</h2>
+      <h3 class="sub">{t('queue.speaking')}</h3>
+      <SpeakerNow state={s} />
+      <h3 class="sub">{t('queue.next')}</h3>
+      <QueueList state={s} />
+      {hasRole(s, 'DELEGATE') && <RequestFloor state={s} forHall={false} articleId={articleId} />}
+    </section>
+  );
+  const votes = <VotesForDelegate state={s} key="votes" />;
   return (
     <Shell view="delegate">
+      <FloorBanner state={s} />
       <div class="layout-two">
         <div class="col-session">
-          <section class="panel" aria-labelledby="now-h">
-            <h2 id="now-h" class="section-title">{t('agenda.current')}</h2>
-            <AgendaNow state={s} />
-          </section>
-          <VotesForDelegate state={s} />
-          <section class="panel" aria-labelledby="queue-h">
-            <h2 id="queue-h" class="section-title">{t('queue.heading')}</h2>
-            <h3 class="sub">{t('queue.speaking')}</h3>
-            <SpeakerNow state={s} />
-            <h3 class="sub">{t('queue.next')}</h3>
-            <QueueList state={s} />
-            {hasRole(s, 'DELEGATE') && <RequestFloor state={s} forHall={false} articleId={articleId} />}
-          </section>
+          {voting ? [votes, queue, agenda] : [queue, agenda, votes]}
         </div>
         <div class="col-draft panel">
           <DraftReader state={s} articleId={articleId} onArticle={setPicked} canAnnotate={canAnnotate}
             actions={{ reply: canAnnotate }} />
         </div>
       </div>
+      <UndoBar />
     </Shell>
   );
 }

@@ -18,6 +18,7 @@ import { errorText } from './LoginView';
 import { DelegateImport } from '../ui/DelegateImport';
 import { DelegateList } from '../ui/DelegateList';
 import { JoinRequestsPanel } from '../ui/JoinRequests';
+import { ConfirmButton, later, UndoBar } from '../ui/Undo';
 
 function CheckIn(props: { state: ConferenceState; endpointId: string }) {
   const ep = props.state.endpoints[props.endpointId];
@@ -42,7 +43,8 @@ function CheckIn(props: { state: ConferenceState; endpointId: string }) {
         <button type="submit" class="primary" disabled={!valid} data-testid="checkin-submit">
           {ep.checkedIn ? t('host.updateHeadCount') : t('host.checkInSubmit')}</button>
         {ep.checkedIn && (
-          <button type="button" class="secondary" onClick={() => send({ type: 'CheckOutEndpoint', endpointId: ep.id })}>{t('host.checkOut')}</button>
+          <ConfirmButton label={t('host.checkOut')} class="secondary" testId="check-out" question={t('host.confirmCheckOut')}
+            what={t('act.checkOut')} act={() => send({ type: 'CheckOutEndpoint', endpointId: ep.id })} />
         )}
       </form>
     </section>
@@ -67,18 +69,25 @@ function HallVoteRow(props: { state: ConferenceState; vote: Vote; articleId: str
       send({ type: 'RecordHallResult', voteId: vote.id, articleId, endpointId, agree: nums[0], disagree: nums[1], other: nums[2] });
     }}>
       <strong>{t('draft.article', { n: node?.number ?? '' })}</strong>
-      <label for={`${id}-a`}>{t('vote.AGREE')}</label>
-      <input id={`${id}-a`} type="number" min={0} value={a} onInput={(e) => setA((e.target as HTMLInputElement).value)} />
-      <label for={`${id}-d`}>{t('vote.DISAGREE')}</label>
-      <input id={`${id}-d`} type="number" min={0} value={d} onInput={(e) => setD((e.target as HTMLInputElement).value)} />
-      <label for={`${id}-o`}>{t('vote.OTHER')}</label>
-      <input id={`${id}-o`} type="number" min={0} value={o} onInput={(e) => setO((e.target as HTMLInputElement).value)} />
-      <span class={sum > props.headCount ? 'error' : 'muted'}>{sum}/{props.headCount}</span>
+      {/* Each label stays with its box when the row wraps. */}
+      <span class="hv-field"><label for={`${id}-a`}>{t('vote.AGREE')}</label>
+        <input id={`${id}-a`} type="number" min={0} value={a} onInput={(e) => setA((e.target as HTMLInputElement).value)} /></span>
+      <span class="hv-field"><label for={`${id}-d`}>{t('vote.DISAGREE')}</label>
+        <input id={`${id}-d`} type="number" min={0} value={d} onInput={(e) => setD((e.target as HTMLInputElement).value)} /></span>
+      <span class="hv-field"><label for={`${id}-o`}>{t('vote.OTHER')}</label>
+        <input id={`${id}-o`} type="number" min={0} value={o} onInput={(e) => setO((e.target as HTMLInputElement).value)} /></span>
+      <span class={sum > props.headCount ? 'error' : 'muted'} data-testid="hall-sum">{t('host.sumOf', { sum, n: props.headCount })}</span>
+      {sum > props.headCount && (
+        <p class="error over-headcount" role="alert" data-testid="over-headcount">
+          {t('host.overHeadCount', { sum, n: props.headCount, d: sum - props.headCount })}</p>
+      )}
       <button type="submit" class="small primary" disabled={!valid || !props.checkedIn}>{t('host.record')}</button>
       {existing && (
         <>
           <span class="ok" data-testid="hall-recorded">{t('host.recorded', { a: existing.agree, d: existing.disagree, o: existing.other })}</span>
-          <button type="button" class="small secondary" onClick={() => send({ type: 'ClearHallResult', voteId: vote.id, articleId, endpointId })}>
+          <button type="button" class="small secondary" data-testid="clear-hall-result"
+            onClick={() => later(t('act.clearHall', { article: t('draft.article', { n: node?.number ?? '' }) }),
+              () => send({ type: 'ClearHallResult', voteId: vote.id, articleId, endpointId }))}>
             {t('host.clear')}</button>
         </>
       )}
@@ -181,6 +190,7 @@ export function HostView() {
           <DelegateImport />
         </div>
       </div>
+      <UndoBar />
     </Shell>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Annotation } from '../protocol.gen';
 import { t } from '../i18n';
 import type { ConferenceState } from '../state/conference';
-import { articleOf, docIndex, endpointName, participantName, threads, votesInOrder } from '../state/selectors';
+import { articleOf, docIndex, endpointName, participantName, repliesTo, threads, votesInOrder } from '../state/selectors';
 import { conference } from '../state/store';
 import { AnnotationThread } from '../ui/Annotations';
 import { Shell } from '../ui/Shell';
@@ -15,6 +15,7 @@ import { DraftUpload } from '../ui/DraftUpload';
 import { hasRole } from '../state/selectors';
 import { session } from '../app/session';
 import { OpinionsPanel } from '../ui/OpinionsPanel';
+import { UndoBar } from '../ui/Undo';
 
 type KindFilter = 'all' | 'COMMENT' | 'QUESTION' | 'PROPOSED_WORDING' | 'OTHER_VOTE';
 type RespFilter = 'all' | 'none' | 'ACCEPTED' | 'EXPLAINED' | 'NOTED';
@@ -69,23 +70,32 @@ export function SecretaryView() {
     else general.push(a);
   }
   const votes = votesInOrder(s);
-  const articlesWithVotes = new Set(votes.flatMap((v) => v.articleIds ?? []));
+  // A vote's table only where ballots were cast on the article: a chapter vote lists every article, most empty.
+  const counted = (voteId: string, articleId: string) => (s.tallies[voteId]?.articles[articleId]?.total ?? 0) > 0;
+  const articlesWithVotes = new Set(votes.flatMap((v) => (v.articleIds ?? []).filter((a) => counted(v.id!, a))));
   const articleIds = idx.articles.map((a) => a.node.id!).filter((id) => byArticle[id] || (f.kind === 'all' || f.kind === 'OTHER_VOTE') && articlesWithVotes.has(id));
-  const unanswered = all.filter((a) => !a.response?.kind).length;
-  const proposals = all.filter((a) => a.kind === 'PROPOSED_WORDING').length;
+  // Counted as the report counts (SynthesisReports): visible threads, their replies, and the "ý kiến khác" texts.
+  const visible = all.filter((a) => a.status === 'VISIBLE');
+  const replyCount = visible.reduce((n, a) => n + repliesTo(s, a.id!).filter((r) => r.status === 'VISIBLE').length, 0);
+  const opinions = Object.values(s.ballots).filter((b) => b.choice === 'OTHER' && b.text).length;
+  const unanswered = visible.filter((a) => !a.response?.kind).length;
+  const proposals = visible.filter((a) => a.kind === 'PROPOSED_WORDING').length;
+  const hidden = all.length - visible.length;
   const canRespond = !!s.me?.roles?.some((r) => r === 'CHAIR' || r === 'SECRETARY');
   // ImportDraft: the secretary or an organizer (roles.md).
   const mayImport = session.value?.kind === 'organizer' || hasRole(s, 'SECRETARY');
   const endpointsWithFeedback = s.endpointOrder.filter((e) => all.some((a) => a.endpointId === e) || Object.values(s.ballots).some((b) => b.endpointId === e));
   return (
     <Shell view="secretary" wide>
-      {mayImport && <DraftUpload conferenceId={s.conferenceId} />}
-      <ReportPanel state={s} compact />
-      <OpinionsPanel />
-      <People state={s} />
+      {/* The feedback to answer first (left, or first on a phone); the report, people and upload beside it. */}
+      <div class="secretary-layout">
+      <div class="secretary-feedback">
       <section class="panel" aria-labelledby="sec-h">
         <h2 id="sec-h" class="section-title">{t('sec.heading')}</h2>
-        <p class="muted" data-testid="sec-counts">{t('sec.counts', { a: all.length, w: proposals, u: unanswered })}</p>
+        <p class="muted" data-testid="sec-counts">
+          {t('sec.countsFull', { n: visible.length + replyCount + opinions, a: visible.length, r: replyCount, o: opinions, w: proposals, u: unanswered })}
+          {hidden > 0 && <> · {t('sec.hiddenNotCounted', { h: hidden })}</>}
+        </p>
         <form class="filters row" aria-label={t('sec.filters')} onSubmit={(e) => e.preventDefault()}>
           <label for="f-ep">{t('sec.endpoint')}</label>
           <select id="f-ep" value={f.endpoint} data-testid="filter-endpoint" onChange={(e) => setF({ ...f, endpoint: (e.target as HTMLSelectElement).value })}>
@@ -113,7 +123,7 @@ export function SecretaryView() {
       {articleIds.length === 0 && general.length === 0 && <p class="muted panel">{t('sec.noFeedback')}</p>}
       {articleIds.map((id) => {
         const n = idx.nodes[id];
-        const vs = votes.filter((v) => v.articleIds?.includes(id));
+        const vs = votes.filter((v) => v.articleIds?.includes(id) && counted(v.id!, id));
         return (
           <section key={id} class="panel article-feedback" data-testid={`feedback-${id}`} aria-labelledby={`fh-${id}`}>
             <h3 id={`fh-${id}`}>{t('draft.article', { n: n.number ?? '' })}. {n.title}</h3>
@@ -135,6 +145,15 @@ export function SecretaryView() {
           {general.map((a) => <AnnotationThread key={a.id} state={s} a={a} actions={{ respond: canRespond, moderate: canRespond }} />)}
         </section>
       )}
+      <OpinionsPanel />
+      </div>
+      <aside class="secretary-side">
+        <ReportPanel state={s} compact />
+        <People state={s} />
+        {mayImport && <DraftUpload conferenceId={s.conferenceId} />}
+      </aside>
+      </div>
+      <UndoBar />
     </Shell>
   );
 }

@@ -182,4 +182,38 @@ class AccessibilityTest {
     checkKeyboard(chair, "report", problems);
     assertThat(problems).isEmpty();
   }
+
+  @Test
+  @DisplayName("the new parts — floor banner, ý kiến khác form, bottom sheet, confirmation and undo bar: no serious or critical axe violation")
+  void screensParts() {
+    ui.startSession();
+    ui.command("chutri", Ui.cmd("OpenVote").put("nodeIds", new JsonArray().add("d1")).put("title", "Biểu quyết Điều 1"));
+    ui.command("daibieu1", Ui.cmd("RequestFloor").put("kind", "CONTRIBUTION").put("forHall", false));
+    ui.command("daibieu4", Ui.cmd("RequestFloor").put("kind", "CONTRIBUTION").put("forHall", false));
+    JsonObject state = TestClient.http(server.baseUrl(), "GET", "/api/conferences/demo/state", null, ui.token("chutri")).getJsonObject("state");
+    ui.command("chutri", Ui.cmd("GrantFloor").put("requestId", state.getJsonObject("speakerQueue").getJsonArray("waiting").getJsonObject(0).getString("id")));
+    Set<String> problems = new LinkedHashSet<>();
+
+    Page delegate = ui.login(ui.phone(), "daibieu1");
+    assertThat(delegate.getByTestId("floor-banner")).isVisible();
+    delegate.getByTestId("ballot-d1").getByTestId("choice-OTHER").click();
+    assertThat(delegate.getByTestId("other-form")).isVisible();
+    delegate.getByTestId("article-select").selectOption("d1");
+    delegate.evaluate("() => { const el = document.querySelector('[data-node-text=\"d1.k2\"]');"
+        + " const r = document.createRange(); r.setStart(el.firstChild, 0); r.setEnd(el.firstChild, 8);"
+        + " const s = window.getSelection(); s.removeAllRanges(); s.addRange(r);"
+        + " el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true })); }");
+    assertThat(delegate.getByTestId("annotation-composer")).isVisible();
+    check(delegate, "delegate-parts", problems);
+
+    Page chair = ui.login(ui.device(1366, 768), "chutri");
+    chair.getByTestId("open-feedback").click();
+    assertThat(chair.getByTestId("open-feedback-confirm")).isVisible();
+    check(chair, "chair-confirm", problems);
+    chair.getByTestId("confirm-yes").click();
+    assertThat(chair.getByTestId("undo-item")).isVisible();
+    check(chair, "chair-undo", problems);
+    chair.getByTestId("undo").click();
+    assertThat(problems).isEmpty();
+  }
 }
