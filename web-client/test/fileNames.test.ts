@@ -15,7 +15,7 @@ describe('file names of downloads', () => {
 
   it('say when a report is provisional, limited to one endpoint or about an earlier version', () => {
     const n = reportFileName({ title: 'Hội nghị', endpointName: 'Tỉnh ủy Đồng Tháp', isFinal: false, olderVersion: 1, at: AT }, 'pdf');
-    expect(n).toBe('Báo cáo tổng hợp ý kiến góp ý - Hội nghị - Tỉnh ủy Đồng Tháp - dự thảo phiên bản 1 - tạm thời - 27-11-2026 14h05.pdf');
+    expect(n).toBe('Báo cáo tổng hợp ý kiến góp ý - Hội nghị - Tỉnh ủy Đồng Tháp - dự thảo lần 1 - tạm thời - 27-11-2026 14h05.pdf');
   });
 
   it('compose text typed with combining marks into NFC', () => {
@@ -39,9 +39,9 @@ describe('file names of downloads', () => {
 
   it('name the audit log, a draft version and the comparison table', () => {
     expect(auditFileName('Hội nghị', AT, 'jsonl')).toBe('Nhật ký hội nghị - Hội nghị - 27-11-2026 14h05.jsonl');
-    expect(draftFileName('Hội nghị', 2, 'docx')).toBe('Dự thảo phiên bản 2 - Hội nghị.docx');
-    expect(draftFileName('Hội nghị', 3, 'md', true)).toBe('Dự thảo phiên bản 3 (xem trước) - Hội nghị.md');
-    expect(comparisonFileName(TITLE, 1, 2, 'docx')).toMatch(/^Bảng so sánh dự thảo phiên bản 1 và 2 - Hội nghị trực tuyến .*…\.docx$/);
+    expect(draftFileName('Hội nghị', 2, 'docx')).toBe('Dự thảo lần 2 - Hội nghị.docx');
+    expect(draftFileName('Hội nghị', 3, 'md', true)).toBe('Dự thảo lần 3 (xem trước) - Hội nghị.md');
+    expect(comparisonFileName(TITLE, 1, 2, 'docx')).toMatch(/^Bảng so sánh dự thảo lần 1 và 2 - Hội nghị trực tuyến .*…\.docx$/);
   });
 
   it('write the time without a colon', () => {

@@ -52,7 +52,7 @@ export interface ReportNameInput {
 /** "Báo cáo tổng hợp ý kiến góp ý - <hội nghị> - <điểm cầu> - tạm thời - 27-11-2026 14h05.docx" */
 export function reportFileName(r: ReportNameInput, ext: string): string {
   return safeFileName(join(['Báo cáo tổng hợp ý kiến góp ý', shortTitle(r.title), r.endpointName,
-    r.olderVersion ? `dự thảo phiên bản ${r.olderVersion}` : null, r.isFinal ? null : 'tạm thời', stamp(r.at)]), ext);
+    r.olderVersion ? `dự thảo lần ${r.olderVersion}` : null, r.isFinal ? null : 'tạm thời', stamp(r.at)]), ext);
 }
 
 /** "Nhật ký hội nghị - <hội nghị> - 27-11-2026 14h05.csv" */
@@ -60,12 +60,12 @@ export function auditFileName(title: string | null | undefined, at: Date, ext: '
   return safeFileName(join(['Nhật ký hội nghị', shortTitle(title), stamp(at)]), ext);
 }
 
-/** "Dự thảo phiên bản 2 - <hội nghị>.docx"; a preview not yet created says so. */
+/** "Dự thảo lần 2 - <hội nghị>.docx"; a preview not yet created says so. */
 export function draftFileName(title: string | null | undefined, version: number, ext: 'md' | 'docx', preview = false): string {
-  return safeFileName(join([`Dự thảo phiên bản ${version}${preview ? ' (xem trước)' : ''}`, shortTitle(title)]), ext);
+  return safeFileName(join([`Dự thảo lần ${version}${preview ? ' (xem trước)' : ''}`, shortTitle(title)]), ext);
 }
 
-/** "Bảng so sánh dự thảo phiên bản 1 và 2 - <hội nghị>.docx" */
+/** "Bảng so sánh dự thảo lần 1 và 2 - <hội nghị>.docx" */
 export function comparisonFileName(title: string | null | undefined, from: number, to: number, ext: 'md' | 'docx'): string {
-  return safeFileName(join([`Bảng so sánh dự thảo phiên bản ${from} và ${to}`, shortTitle(title)]), ext);
+  return safeFileName(join([`Bảng so sánh dự thảo lần ${from} và ${to}`, shortTitle(title)]), ext);
 }

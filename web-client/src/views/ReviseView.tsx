@@ -40,9 +40,9 @@ interface Refusal {
 function refusalOf(e: unknown): Refusal {
   if (e instanceof ApiFailure) {
     const m = e.error.code === 'CONFLICT'
-      ? { vi: 'Dự thảo vừa có phiên bản mới; hãy xem trước lại trên phiên bản hiện hành.', en: 'The draft has just got a new version; preview again on the current one.' }
+      ? { vi: 'Vừa có dự thảo lần mới; hãy xem trước lại trên dự thảo hiện hành.', en: 'The draft has just got a new version; preview again on the current one.' }
       : e.error.code === 'INVALID' && e.error.details?.length
-        ? { vi: 'Không ghép được phiên bản mới; từng vấn đề ở dưới (số dòng tính trong toàn văn đã ghép):',
+        ? { vi: 'Không ghép được dự thảo lần mới; từng vấn đề ở dưới (số dòng tính trong toàn văn đã ghép):',
           en: 'The new version could not be composed; each problem below (line numbers count in the composed text):' }
         : errorMessage(e, 'revise.failed');
     return { code: e.error.code, message: m, details: e.error.details ?? [] };
@@ -360,7 +360,7 @@ function ReviseWithText() {
       reset();
       setDone({ version: r.version, from: base, applied: r.applied.length + revision.folded.length, answered });
       showResults();
-      notify('info', { vi: `Đã tạo dự thảo phiên bản ${r.version}.`, en: `Draft version ${r.version} created.` });
+      notify('info', { vi: `Đã tạo dự thảo lần ${r.version}.`, en: `Draft version ${r.version} created.` });
     } catch (e) {
       setRefusal(refusalOf(e));
       if (e instanceof ApiFailure && e.error.code === 'CONFLICT') setPreview(null);

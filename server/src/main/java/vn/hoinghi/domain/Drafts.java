@@ -166,10 +166,10 @@ final class Drafts {
     }
     String note = Check.text(c.note(), Check.NOTE, Limits.NOTE, false, false);
     if (conf.voting.anyOpen()) {
-      throw Reject.wrongState("Không thể nạp phiên bản mới khi đang biểu quyết", "A new version cannot be imported while a vote is open");
+      throw Reject.wrongState("Không thể nạp dự thảo lần mới khi đang biểu quyết", "A new version cannot be imported while a vote is open");
     }
     if (versions.size() >= Limits.DRAFT_VERSIONS) {
-      throw Reject.limit("Đã có tối đa " + Limits.DRAFT_VERSIONS + " phiên bản", "The maximum of " + Limits.DRAFT_VERSIONS + " versions is reached");
+      throw Reject.limit("Đã có tối đa " + Limits.DRAFT_VERSIONS + " lần dự thảo", "The maximum of " + Limits.DRAFT_VERSIONS + " versions is reached");
     }
     DraftVersion previous = current();
     DraftDocument previousDoc = previous == null ? null : previous.document();

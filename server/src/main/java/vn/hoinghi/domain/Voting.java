@@ -327,7 +327,7 @@ final class Voting {
       throw Reject.wrongState("Cuộc biểu quyết đang mở", "The vote is open");
     }
     if (v.draftVersion() != conf.drafts.currentVersion()) {
-      throw Reject.wrongState("Dự thảo đã có phiên bản mới từ khi biểu quyết", "A new draft version has been imported since this vote");
+      throw Reject.wrongState("Đã có dự thảo lần mới từ khi biểu quyết", "A new draft version has been imported since this vote");
     }
     List<String> busy = new ArrayList<>();
     for (String a : v.articleIds()) {

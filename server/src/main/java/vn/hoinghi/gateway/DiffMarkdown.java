@@ -9,7 +9,7 @@ final class DiffMarkdown {
   private DiffMarkdown() {}
 
   static String render(VersionDiff.Comparison c) {
-    StringBuilder md = new StringBuilder("# So sánh dự thảo: phiên bản ").append(c.fromVersion()).append(" → ")
+    StringBuilder md = new StringBuilder("# So sánh dự thảo lần ").append(c.fromVersion()).append(" → ")
         .append(c.toVersion()).append("\n\n").append(c.changed()).append(" điều có thay đổi.\n\n");
     for (VersionDiff.ArticleChange a : c.articles()) {
       if (a.status() == VersionDiff.Status.UNCHANGED) continue;

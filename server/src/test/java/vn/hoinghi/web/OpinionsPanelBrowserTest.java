@@ -40,16 +40,16 @@ class OpinionsPanelBrowserTest extends BrowserSessionTest {
         .setHasText("Bộ Tư pháp (Công văn số 12/BTP-PL ngày 03/09/2024)"));
     assertThat(row).hasCount(1);
     assertThat(row).containsText("Điều 8, khoản 1");
-    assertThat(row.getByTestId("opinion-answer")).hasText("Chưa trả lời");
+    assertThat(row.getByTestId("opinion-answer")).hasText("Chưa phản hồi");
     // No answer kind is chosen until the secretary picks one; the legend names the place.
     Locator radios = row.getByRole(AriaRole.RADIO);
     assertThat(radios).hasCount(3);
     for (int i = 0; i < 3; i++) assertThat(radios.nth(i)).not().isChecked();
     assertThat(row.locator("legend")).containsText("(Điều 8, khoản 1)");
-    assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu trả lời"))).isDisabled();
+    assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu phản hồi"))).isDisabled();
     row.getByLabel("Giải trình", new Locator.GetByLabelOptions().setExact(true)).check();
     row.getByLabel("Nội dung tiếp thu, giải trình").fill("Thời hạn gửi tài liệu đã quy định tại Điều 10.");
-    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu trả lời")).click();
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu phản hồi")).click();
     assertThat(row.getByTestId("opinion-answer")).hasText("Giải trình: Thời hạn gửi tài liệu đã quy định tại Điều 10.");
     assertThat(panel.getByTestId("op-totals")).containsText("giải trình 1");
     TestBrowser.screenshot(thuky, "opinions-panel");

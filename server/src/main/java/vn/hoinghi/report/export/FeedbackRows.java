@@ -33,8 +33,8 @@ public final class FeedbackRows {
   /** The table's numbers in words, as every format prints them under the table. */
   public static String totals(SynthesisReport r) {
     var t = r.tableTotals();
-    return "Tổng số " + t.rows() + " ý kiến; đã trả lời " + t.answered() + " (tiếp thu " + t.accepted()
-        + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + "); chưa trả lời " + t.unanswered() + ".";
+    return "Tổng số " + t.rows() + " ý kiến; đã phản hồi " + t.answered() + " (tiếp thu " + t.accepted()
+        + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + "); chưa phản hồi " + t.unanswered() + ".";
   }
 
   /** "Điều 1, Điều 3–7" and the halls that agreed without remarks, or null when nothing was left out. */

@@ -77,7 +77,7 @@ public final class DraftRevision {
       Anchor anchor = found.anchor();
       DraftNode node = nodes.get(anchor.nodeId());
       if (found.orphaned() || node == null) {
-        problems.add(a.id() + ": đoạn trích không còn trong phiên bản " + baseVersion + " / the quoted passage is not in version "
+        problems.add(a.id() + ": đoạn trích không còn trong dự thảo lần " + baseVersion + " / the quoted passage is not in version "
             + baseVersion);
         continue;
       }
@@ -88,7 +88,7 @@ public final class DraftRevision {
     Map<String, NodeEdit> edited = new LinkedHashMap<>();
     for (NodeEdit e : edits) {
       if (!nodes.containsKey(e.nodeId())) {
-        problems.add(e.nodeId() + ": không có trong phiên bản " + baseVersion + " / not in version " + baseVersion);
+        problems.add(e.nodeId() + ": không có trong dự thảo lần " + baseVersion + " / not in version " + baseVersion);
       } else if (edited.put(e.nodeId(), e) != null) {
         problems.add(e.nodeId() + ": sửa hai lần / edited twice");
       } else if (e.text() != null && byNode.containsKey(e.nodeId())) {
