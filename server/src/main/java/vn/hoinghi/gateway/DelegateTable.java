@@ -2,17 +2,12 @@ package vn.hoinghi.gateway;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -67,23 +62,14 @@ final class DelegateTable {
   }
 
   private static Parsed csv(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) text = text.substring(1);
     List<List<String>> cells = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get()
-        .parse(new StringReader(text))) {
-      int line = 1;
-      long counted = 0;
-      for (CSVRecord rec : parser) {
-        if (cells.size() > MAX_ROWS + 1) break;
-        // The line a record starts on: line breaks before its first character.
-        for (long i = counted; i < rec.getCharacterPosition(); i++) if (text.charAt((int) i) == '\n') line++;
-        counted = rec.getCharacterPosition();
-        cells.add(rec.toList());
-        lines.add(line);
+    try {
+      for (CsvRecords.Row row : CsvRecords.read(body, MAX_ROWS + 2)) {
+        cells.add(row.cells());
+        lines.add(row.line());
       }
-    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException e) {
       return new Parsed(List.of(), List.of(), List.of("not valid CSV: " + e.getMessage()));
     }
     return table(cells, lines);

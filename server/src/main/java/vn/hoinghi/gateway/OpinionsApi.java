@@ -33,7 +33,7 @@ final class OpinionsApi {
   }
 
   void mount(Router r) {
-    r.post("/conferences/:id/opinions/import").handler(this::importFile);
+    r.post("/conferences/:id/opinions/import").handler(gateway.auth().member()).handler(this::importFile);
   }
 
   private static Actor actorOf(Tokens.Claims c) {

@@ -2,8 +2,6 @@ package vn.hoinghi.gateway;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -12,9 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -95,20 +90,12 @@ final class WrittenOpinionTable {
   }
 
   private static String csv(byte[] body, List<List<Value>> cells, List<Integer> lines) {
-    String text = new String(body, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) text = text.substring(1);
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get()
-        .parse(new StringReader(text))) {
-      int line = 1;
-      long counted = 0;
-      for (CSVRecord rec : parser) {
-        if (cells.size() > MAX_ROWS + 1) break;
-        for (long i = counted; i < rec.getCharacterPosition(); i++) if (text.charAt((int) i) == '\n') line++;
-        counted = rec.getCharacterPosition();
-        cells.add(rec.toList().stream().map(v -> new Value(v, null)).toList());
-        lines.add(line);
+    try {
+      for (CsvRecords.Row row : CsvRecords.read(body, MAX_ROWS + 2)) {
+        cells.add(row.cells().stream().map(v -> new Value(v, null)).toList());
+        lines.add(row.line());
       }
-    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException e) {
       return "tệp CSV không đọc được / not valid CSV: " + e.getMessage();
     }
     return null;
