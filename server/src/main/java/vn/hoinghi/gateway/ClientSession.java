@@ -189,17 +189,26 @@ public final class ClientSession implements Subscriber {
 
   /** True when the client was closed for staying congested too long; otherwise tracks the congestion window. */
   private boolean congested() {
+    return congested(System.currentTimeMillis(), 1);
+  }
+
+  /**
+   * The congestion window, counted from the first time the outbound buffer was seen full: {@code frames} more frames
+   * are being added to it now (0 from the heartbeat sweep, which closes a client that stays congested with nothing
+   * more sent to it, so that its buffered bytes are not held until the next frame).
+   */
+  private boolean congested(long now, int frames) {
     boolean full = transport != null ? !transport.writable() : ws.writeQueueFull();
     if (!full) {
       congestedSince = 0;
       return false;
     }
-    long now = System.currentTimeMillis();
     if (congestedSince == 0) {
       congestedSince = now;
       framesWhileCongested = 0;
     }
-    if (++framesWhileCongested > CONGESTION_FRAMES || now - congestedSince > CONGESTION_MS) {
+    framesWhileCongested += frames;
+    if (framesWhileCongested > CONGESTION_FRAMES || now - congestedSince > CONGESTION_MS) {
       gateway.metrics().slowClosed();
       close(CloseCodes.TOO_SLOW, "client too slow; reconnect and resume");
       return true;
@@ -466,6 +475,7 @@ public final class ClientSession implements Subscriber {
   /** Called by the heartbeat sweep on this session's context. */
   void heartbeat(long nowMs, boolean lagging) {
     if (state == State.CLOSED) return;
+    if (!lagging && !socketClosed() && congested(nowMs, 0)) return;
     long interval = fastHeartbeat ? Gateway.PING_INTERVAL_MS : Gateway.RELAXED_PING_INTERVAL_MS;
     long timeout = fastHeartbeat ? Gateway.HEARTBEAT_TIMEOUT_MS : Gateway.RELAXED_HEARTBEAT_TIMEOUT_MS;
     if (lagging) {

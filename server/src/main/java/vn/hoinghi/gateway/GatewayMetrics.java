@@ -27,6 +27,11 @@ public final class GatewayMetrics {
   void commandIn() { commandsIn.increment(); }
   void slowClosed() { slowClosed.increment(); }
 
+  /** How many clients were closed as too slow (4008). */
+  long slowClosedCount() {
+    return (long) slowClosed.count();
+  }
+
   public int sessions() {
     return sessions.get();
   }

@@ -302,6 +302,18 @@ public abstract class EventStoreContract {
     List<Future<List<StoredEvent>>> pending = new ArrayList<>();
     for (int i = 0; i < 20; i++) pending.add(store.append("c" + i, 0, events(2, "e")));
     await(store.close());
+    // Each append's answer may reach its future just after close completes (delivered on the store's context): wait
+    // for every answer, then hold the store to each success.
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (pending.stream().anyMatch(f -> !f.isComplete()) && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    assertThat(pending).as("every append in flight answered").allMatch(Future::isComplete);
     List<Long> acked = Collections.synchronizedList(new ArrayList<>());
     for (var f : pending) {
       if (f.succeeded()) acked.add(f.result().get(1).seq());

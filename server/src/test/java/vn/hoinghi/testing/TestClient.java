@@ -247,7 +247,11 @@ public final class TestClient implements AutoCloseable {
   }
 
   public static void waitFor(java.util.function.BooleanSupplier cond, String what) {
-    long deadline = System.currentTimeMillis() + 15_000;
+    waitFor(cond, 15_000, what);
+  }
+
+  public static void waitFor(java.util.function.BooleanSupplier cond, long timeoutMs, String what) {
+    long deadline = System.currentTimeMillis() + timeoutMs;
     while (!cond.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) throw new AssertionError("timed out waiting for " + what);
       try {
