@@ -30,6 +30,7 @@ public final class Main {
       if (app.demo().conferenceId() != null) System.out.print(DemoSeed.banner(app.demo(), app.port()));
       if (app.firstOrganizer().username() != null) System.out.print(FirstOrganizer.banner(app.firstOrganizer()));
       System.out.println("Hội Nghị đang chạy tại / is running at http://localhost:" + app.port() + "/");
+      warmUpWordReader(vertx);
     } catch (Exception e) {
       Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
       if (t instanceof ConfigError || t instanceof StoreUnavailable) {
@@ -40,6 +41,19 @@ public final class Main {
       if (vertx != null) vertx.close();
       System.exit(2);
     }
+  }
+
+  /**
+   * Loads the Word reader's classes on a worker thread once the server listens, so that the first .docx draft after a
+   * start previews as fast as the next ones. Tests that start the application in process skip it (they would pay
+   * the class loading at every start); the process does it always.
+   */
+  static void warmUpWordReader(Vertx vertx) {
+    long t0 = System.nanoTime();
+    vertx.executeBlocking(vn.hoinghi.document.docx.DocxDraft::warmUp, false)
+        .onSuccess(text -> LoggerFactory.getLogger(Main.class).info("Word reader ready in {} ms",
+            (System.nanoTime() - t0) / 1_000_000))
+        .onFailure(e -> LoggerFactory.getLogger(Main.class).warn("Word reader warm-up failed: {}", e.toString()));
   }
 
   static void setLogLevel(String level) {

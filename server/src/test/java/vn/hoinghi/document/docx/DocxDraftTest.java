@@ -29,6 +29,13 @@ class DocxDraftTest {
   }
 
   @Test
+  @DisplayName("the warm-up document written and read back at start gives its numbered article and its table")
+  void warmUpReadsItsSample() throws Exception {
+    String text = DocxDraft.warmUp();
+    assertThat(text).contains("LUẬT MẪU", "Điều 1. Phạm vi điều chỉnh", "1. Khoản một.", "| a |");
+  }
+
+  @Test
   @DisplayName("Word's automatic numbering is written out as shown: Điều 1., 1., a); clauses restart in each article")
   void numberedLists() throws Exception {
     try (WordFile w = new WordFile()) {
