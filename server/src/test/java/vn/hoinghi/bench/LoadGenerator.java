@@ -40,10 +40,11 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * java -cp ... vn.hoinghi.bench.LoadGenerator --url http://127.0.0.1:8080 --clients 5000 \
  *      [--burst-ms 5000] [--broadcasts 5] [--server-pid PID] [--organizer bantochuc --password hoinghi-demo]
+ *      [--draft drafts/real/bo-luat-lao-dong-2019-cong-bao.txt]
  * </pre>
  *
  * Steps: (1) as the organizer, create a conference with the central endpoint and the 34 provincial
- * halls, a chair, the demo draft and one invite per hall; (2) N delegates join with the invites
+ * halls, a chair, the draft (a real 220-article law unless --draft names another resource) and one invite per hall; (2) N delegates join with the invites
  * (REST) and connect (WebSocket, hello, snapshot); (3) server heap and resident memory per
  * connection, after a GC (needs --server-pid, uses jcmd); (4) the chair opens a vote on Điều 5 and
  * every delegate casts a ballot at a random moment within the burst window: ack latency, tally
@@ -51,6 +52,12 @@ import org.HdrHistogram.Histogram;
  * several times: fan-out latency from the event's server timestamp to each client's receipt.
  */
 public final class LoadGenerator {
+  /**
+   * The draft the conference is set up on, by default a real-size one: Bộ luật Lao động 2019 as published in the
+   * Official Gazette (220 articles; source in drafts/real/SOURCES.md). {@code --draft demo/draft.md} is the 17-article
+   * demo draft earlier figures were measured on.
+   */
+  static final String REAL_DRAFT = "drafts/real/bo-luat-lao-dong-2019-cong-bao.txt";
   private static final HttpClient HTTP = HttpClient.newBuilder().build();
 
   private final String base;
@@ -284,8 +291,8 @@ public final class LoadGenerator {
         .put("password", "load-test-password"), org), 201);
     chairToken = post("/api/login", new JsonObject().put("username", chairUser).put("password", "load-test-password")
         .put("conferenceId", conferenceId), null).getString("accessToken");
-    String draft = new String(LoadGenerator.class.getClassLoader().getResourceAsStream("demo/draft.md").readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8);
+    String draft = new String(LoadGenerator.class.getClassLoader().getResourceAsStream(
+        opts.getOrDefault("draft", REAL_DRAFT)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     expect(http("POST", "/api/conferences/" + conferenceId + "/draft", draft, org), 201);
     for (String[] item : new String[][] {{"Khai mạc", "OPENING"}, {"Trình bày dự thảo", "PRESENTATION"},
         {"Thảo luận", "DISCUSSION"}, {"Biểu quyết", "VOTE"}, {"Kết luận", "CONCLUSION"}}) {
