@@ -60,8 +60,9 @@ final class LineShapes {
       "(?:,|(?<![\\p{L}])(?iu:của|và|với|cho|trong|tại|về|giữa|theo|từ|đến|các|những|hoặc|đối|thuộc|để|do|vào|trên))$");
   /** A line that ends a sentence or a heading's title line cannot be broken in the middle of a sentence. */
   static final Pattern SENTENCE_END = Pattern.compile("[.:;!?…”\"'»)\\]]$");
+  /** The signature block's first line: "TM.", "KT." … (the party writes "T/M", "K/T", "T/L"), Nơi nhận, a signer. */
   static final Pattern SIGNATURE = Pattern.compile(
-      "^(?:(?:TM|KT|TL|TUQ|Q)\\.\\s*\\S.*|(?iu:nơi nhận)\\s*:.*|(?:PHÓ )?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|"
+      "^(?:(?:TM|KT|TL|TUQ|Q)\\.\\s*\\S.*|(?:T/M|K/T|T/L)\\s+\\p{Lu}.*|(?iu:nơi nhận)\\s*:.*|(?:PHÓ )?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|"
           + "TỔNG BÍ THƯ|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN)\\b[^a-zà-ỹđ]*)$");
   /** A document attached after the signature: "KẾ HOẠCH", "QUY CHẾ"… in capitals. */
   static final Pattern ATTACHMENT = Pattern.compile(

@@ -215,4 +215,18 @@ class DraftShapesTest {
     assertThat(printed.doc().articles()).extracting(DraftNode::title).last().isEqualTo("Hồ sơ trình Thủ tướng Chính phủ");
     assertThat(node(printed.doc(), "d3").text()).isEmpty();
   }
+
+  @Test
+  @DisplayName("a party document's signature \"T/M BAN BÍ THƯ\" (or K/T, T/L) before the Nơi nhận starts the closing, "
+      + "not the last clause's text")
+  void partySignatureFirst() {
+    String text = "QUY ĐỊNH\nVỀ THỬ NGHIỆM\nĐiều 1. Hiệu lực\n1. Quy định này có hiệu lực kể từ ngày ký.\n"
+        + "T/M BAN BÍ THƯ\nNguyễn Văn A\nNơi nhận:\n- Các tỉnh ủy, thành ủy,\n";
+    ImportResult r = DraftImporter.parse(text);
+    assertThat(r.problems()).isEmpty();
+    assertThat(node(r.doc(), "d1.k1").text()).isEqualTo("Quy định này có hiệu lực kể từ ngày ký.");
+    assertThat(r.doc().closing()).isEqualTo("T/M BAN BÍ THƯ\nNguyễn Văn A\nNơi nhận:\n- Các tỉnh ủy, thành ủy,");
+    assertThat(DraftImporter.parse(text.replace("T/M BAN BÍ THƯ", "K/T TRƯỞNG BAN")).doc().closing())
+        .startsWith("K/T TRƯỞNG BAN\n");
+  }
 }
