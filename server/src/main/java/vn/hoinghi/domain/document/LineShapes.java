@@ -54,10 +54,12 @@ final class LineShapes {
           + "|Quy định|Điều lệ|Chương|Mục|Điều|Khoản|Điểm)(?![\\p{L}])).*$");
   /**
    * The last word of an article title that cannot end it, so that the title goes on on the next line even when that
-   * line starts with a capital ("… công việc của" / "Chính phủ"): a comma, or a connecting word.
+   * line starts with a capital ("… công việc của" / "Chính phủ"): a comma, or a connecting word that no title ends
+   * with (not "do", "cho", "vào", "tại", "thuộc", "đối": "tự do", "tặng cho", "đầu vào", "hiện tại", "phụ thuộc",
+   * "tuyệt đối" may end one).
    */
   static final Pattern DANGLING = Pattern.compile(
-      "(?:,|(?<![\\p{L}])(?iu:của|và|với|cho|trong|tại|về|giữa|theo|từ|đến|các|những|hoặc|đối|thuộc|để|do|vào|trên))$");
+      "(?:,|(?<![\\p{L}])(?iu:của|và|với|trong|về|giữa|theo|các|những|hoặc))$");
   /** A line that ends a sentence or a heading's title line cannot be broken in the middle of a sentence. */
   static final Pattern SENTENCE_END = Pattern.compile("[.:;!?…”\"'»)\\]]$");
   /** The signature block's first line: "TM.", "KT." … (the party writes "T/M", "K/T", "T/L"), Nơi nhận, a signer. */

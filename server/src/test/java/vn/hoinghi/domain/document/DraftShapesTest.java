@@ -205,14 +205,17 @@ class DraftShapesTest {
         Điều 3. Hồ sơ trình Thủ tướng
         Chính phủ
         1. Hồ sơ gồm tờ trình.
+        Điều 4. Quyền tự do
+        Công dân có quyền tự do kinh doanh.
         """;
     ImportResult plain = DraftImporter.parse(text);
     assertThat(plain.problems()).isEmpty();
     assertThat(plain.doc().articles()).extracting(DraftNode::title).containsExactly("Trách nhiệm của Chính phủ",
-        "Quan hệ công tác của Chính phủ, Bộ trưởng với các cơ quan", "Hồ sơ trình Thủ tướng");
+        "Quan hệ công tác của Chính phủ, Bộ trưởng với các cơ quan", "Hồ sơ trình Thủ tướng", "Quyền tự do");
     assertThat(node(plain.doc(), "d3").text()).isEqualTo("Chính phủ");
     ImportResult printed = DraftImporter.parse("CÔNG BÁO/Số 1/Ngày 01-01-2026\n2\n" + text);
-    assertThat(printed.doc().articles()).extracting(DraftNode::title).last().isEqualTo("Hồ sơ trình Thủ tướng Chính phủ");
+    assertThat(printed.doc().articles()).extracting(DraftNode::title).element(2).isEqualTo("Hồ sơ trình Thủ tướng Chính phủ");
+    assertThat(node(printed.doc(), "d4").text()).isEqualTo("Công dân có quyền tự do kinh doanh.");
     assertThat(node(printed.doc(), "d3").text()).isEmpty();
   }
 
