@@ -64,8 +64,9 @@ final class LineShapes {
   static final Pattern SENTENCE_END = Pattern.compile("[.:;!?…”\"'»)\\]]$");
   /** The signature block's first line: "TM.", "KT." … (the party writes "T/M", "K/T", "T/L"), Nơi nhận, a signer. */
   static final Pattern SIGNATURE = Pattern.compile(
-      "^(?:(?:TM|KT|TL|TUQ|Q)\\.\\s*\\S.*|(?:T/M|K/T|T/L)\\s+\\p{Lu}.*|(?iu:nơi nhận)\\s*:.*|(?:PHÓ )?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|"
-          + "TỔNG BÍ THƯ|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN)\\b[^a-zà-ỹđ]*)$");
+      "^(?:(?:TM|KT|TL|TUQ|Q)\\.\\s*\\S.*|(?:T/M|K/T|T/L)\\s+\\p{Lu}.*|(?iu:nơi nhận)\\s*:.*"
+          + "|(?:PHÓ )?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|TỔNG BÍ THƯ|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH ÁN"
+          + "|VIỆN TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN)\\b[^a-zà-ỹđ]*)$");
   /** A document attached after the signature: "KẾ HOẠCH", "QUY CHẾ"… in capitals. */
   static final Pattern ATTACHMENT = Pattern.compile(
       "^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|DANH MỤC|QUY TRÌNH|ĐIỀU LỆ|NỘI QUY|HƯỚNG DẪN|BIỂU MẪU|MẪU SỐ|CHƯƠNG TRÌNH|ĐỀ ÁN)"
@@ -128,8 +129,8 @@ final class LineShapes {
 
   /** Any heading, clause or point: a line that ends the front matter. */
   static boolean structural(String line) {
-    return partyChapter(line) != null || PART.matcher(line).matches() || CHAPTER.matcher(line).matches() || SECTION.matcher(line).matches()
-        || SUBSECTION.matcher(line).matches() || ARTICLE.matcher(line).matches() || CLAUSE.matcher(line).matches()
+    return partyChapter(line) != null || PART.matcher(line).matches() || CHAPTER.matcher(line).matches()
+        || SECTION.matcher(line).matches() || SUBSECTION.matcher(line).matches() || ARTICLE.matcher(line).matches() || CLAUSE.matcher(line).matches()
         || POINT.matcher(line).matches() || CHAPTER_ARABIC.matcher(line).matches();
   }
 
