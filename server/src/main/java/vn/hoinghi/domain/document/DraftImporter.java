@@ -1,8 +1,10 @@
 package vn.hoinghi.domain.document;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 
 /**
  * Reads a draft written in the Vietnamese legal layout, as plain text or Markdown, into a {@link DraftDocument}.
@@ -40,11 +42,12 @@ public final class DraftImporter {
       lines[i] = LineShapes.clean(lines[i]);
       sawText |= !lines[i].isEmpty();
     }
+    boolean printed = Arrays.stream(lines).anyMatch(l -> PrintedLayout.GAZETTE_HEAD.matcher(l).matches());
     List<ImportProblem> notices = PrintedLayout.strip(lines);
     Problems problems = new Problems();
     FrontMatter front = FrontMatter.read(lines);
     problems.list.addAll(front.problems);
-    TreeBuilder tree = new TreeBuilder(lines, MAX_NODES, problems);
+    TreeBuilder tree = new TreeBuilder(lines, MAX_NODES, problems, printed);
     tree.run(front.bodyStart);
     if (!sawText) {
       problems.add(1, "Văn bản trống", "The document is empty");
@@ -55,10 +58,36 @@ public final class DraftImporter {
     if (tree.nodeCount > MAX_NODES) {
       problems.add(lines.length, "Văn bản có quá " + MAX_NODES + " mục", "The document has more than " + MAX_NODES + " nodes");
     }
+    attachedArticles(lines, tree.appendixLines, notices);
     List<ImportProblem> sorted = problems.list.stream().sorted(Comparator.comparingInt(ImportProblem::line)).toList();
     DraftDocument doc = new DraftDocument(front.title, String.join("\n", front.preamble), tree.nodes(),
         String.join("\n", front.header), String.join("\n", front.contents), String.join("\n", tree.closing));
-    return new ImportResult(doc, sorted, notices);
+    return new ImportResult(doc, sorted, notices.stream().sorted(Comparator.comparingInt(ImportProblem::line)).toList());
+  }
+
+  /**
+   * A notice at each appendix that holds articles of its own ("Điều 1. …": a Quy chế issued by the decree above it):
+   * they stay the appendix's text, so the reader is told how to discuss them article by article.
+   */
+  private static void attachedArticles(String[] lines, List<Integer> starts, List<ImportProblem> notices) {
+    for (int a = 0; a < starts.size(); a++) {
+      int heading = starts.get(a);
+      int end = a + 1 < starts.size() ? starts.get(a + 1) - 1 : lines.length;
+      int count = 0;
+      for (int i = heading; i < end; i++) {
+        Matcher m = LineShapes.ARTICLE.matcher(lines[i]);
+        count += m.matches() && m.group("sep") != null ? 1 : 0;
+      }
+      if (count > 0) {
+        String shown = "\"" + LineShapes.shorten(lines[heading - 1]) + "\"";
+        notices.add(new ImportProblem(heading, "Văn bản kèm theo " + shown + " có " + count + " điều riêng: các điều "
+            + "này được giữ nguyên là nội dung của phụ lục, không thành điều của dự thảo; muốn lấy ý kiến theo từng "
+            + "điều, hãy nhập riêng văn bản kèm theo, từ dòng này",
+            "The attached document " + shown + " has " + count + " articles of its own: they are kept as the "
+                + "appendix's text, not as articles of the draft; to take opinions article by article, import the "
+                + "attached document on its own, from this line"));
+      }
+    }
   }
 
   /** A line as the importer sees it (see {@link LineShapes#clean}). */

@@ -36,6 +36,8 @@ final class FrontMatter {
           + "|ĐIỀU LỆ|NỘI QUY|KẾ HOẠCH|HƯỚNG DẪN|LỆNH|KẾT LUẬN|QUY TRÌNH|ĐỀ ÁN|CHƯƠNG TRÌNH)$");
   /** The first words of a preamble's grounds, which end a document's subject. */
   private static final Pattern GROUNDS = Pattern.compile("^(?iu:căn cứ|theo đề nghị|xét đề nghị|thực hiện)\\b.*");
+  /** The note under the name of an attached document: "(Kèm theo Nghị định số …", "(Ban hành kèm theo …". */
+  private static final Pattern ATTACHED_NOTE = Pattern.compile("^\\((?iu:(?:ban hành )?kèm theo)\\s.*");
   /** The issuing authority written under the name ("BỘ TRƯỞNG BỘ TÀI CHÍNH"), or a heading of the preamble. */
   private static final Pattern NOT_NAME = Pattern.compile(
       "^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|ỦY BAN|UỶ BAN|HỘI ĐỒNG|CHÍNH PHỦ|QUỐC HỘI|BAN CHẤP HÀNH|BỘ CHÍNH TRỊ|BAN BÍ THƯ"
@@ -173,7 +175,7 @@ final class FrontMatter {
         String line = lines[front.get(k)];
         boolean joined = k == first ? Character.isUpperCase(line.codePointAt(0)) : front.get(k) == front.get(k - 1) + 1;
         if (!joined || NOT_NAME.matcher(line).matches() || headerLine(line) || GROUNDS.matcher(line).matches()
-            || line.endsWith(";")) {
+            || ATTACHED_NOTE.matcher(line).matches() || line.endsWith(";")) {
           break;
         }
         name.append(' ').append(line);

@@ -1,6 +1,7 @@
 package vn.hoinghi.domain.document;
 
 import java.text.Normalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The shapes a line of a Vietnamese legal text can take, and the normalization every line goes through first. */
@@ -12,6 +13,13 @@ final class LineShapes {
   static final Pattern PART =
       Pattern.compile("^(?iu:phần)\\s+(?<n>(?iu:thứ)\\s+\\p{L}+|[IVXLCDM]+|\\d+)" + REST + "$");
   static final Pattern CHAPTER = Pattern.compile("^(?iu:chương)\\s+(?<n>[IVXLCDM]+)" + REST + "$");
+  /**
+   * A chapter of a party document ("I- QUY ĐỊNH CHUNG", "II- TỔ CHỨC THỰC HIỆN"): a Roman numeral of I, V and X and a
+   * hyphen, as the party's rules on the form of documents number the groups of articles; only with a title in
+   * capitals (see {@link #partyChapter}). {@code loose} never matches: the title always follows the hyphen.
+   */
+  private static final Pattern PARTY_CHAPTER =
+      Pattern.compile("^(?<n>[IVX]+)\\s*[-–](?<loose>(?!x)x)?\\s*(?<sep>\\S.*)$");
   static final Pattern CHAPTER_ARABIC = Pattern.compile("^(?iu:chương)\\s+\\d+\\b.*$");
   static final Pattern SECTION = Pattern.compile("^(?iu:mục)\\s+(?<n>\\d+|[IVXLCDM]+)" + REST + "$");
   static final Pattern SUBSECTION = Pattern.compile("^(?iu:tiểu mục)\\s+(?<n>\\d+|[IVXLCDM]+)" + REST + "$");
@@ -44,11 +52,21 @@ final class LineShapes {
   static final Pattern REFERENCE_REST = Pattern.compile(
       "^(?:\\p{Ll}|[,;.:)]|(?:Bộ luật|Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Hiến pháp|Quy chế"
           + "|Quy định|Điều lệ|Chương|Mục|Điều|Khoản|Điểm)(?![\\p{L}])).*$");
+  /**
+   * The last word of an article title that cannot end it, so that the title goes on on the next line even when that
+   * line starts with a capital ("… công việc của" / "Chính phủ"): a comma, or a connecting word that no title ends
+   * with (not "do", "cho", "vào", "tại", "thuộc", "đối": "tự do", "tặng cho", "đầu vào", "hiện tại", "phụ thuộc",
+   * "tuyệt đối" may end one).
+   */
+  static final Pattern DANGLING = Pattern.compile(
+      "(?:,|(?<![\\p{L}])(?iu:của|và|với|trong|về|giữa|theo|các|những|hoặc))$");
   /** A line that ends a sentence or a heading's title line cannot be broken in the middle of a sentence. */
   static final Pattern SENTENCE_END = Pattern.compile("[.:;!?…”\"'»)\\]]$");
+  /** The signature block's first line: "TM.", "KT." … (the party writes "T/M", "K/T", "T/L"), Nơi nhận, a signer. */
   static final Pattern SIGNATURE = Pattern.compile(
-      "^(?:(?:TM|KT|TL|TUQ|Q)\\.\\s*\\S.*|(?iu:nơi nhận)\\s*:.*|(?:PHÓ )?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|"
-          + "TỔNG BÍ THƯ|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN)\\b[^a-zà-ỹđ]*)$");
+      "^(?:(?:TM|KT|TL|TUQ|Q)\\.\\s*\\S.*|(?:T/M|K/T|T/L)\\s+\\p{Lu}.*|(?iu:nơi nhận)\\s*:.*"
+          + "|(?:PHÓ )?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|TỔNG BÍ THƯ|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH ÁN"
+          + "|VIỆN TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN)\\b[^a-zà-ỹđ]*)$");
   /** A document attached after the signature: "KẾ HOẠCH", "QUY CHẾ"… in capitals. */
   static final Pattern ATTACHMENT = Pattern.compile(
       "^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|DANH MỤC|QUY TRÌNH|ĐIỀU LỆ|NỘI QUY|HƯỚNG DẪN|BIỂU MẪU|MẪU SỐ|CHƯƠNG TRÌNH|ĐỀ ÁN)"
@@ -103,10 +121,16 @@ final class LineShapes {
         || c == '\u205F' || c == '\u2060' || c == '\u3000' || c == '\uFEFF' || c == '\u00AD';
   }
 
+  /** The chapter heading of a party document, or null: "II- QUẢN LÝ TÀI LIỆU" (title in capitals). */
+  static Matcher partyChapter(String line) {
+    Matcher m = PARTY_CHAPTER.matcher(line);
+    return m.matches() && isUpperCase(m.group("sep")) ? m : null;
+  }
+
   /** Any heading, clause or point: a line that ends the front matter. */
   static boolean structural(String line) {
-    return PART.matcher(line).matches() || CHAPTER.matcher(line).matches() || SECTION.matcher(line).matches()
-        || SUBSECTION.matcher(line).matches() || ARTICLE.matcher(line).matches() || CLAUSE.matcher(line).matches()
+    return partyChapter(line) != null || PART.matcher(line).matches() || CHAPTER.matcher(line).matches()
+        || SECTION.matcher(line).matches() || SUBSECTION.matcher(line).matches() || ARTICLE.matcher(line).matches() || CLAUSE.matcher(line).matches()
         || POINT.matcher(line).matches() || CHAPTER_ARABIC.matcher(line).matches();
   }
 

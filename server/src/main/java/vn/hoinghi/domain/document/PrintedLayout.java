@@ -20,8 +20,10 @@ final class PrintedLayout {
   private static final Pattern GAZETTE_SECTION =
       Pattern.compile("^(?:VĂN BẢN QUY PHẠM PHÁP LUẬT|VĂN BẢN HỢP NHẤT|VĂN BẢN KHÁC)$");
   private static final Pattern STAMP =
-      Pattern.compile("^(?:Ký bởi|Người ký|Email|Cơ quan|Thời gian ký)\\s*:.*$");
-  private static final Pattern STAMP_TIME = Pattern.compile("^Thời gian ký\\s*:.*$");
+      Pattern.compile("^(?:Ký bởi|Người ký|Email|Cơ quan|Thời gian ký|Ngày ký)\\s*:.*$");
+  /** The stamp's last line: "Thời gian ký: …", or "Ngày ký: 2026-06-12 17:04:24 +07:00" (an ISO date after it). */
+  private static final Pattern STAMP_TIME =
+      Pattern.compile("^(?:Thời gian ký\\s*:.*|Ngày ký\\s*:\\s*\\d{4}-\\d{2}-\\d{2}\\b.*)$");
   private static final Pattern CONTINUED = Pattern.compile("^\\((?iu:xem tiếp(?: theo)? công báo số)\\s.*\\)$");
   /** How far from its running head a page number may stand (blank lines between are common). */
   private static final int NEAR = 3;

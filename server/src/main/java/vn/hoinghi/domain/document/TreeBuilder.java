@@ -23,6 +23,8 @@ final class TreeBuilder {
   private final Quotations quotes = new Quotations();
   final List<OpenNode> roots = new ArrayList<>();
   final List<String> closing = new ArrayList<>();
+  /** The 1-based line of each appendix heading, in order. */
+  final List<Integer> appendixLines = new ArrayList<>();
   private Stage stage = Stage.BODY;
   private OpenNode part;
   private OpenNode chapter;
@@ -44,10 +46,14 @@ final class TreeBuilder {
   private int titledArticles;
   private final List<int[]> untitled = new ArrayList<>();
 
-  TreeBuilder(String[] lines, int maxNodes, Problems problems) {
+  /** Whether the text is a printed one (it had the Official Gazette's running heads): lines broken by the page width. */
+  private final boolean printed;
+
+  TreeBuilder(String[] lines, int maxNodes, Problems problems, boolean printed) {
     this.lines = lines;
     this.maxNodes = maxNodes;
     this.problems = problems;
+    this.printed = printed;
   }
 
   void run(int from) {
@@ -139,7 +145,7 @@ final class TreeBuilder {
     Matcher m;
     if ((m = LineShapes.PART.matcher(line)).matches()) {
       openPart(m, no);
-    } else if ((m = LineShapes.CHAPTER.matcher(line)).matches()) {
+    } else if ((m = LineShapes.partyChapter(line)) != null || (m = LineShapes.CHAPTER.matcher(line)).matches()) {
       openChapter(m, no);
     } else if (LineShapes.CHAPTER_ARABIC.matcher(line).matches()) {
       problems.add(no, "Số chương phải viết bằng chữ số La Mã (Chương I, Chương II…): \"" + LineShapes.shorten(line) + "\"",
@@ -184,13 +190,36 @@ final class TreeBuilder {
     }
     if (titleGrowing != null) {
       OpenNode growing = titleGrowing;
-      // A chapter's title goes on in capitals; an article's title broken by the page width goes on in lower case.
-      boolean goesOn = growing.kind == NodeKind.ARTICLE ? LineShapes.startsLowerCase(line) : LineShapes.isUpperCase(line);
+      // A chapter's title goes on in capitals; an article's title broken by the page width, see articleTitleGoesOn.
+      boolean goesOn = growing.kind == NodeKind.ARTICLE ? articleTitleGoesOn(growing.title, line)
+          : LineShapes.isUpperCase(line);
       if (growing.text.isEmpty() && growing.children.isEmpty() && goesOn && !LineShapes.structural(line)) {
         growing.title = growing.title + " " + line;
         return true;
       }
       titleGrowing = null;
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code line} goes on with an article's title broken by the page width: it starts in lower case; or the
+   * title ends with a comma or a connecting word ("… công việc của" / "Chính phủ"); or, in a printed text, it ends no
+   * sentence and the next line is a heading, clause or point ("… Thủ tướng" / "Chính phủ" / "1. …"), not a cross
+   * reference that goes on with the sentence.
+   */
+  private boolean articleTitleGoesOn(String title, String line) {
+    if (LineShapes.startsLowerCase(line) || LineShapes.DANGLING.matcher(title).find()) {
+      return true;
+    }
+    if (!printed || LineShapes.SENTENCE_END.matcher(line).find()) {
+      return false;
+    }
+    for (int j = currentLine; j < lines.length; j++) {
+      if (!lines[j].isEmpty()) {
+        // not "… khoản 3" / "Điều 107 của Bộ luật …": a sentence broken before a cross reference is the article's text
+        return LineShapes.structural(lines[j]) && !LineShapes.brokenReference(line, lines[j]);
+      }
     }
     return false;
   }
@@ -400,6 +429,7 @@ final class TreeBuilder {
     Matcher m = LineShapes.APPENDIX.matcher(line);
     String number = m.matches() && m.group("n") != null ? m.group("n") : "";
     appendices++;
+    appendixLines.add(currentLine);
     OpenNode o = new OpenNode(NodeKind.APPENDIX, number, appendices);
     o.title = line;
     appendix = o;

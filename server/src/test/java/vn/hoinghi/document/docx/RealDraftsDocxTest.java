@@ -1,5 +1,6 @@
 package vn.hoinghi.document.docx;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat.DECIMAL;
 
 import java.math.BigInteger;
@@ -15,6 +16,7 @@ import vn.hoinghi.domain.document.Drafts;
 import vn.hoinghi.domain.document.ImportResult;
 import vn.hoinghi.domain.document.NodeKind;
 import vn.hoinghi.domain.document.RealCorpusTest;
+import vn.hoinghi.domain.document.RealRulesTest;
 
 /**
  * The real texts of the corpus as Word files, built with POI from the texts: one paragraph per line with the numbers
@@ -65,6 +67,22 @@ class RealDraftsDocxTest {
     }
   }
 
+  @Test
+  @DisplayName("the Government's Quy chế làm việc on its own (from the Gazette), typed and numbered by Word: the same "
+      + "counts as the text (8 chapters, 3 sections, 46 articles, 196 clauses, 174 points), the same article titles")
+  void governmentRules() throws Exception {
+    String text = RealRulesTest.governmentRules();
+    ImportResult plain = DraftImporter.parse(text);
+    for (byte[] docx : List.of(typed(text), numbered(text))) {
+      ImportResult r = viaDocx(docx);
+      assertThat(r.problems()).isEmpty();
+      assertThat(RealCorpusTest.counted(r.doc())).isEqualTo(RealCorpusTest.counted(plain.doc()))
+          .containsEntry(NodeKind.ARTICLE, 46).containsEntry(NodeKind.POINT, 174);
+      assertThat(r.doc().articles().stream().map(n -> n.title()).toList())
+          .isEqualTo(plain.doc().articles().stream().map(n -> n.title()).toList());
+    }
+  }
+
   private static ImportResult viaDocx(byte[] docx) throws Exception {
     return DraftImporter.parse(DocxDraft.read(docx).text());
   }
@@ -85,11 +103,12 @@ class RealDraftsDocxTest {
 
   @Test
   @DisplayName("texts with Điều and khoản numbered by Word (Hiến pháp, Luật An ninh mạng, a decree, a circular, a "
-      + "resolution and a decision of the Gazette) give the same counts, titles and no problem")
+      + "resolution and a decision of the Gazette, two party regulations) give the same counts, titles and no problem")
   void wordNumbering() throws Exception {
     SoftAssertions soft = new SoftAssertions();
     for (String name : List.of("hien-phap-2013.txt", "luat-an-ninh-mang-2018.txt", "nd-111-2022-hop-dong-cong-viec.txt",
-        "tt-09-2022-bldtbxh-giam-ngheo.txt", "nq-17-2022-ubtvqh15-lam-them.txt", "qd-28-2021-ttg-ho-tro-covid.txt")) {
+        "tt-09-2022-bldtbxh-giam-ngheo.txt", "nq-17-2022-ubtvqh15-lam-them.txt", "qd-28-2021-ttg-ho-tro-covid.txt",
+        "qd-383-2025-tw-phong-luu-tru-dang.txt", "qd-384-2025-tw-ket-noi-du-lieu.txt")) {
       String text = Drafts.read("real/" + name);
       byte[] docx = numbered(text);
       String made = DocxDraft.read(docx).text();

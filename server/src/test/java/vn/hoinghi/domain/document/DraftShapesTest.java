@@ -162,4 +162,74 @@ class DraftShapesTest {
     assertThat(again.problems()).isEmpty();
     assertThat(again.doc()).isEqualTo(first);
   }
+
+  @Test
+  @DisplayName("a party document's groups \"I- TÊN\" (capitals) are chapters, in order; \"I. Mục tiêu\", \"II- nội dung\" "
+      + "(not capitals) and \"A- …\" stay text")
+  void partyChapters() {
+    String text = """
+        QUY ĐỊNH
+        VỀ THỬ NGHIỆM
+        Ban Bí thư quy định như sau:
+        I- QUY ĐỊNH CHUNG
+        Điều 1. Phạm vi
+        I. MỤC TIÊU
+        II- nội dung của điều này
+        A- NHIỆM VỤ
+        II – TỔ CHỨC THỰC HIỆN
+        Điều 2. Hiệu lực
+        IV- CHƯƠNG BỎ SỐ
+        Điều 3. Chuyển tiếp
+        """;
+    ImportResult r = DraftImporter.parse(text);
+    assertThat(r.doc().preamble()).isEqualTo("Ban Bí thư quy định như sau:");
+    assertThat(r.doc().chapters()).extracting(DraftNode::number, DraftNode::title).containsExactly(
+        tuple("I", "QUY ĐỊNH CHUNG"), tuple("II", "TỔ CHỨC THỰC HIỆN"), tuple("IV", "CHƯƠNG BỎ SỐ"));
+    assertThat(node(r.doc(), "d1").text()).isEqualTo("I. MỤC TIÊU\nII- nội dung của điều này\nA- NHIỆM VỤ");
+    assertThat(r.problems()).extracting(ImportProblem::line).containsExactly(11);
+  }
+
+  @Test
+  @DisplayName("an article title ending with a comma or a connecting word goes on on the next line even when it starts "
+      + "with a capital; a title that ends otherwise does not, unless the text is printed (Công báo) and the next "
+      + "line is a clause")
+  void articleTitlesBrokenBeforeACapital() {
+    String text = """
+        NGHỊ ĐỊNH
+        Thử nghiệm
+        Điều 1. Trách nhiệm của
+        Chính phủ
+        1. Chính phủ thống nhất quản lý.
+        Điều 2. Quan hệ công tác của Chính phủ,
+        Bộ trưởng với các cơ quan
+        Điều 3. Hồ sơ trình Thủ tướng
+        Chính phủ
+        1. Hồ sơ gồm tờ trình.
+        Điều 4. Quyền tự do
+        Công dân có quyền tự do kinh doanh.
+        """;
+    ImportResult plain = DraftImporter.parse(text);
+    assertThat(plain.problems()).isEmpty();
+    assertThat(plain.doc().articles()).extracting(DraftNode::title).containsExactly("Trách nhiệm của Chính phủ",
+        "Quan hệ công tác của Chính phủ, Bộ trưởng với các cơ quan", "Hồ sơ trình Thủ tướng", "Quyền tự do");
+    assertThat(node(plain.doc(), "d3").text()).isEqualTo("Chính phủ");
+    ImportResult printed = DraftImporter.parse("CÔNG BÁO/Số 1/Ngày 01-01-2026\n2\n" + text);
+    assertThat(printed.doc().articles()).extracting(DraftNode::title).element(2).isEqualTo("Hồ sơ trình Thủ tướng Chính phủ");
+    assertThat(node(printed.doc(), "d4").text()).isEqualTo("Công dân có quyền tự do kinh doanh.");
+    assertThat(node(printed.doc(), "d3").text()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a party document's signature \"T/M BAN BÍ THƯ\" (or K/T, T/L) before the Nơi nhận starts the closing, "
+      + "not the last clause's text")
+  void partySignatureFirst() {
+    String text = "QUY ĐỊNH\nVỀ THỬ NGHIỆM\nĐiều 1. Hiệu lực\n1. Quy định này có hiệu lực kể từ ngày ký.\n"
+        + "T/M BAN BÍ THƯ\nNguyễn Văn A\nNơi nhận:\n- Các tỉnh ủy, thành ủy,\n";
+    ImportResult r = DraftImporter.parse(text);
+    assertThat(r.problems()).isEmpty();
+    assertThat(node(r.doc(), "d1.k1").text()).isEqualTo("Quy định này có hiệu lực kể từ ngày ký.");
+    assertThat(r.doc().closing()).isEqualTo("T/M BAN BÍ THƯ\nNguyễn Văn A\nNơi nhận:\n- Các tỉnh ủy, thành ủy,");
+    assertThat(DraftImporter.parse(text.replace("T/M BAN BÍ THƯ", "K/T TRƯỞNG BAN")).doc().closing())
+        .startsWith("K/T TRƯỞNG BAN\n");
+  }
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * themselves, not from the importer: lines starting "Chương I", "Mục 1", "Điều 5.", "1.", "a)" counted with grep over
  * the body (from the first article to the signature, NFC, no-break spaces made plain), minus the clauses and points an
  * amending article quotes from another law, counted by reading (Bộ luật Lao động, Điều 219: 10 quoted clauses and 20
- * quoted points).
+ * quoted points). Party documents: chapters counted as lines "I- …" (Quy định 383) or "Chương I" (384); articles,
+ * clauses and points as above over the converted text (SOURCES.md says how it was converted); appendices as the lines
+ * "PHỤ LỤC …"/"QUY CHẾ" after the signature, minus a form's title inside an appendix ("PHỤ LỤC SỔ GỐC …" in 1147).
  */
 @DisplayName("The importer on the whole corpus of real texts")
 public class RealCorpusTest {
@@ -48,6 +50,13 @@ public class RealCorpusTest {
     CORPUS.put("tt-18-2022-bldtbxh-bai-bo.txt", counts(0, 0, 0, 3, 2, 0, 2));
     CORPUS.put("nq-17-2022-ubtvqh15-lam-them.txt", counts(0, 0, 0, 4, 10, 5, 0));
     CORPUS.put("qd-28-2021-ttg-ho-tro-covid.txt", counts(0, 3, 0, 8, 22, 16, 1));
+    // Party regulations and rules of procedure (RealRulesTest): two Quy định of the Ban Bí thư (groups "I-" … "IV-";
+    // "Chương I" … with a PHỤ LỤC), a party body's Quyết định issuing a Quy chế, and the Nghị định issuing the
+    // Government's Quy chế làm việc from the Gazette (the Quy chế an appendix here; on its own in RealRulesTest).
+    CORPUS.put("qd-383-2025-tw-phong-luu-tru-dang.txt", counts(0, 4, 0, 23, 94, 36, 0));
+    CORPUS.put("qd-384-2025-tw-ket-noi-du-lieu.txt", counts(0, 3, 0, 20, 65, 33, 1));
+    CORPUS.put("qd-1147-2025-btgdvtw-quy-che-boi-duong.txt", counts(0, 0, 0, 3, 0, 0, 3));
+    CORPUS.put(RealRulesTest.GOVERNMENT, counts(0, 0, 0, 3, 0, 0, 1));
   }
 
   private static Map<NodeKind, Integer> counts(int parts, int chapters, int sections, int articles, int clauses,
@@ -96,7 +105,7 @@ public class RealCorpusTest {
   /** A structural line's prefix: what the tree keeps as the node's number, not as text. */
   private static final Pattern PREFIX = Pattern.compile(
       "^(?:(?iu:phần)\\s+(?:(?iu:thứ)\\s+\\p{L}+|[IVXLCDM]+|\\d+)|(?iu:chương)\\s+[IVXLCDM]+|(?iu:tiểu mục)\\s+\\d+"
-          + "|(?iu:mục)\\s+\\d+|(?iu:điều)\\s*\\d+[a-zđ]?|\\d+[a-zđ]?\\.(?!\\d)|[a-zđ]\\)|(?iu:phương án)\\s+\\d+)"
+          + "|(?iu:mục)\\s+\\d+|(?iu:điều)\\s*\\d+[a-zđ]?|\\d+[a-zđ]?\\.(?!\\d)|[a-zđ]\\)|(?iu:phương án)\\s+\\d+|[IVX]+(?=\\s*[-–]))"
           + "\\s*[.:\\-–—)]?\\s*");
 
   @Test
@@ -163,6 +172,13 @@ public class RealCorpusTest {
     assertThat(r.doc().find("d220.k3").orElseThrow().text()).doesNotContain("thông qua");
     // Page 3's head, the signature stamp on page 3, page 4's number and head.
     assertThat(r.notices()).extracting(ImportProblem::line).startsWith(3, 4, 42, 43, 44, 45, 48, 49);
+    // Titles broken by the page width before a word that is no lower-case one, the next line a clause:
+    // "… tham gia thông qua" / "Hội đồng thương lượng tập thể", "… từ đủ" / "15 tuổi đến chưa đủ 18 tuổi".
+    assertThat(r.doc().find("d73").orElseThrow().title())
+        .isEqualTo("Thương lượng tập thể có nhiều doanh nghiệp tham gia thông qua Hội đồng thương lượng tập thể");
+    assertThat(r.doc().find("d73").orElseThrow().text()).isEmpty();
+    assertThat(r.doc().find("d147").orElseThrow().title())
+        .isEqualTo("Công việc và nơi làm việc cấm sử dụng người lao động từ đủ 15 tuổi đến chưa đủ 18 tuổi");
     assertThat(r.notices().get(0).messageEn())
         .isEqualTo("The Official Gazette's running head is left out: \"CÔNG BÁO/Số 993 + 994/Ngày 26-12-2019\"");
     assertThat(r.notices().get(1).messageEn()).isEqualTo("A page number is left out: \"3\"");
@@ -200,6 +216,11 @@ public class RealCorpusTest {
     ImportResult r = parse("nd-145-2020-dieu-kien-lao-dong.txt");
     assertThat(r.problems()).isEmpty();
     assertThat(r.doc().articles()).hasSize(101);
+    // "… khoản 3" / "Điều 107 của Bộ luật Lao động, …": the intro's sentence broken before a cross reference is no
+    // part of the title, though the title ends no sentence.
+    assertThat(r.doc().find("d61").orElseThrow().title())
+        .isEqualTo("Các trường hợp được tổ chức làm thêm từ trên 200 giờ đến 300 giờ trong một năm");
+    assertThat(r.doc().find("d61").orElseThrow().text()).startsWith("Ngoài các trường hợp quy định tại");
     ImportProblem last = r.notices().get(r.notices().size() - 1);
     assertThat(last.line()).isEqualTo(3330);
     assertThat(last.messageEn()).startsWith("The text continues in another issue of the Official Gazette");
