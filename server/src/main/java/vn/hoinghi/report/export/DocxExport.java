@@ -127,10 +127,12 @@ public final class DocxExport {
     for (VoteResult v : Wording.alternativeVotes(r)) {
       Para head = DocxBlocks.styled(doc, DocxStyles.NORMAL);
       head.p.setKeepNext(true);
+      head.p.setSpacingBefore(160);
       head.run(Wording.alternativesTitle(v), true, false, 0);
       XWPFTable t = DocxBlocks.table(doc, Wording.ALTERNATIVES_HEADER, new String[] {"34%", "18%", "18%", "30%"},
           false);
       for (List<String> row : Wording.alternativeRows(v)) DocxBlocks.row(t, row, ParagraphAlignment.LEFT, c, c, c);
+      spacer(doc);
       DocxBlocks.body(doc, Wording.alternativesResult(v));
     }
   }

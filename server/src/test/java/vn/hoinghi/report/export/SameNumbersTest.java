@@ -114,6 +114,14 @@ class SameNumbersTest {
     for (String p : participantIds) assertThat(text).as(format).doesNotContain(p);
   }
 
+  /** Kept in target/report-samples for a person to look at. */
+  static byte[] save(String name, byte[] bytes) throws IOException {
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "report-samples");
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.write(dir.resolve(name), bytes);
+    return bytes;
+  }
+
   static PlayedSession everyKind() {
     PlayedSession s = PlayedSession.story();
     String written = s.run(s.as("thuky"), new Command.RecordWrittenOpinion("Bộ Tư pháp", "12/BTP-PL", "2024-09-03",
@@ -160,7 +168,7 @@ class SameNumbersTest {
     // DOCX: the totals sentence, the table's rows and answers, the per-hall column.
     ByteArrayOutputStream d = new ByteArrayOutputStream();
     DocxExport.write(r, HEADING, d);
-    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(d.toByteArray()));
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(save("cung-so-lieu.docx", d.toByteArray())));
         XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
       String text = ex.getText();
       assertThat(sentence(text)).as("DOCX").isEqualTo(expected);
@@ -182,7 +190,7 @@ class SameNumbersTest {
     // PDF: the same sentence, and one "Chưa phản hồi." per unanswered row.
     ByteArrayOutputStream p = new ByteArrayOutputStream();
     PdfExport.write(r, HEADING, p);
-    try (PDDocument pdf = Loader.loadPDF(p.toByteArray())) {
+    try (PDDocument pdf = Loader.loadPDF(save("cung-so-lieu.pdf", p.toByteArray()))) {
       String text = new PDFTextStripper().getText(pdf).replace("\r", "");
       assertThat(sentence(text)).as("PDF").isEqualTo(expected);
       String flat = text.replaceAll("\\s+", " ");
@@ -193,6 +201,7 @@ class SameNumbersTest {
 
     // Markdown: the sentence, the line under the table, the table's rows.
     String md = MarkdownExport.render(r, HEADING);
+    save("cung-so-lieu.md", md.getBytes(StandardCharsets.UTF_8));
     assertThat(sentence(md)).as("Markdown").isEqualTo(expected);
     assertThat(underTable(md)).as("Markdown, under the table").isEqualTo(table);
     List<String> lines = md.lines().toList();
@@ -303,7 +312,7 @@ class SameNumbersTest {
 
     ByteArrayOutputStream d = new ByteArrayOutputStream();
     DocxExport.write(r, HEADING, d);
-    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(d.toByteArray()));
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(save("phuong-an.docx", d.toByteArray())));
         XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
       List<List<List<String>>> read = new ArrayList<>();
       for (XWPFTable tb : doc.getTables()) {
@@ -321,7 +330,7 @@ class SameNumbersTest {
 
     ByteArrayOutputStream p = new ByteArrayOutputStream();
     PdfExport.write(r, HEADING, p);
-    try (PDDocument pdf = Loader.loadPDF(p.toByteArray())) {
+    try (PDDocument pdf = Loader.loadPDF(save("phuong-an.pdf", p.toByteArray()))) {
       String flat = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       for (List<List<String>> vote : expected) {
         for (List<String> row : vote) assertThat(flat).as("PDF").contains(String.join(" ", row).strip());
@@ -330,6 +339,7 @@ class SameNumbersTest {
     }
 
     String md = MarkdownExport.render(r, HEADING);
+    save("phuong-an.md", md.getBytes(StandardCharsets.UTF_8));
     for (List<List<String>> vote : expected) {
       for (List<String> row : vote) assertThat(md).as("Markdown").contains("| " + String.join(" | ", row) + " |");
     }
