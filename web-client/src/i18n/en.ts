@@ -775,6 +775,7 @@ export const enOne: Partial<Record<MessageKey, string>> = {
   'screen.moreArticles': 'and 1 more article',
   'report.attendance': 'Attendance (1 endpoint)',
   'report.sum.feedback': '1 opinion; proposed wordings: {w}',
+  'op.mergeChosen': '1 opinion chosen: {list}.',
   'report.sum.speeches': '1 speech',
   'report.sum.silent': '1 endpoint without feedback',
   'revise.previewHeading': '1 article will change in version {v}',

@@ -174,6 +174,10 @@ class OpinionsTest {
     refused("thuky", new Command.MergeOpinions(List.of("wo-999", s.comment)), RejectionCode.NOT_FOUND);
     String reply = s.conf.annotations().stream().filter(vn.hoinghi.domain.Annotation::reply).findFirst().orElseThrow().id();
     refused("thuky", new Command.MergeOpinions(List.of(s.comment, reply)), RejectionCode.NOT_FOUND);
+    String gone = s.annotate("daibieu5", "d9", vn.hoinghi.domain.AnnotationKind.COMMENT, null, "Sẽ rút lại.", null);
+    s.run(s.as("daibieu5"), new Command.DeleteAnnotation(gone));
+    refused("thuky", new Command.MergeOpinions(List.of(s.comment, gone)), RejectionCode.NOT_FOUND);
+    refused("thuky", new Command.MergeOpinions(java.util.Collections.nCopies(51, s.comment)), RejectionCode.INVALID);
     String w = written("Bộ Nội vụ", null, null, "d15.k4", "Đề nghị làm rõ chế độ phụ cấp.");
     s.run(s.as("thuky"), new Command.MergeOpinions(List.of(s.comment, w)));
     var again = refused("thuky", new Command.MergeOpinions(List.of(w, s.question)), RejectionCode.CONFLICT);
