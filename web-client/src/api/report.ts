@@ -14,7 +14,11 @@ export interface EndpointCount { endpointId: string; name: string; counted: Coun
 export interface VoteResult {
   voteId: string; title?: string; mode: 'NAMED' | 'ANONYMOUS'; status: 'OPEN' | 'CLOSED'; openedAt?: string; closedAt?: string;
   draftVersion: number; overall: Count; byEndpoint: EndpointCount[];
+  /** A vote between alternative wordings: what was voted on and how many chose each alternative. */
+  targetId?: string; targetLabel?: string; alternatives?: AlternativeCount[];
 }
+
+export interface AlternativeCount { alternativeId: string; label: string; count: number; percent: number }
 
 export type FeedbackKind = 'COMMENT' | 'QUESTION' | 'PROPOSED_WORDING' | 'REPLY' | 'VOTE_OPINION';
 
@@ -39,13 +43,20 @@ export interface ArticleSection {
 
 export interface EndpointAttendance {
   endpointId: string; code: string; name: string; level: 'CENTRAL' | 'PROVINCIAL' | 'COMMUNE'; checkedIn: boolean;
-  checkedInAt?: string; headCount: number; participants: number; ballots: number; hallResults: number; feedbackItems: number;
-  speeches: number; spokenSeconds: number;
+  checkedInAt?: string; headCount: number; participants: number; ballots: number; hallResults: number;
+  /** The hall's opinions in the table (annotations, ý kiến khác, summarized speeches; merged ones too). */
+  feedbackItems: number; replies: number; speeches: number; spokenSeconds: number;
 }
 
+/**
+ * The report's counts. The opinions are the table's: `opinions` is its number of rows (= tableTotals.rows); by kind
+ * each opinion counts once, `merged` of them joined another row (kinds − merged = opinions); the answers count rows.
+ * `replies` are replies in threads, not opinions of the table.
+ */
 export interface Totals {
   endpoints: number; endpointsCheckedIn: number; headCount: number; participants: number; votes: number; ballots: number;
-  hallResults: number; comments: number; questions: number; proposedWordings: number; replies: number; voteOpinions: number;
+  hallResults: number; opinions: number; comments: number; questions: number; proposedWordings: number; voteOpinions: number;
+  speechSummaries: number; writtenOpinions: number; merged: number; replies: number;
   hidden: number; deleted: number; accepted: number; explained: number; noted: number; unanswered: number; orphaned: number;
   speeches: number; spokenSeconds: number;
 }

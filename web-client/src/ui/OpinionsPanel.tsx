@@ -1,6 +1,9 @@
 // The drafting team's table of opinions (issue 15): every opinion of the report's one table — annotations, ballots'
 // "ý kiến khác", summarized speeches, written opinions of agencies — with an answer form per row (no default choice;
 // it names the row's place), a form for a written opinion (or a CSV/XLSX import) and one for a speech summary.
+// Rows are merged ("Gộp ý kiến": checkboxes naming each row's STT and place, confirmed inline, then the undo window;
+// MergeOpinions of the rows' first ids in the table's order, so the first row chosen gives place, content and
+// answer) and split again ("Tách ý kiến": UnmergeOpinion for each opinion merged into the row, with the undo window).
 // The table is read from GET …/report (table, tableTotals) and read again whenever the conference moves on.
 import { useEffect, useState } from 'preact/hooks';
 import { reportApi, type SynthesisReport, type TableRow } from '../api/report';
@@ -13,6 +16,7 @@ import { conference, send } from '../state/store';
 import type { ConferenceState } from '../state/conference';
 import type { DraftNode } from '../protocol.gen';
 import { errorText } from '../views/LoginView';
+import { ConfirmButton, later } from './Undo';
 
 type Kind = 'ACCEPTED' | 'EXPLAINED' | 'NOTED';
 
@@ -173,6 +177,7 @@ export function OpinionsPanel() {
   const [report, setReport] = useState<SynthesisReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const [selected, setSelected] = useState<string[]>([]);
   const upTo = s?.upTo ?? 0;
   const mayAnswer = !!s?.me?.roles?.some((r) => r === 'CHAIR' || r === 'SECRETARY');
   useEffect(() => {
@@ -188,6 +193,11 @@ export function OpinionsPanel() {
   if (!s || !mayAnswer) return null;
   const rows = report?.table ?? [];
   const tt = report?.tableTotals;
+  // Rows chosen for a merge, by their first opinion id; a row that is gone (merged, split) is no longer chosen.
+  const chosen = rows.filter((r) => selected.includes(r.opinionIds[0]));
+  const toggle = (id: string, on: boolean) =>
+    setSelected(on ? [...selected.filter((x) => x !== id), id] : selected.filter((x) => x !== id));
+  const sttList = chosen.map((r) => r.stt).join(', ');
   return (
     <section class="panel opinions-panel" aria-labelledby="op-h" data-testid="opinions-panel">
       <h2 id="op-h" class="section-title">{t('op.heading')}</h2>
@@ -196,16 +206,53 @@ export function OpinionsPanel() {
       {!report && !error && <p class="muted">{t('op.loading')}</p>}
       {tt && <p class="muted" data-testid="op-totals">{t('op.totals', { n: tt.rows, a: tt.answered, acc: tt.accepted, exp: tt.explained, not: tt.noted, u: tt.unanswered })}</p>}
       {report && rows.length === 0 && <p class="muted">{t('op.empty')}</p>}
+      {rows.length > 1 && (
+        <div class="merge-bar row" data-testid="merge-bar">
+          <p class="hint" aria-live="polite" data-testid="merge-chosen">
+            {chosen.length === 0 ? t('op.mergeHint') : t('op.mergeChosen', { n: chosen.length, list: sttList })}
+          </p>
+          <ConfirmButton label={t('op.merge')} class="secondary small" testId="op-merge" disabled={chosen.length < 2}
+            question={chosen.length < 2 ? '' : t('op.mergeQuestion', { list: sttList, first: chosen[0].stt, place: placeLabel(chosen[0]) })}
+            what={t('act.merge', { list: sttList })}
+            act={() => {
+              send({ type: 'MergeOpinions', opinionIds: chosen.map((r) => r.opinionIds[0]) });
+              setSelected([]);
+            }} />
+        </div>
+      )}
       {rows.length > 0 && (
         <ul class="opinion-rows" data-testid="opinion-rows" style={{ listStyle: 'none', paddingLeft: 0 }}>
-          {rows.map((r) => (
-            <li key={r.opinionIds.join('+')} data-testid="opinion-row" data-stt={r.stt}>
-              <p><strong>{r.stt}. {placeLabel(r)}</strong> — <span class="muted">{r.sources.join('; ')}</span></p>
-              <p class="opinion-content">{r.content}</p>
-              <p data-testid="opinion-answer">{r.answer ? r.answer : <span class="muted">{t('op.unanswered')}</span>}</p>
-              <AnswerForm row={r} />
-            </li>
-          ))}
+          {rows.map((r) => {
+            const head = r.opinionIds[0];
+            const merged = r.opinionIds.length > 1;
+            return (
+              <li key={r.opinionIds.join('+')} data-testid="opinion-row" data-stt={r.stt} data-merged={merged ? 'true' : undefined}>
+                <p>
+                  <label class="checkbox op-select">
+                    <input type="checkbox" data-testid="op-select" checked={selected.includes(head)}
+                      onChange={(e) => toggle(head, (e.target as HTMLInputElement).checked)} />
+                    {t('op.select', { stt: r.stt, place: placeLabel(r) })}
+                  </label>
+                </p>
+                <p><strong>{r.stt}. {placeLabel(r)}</strong>{!merged && <> — <span class="muted">{r.sources.join('; ')}</span></>}</p>
+                {merged && (
+                  <div data-testid="op-merged-sources">
+                    <p class="muted">{t('op.mergedSources', { n: r.opinionIds.length })}</p>
+                    <ul class="op-sources">{r.sources.map((x) => <li key={x}>{x}</li>)}</ul>
+                  </div>
+                )}
+                <p class="opinion-content">{r.content}</p>
+                <p data-testid="opinion-answer">{r.answer ? r.answer : <span class="muted">{t('op.unanswered')}</span>}</p>
+                {merged && (
+                  <button type="button" class="secondary small" data-testid="op-unmerge"
+                    onClick={() => later(t('act.unmerge', { stt: r.stt }), () => {
+                      for (const id of r.opinionIds.slice(1)) send({ type: 'UnmergeOpinion', opinionId: id });
+                    })}>{t('op.unmerge', { stt: r.stt })}</button>
+                )}
+                <AnswerForm row={r} />
+              </li>
+            );
+          })}
         </ul>
       )}
       <WrittenOpinionForm state={s} onImported={() => setTick(tick + 1)} />

@@ -39,12 +39,16 @@ const when = (iso: string | undefined) => (iso ? formatDateTime(Date.parse(iso))
 export function TotalsPanel(props: { totals: Totals }) {
   const x = props.totals;
   const items: [string, string | number, string?][] = [
-    [t('report.t.feedback'), x.comments + x.questions + x.proposedWordings + x.replies + x.voteOpinions, 'feedback'],
+    // The opinions are the table's numbers (the same in every export); each kind counts an opinion once.
+    [t('report.t.feedback'), x.opinions, 'feedback'],
     [t('report.kind.COMMENT'), x.comments],
     [t('report.kind.QUESTION'), x.questions],
     [t('report.kind.PROPOSED_WORDING'), x.proposedWordings, 'proposed'],
-    [t('report.kind.REPLY'), x.replies],
     [t('report.kind.VOTE_OPINION'), x.voteOpinions],
+    [t('report.t.speechSummaries'), x.speechSummaries, 'speech-summaries'],
+    [t('report.t.written'), x.writtenOpinions, 'written'],
+    [t('report.t.merged'), x.merged, 'merged'],
+    [t('report.kind.REPLY'), x.replies, 'replies'],
     [t('resp.ACCEPTED'), x.accepted, 'accepted'],
     [t('resp.EXPLAINED'), x.explained],
     [t('resp.NOTED'), x.noted],

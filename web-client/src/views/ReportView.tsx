@@ -216,7 +216,7 @@ export function ReportPanel(props: { state: ConferenceState; compact?: boolean }
       {report.data && <p class="small-text muted">{reportStatus(report.data)}</p>}
       {x && (
         <ul class="report-summary">
-          <li data-testid="panel-feedback">{t('report.sum.feedback', { n: x.comments + x.questions + x.proposedWordings + x.replies + x.voteOpinions, w: x.proposedWordings })}</li>
+          <li data-testid="panel-feedback">{t('report.sum.feedback', { n: x.opinions, w: x.proposedWordings })}</li>
           <li>{t('report.sum.answers', { a: x.accepted, e: x.explained, n: x.noted, u: x.unanswered })}</li>
           <li>{t('report.sum.speeches', { n: x.speeches })}</li>
           <li>{t('report.sum.silent', { n: report.data!.endpointsWithoutFeedback.length })}</li>

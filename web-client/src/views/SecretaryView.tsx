@@ -74,7 +74,8 @@ export function SecretaryView() {
   const counted = (voteId: string, articleId: string) => (s.tallies[voteId]?.articles[articleId]?.total ?? 0) > 0;
   const articlesWithVotes = new Set(votes.flatMap((v) => (v.articleIds ?? []).filter((a) => counted(v.id!, a))));
   const articleIds = idx.articles.map((a) => a.node.id!).filter((id) => byArticle[id] || (f.kind === 'all' || f.kind === 'OTHER_VOTE') && articlesWithVotes.has(id));
-  // Counted as the report counts (SynthesisReports): visible threads, their replies, and the "ý kiến khác" texts.
+  // What this column holds: visible threads, their replies, and the "ý kiến khác" texts. The number of opinions
+  // (with written opinions, summarized speeches and merges) is the table's, in the report panel and the opinions table.
   const visible = all.filter((a) => a.status === 'VISIBLE');
   const replyCount = visible.reduce((n, a) => n + repliesTo(s, a.id!).filter((r) => r.status === 'VISIBLE').length, 0);
   const opinions = Object.values(s.ballots).filter((b) => b.choice === 'OTHER' && b.text).length;
@@ -93,7 +94,7 @@ export function SecretaryView() {
       <section class="panel" aria-labelledby="sec-h">
         <h2 id="sec-h" class="section-title">{t('sec.heading')}</h2>
         <p class="muted" data-testid="sec-counts">
-          {t('sec.countsFull', { n: visible.length + replyCount + opinions, a: visible.length, r: replyCount, o: opinions, w: proposals, u: unanswered })}
+          {t('sec.countsFull', { a: visible.length, r: replyCount, o: opinions, w: proposals, u: unanswered })}
           {hidden > 0 && <> · {t('sec.hiddenNotCounted', { h: hidden })}</>}
         </p>
         <form class="filters row" aria-label={t('sec.filters')} onSubmit={(e) => e.preventDefault()}>

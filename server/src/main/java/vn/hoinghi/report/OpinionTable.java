@@ -38,11 +38,27 @@ final class OpinionTable {
   /** The place of an opinion on no particular article. */
   static final String GENERAL = "Ý kiến chung";
 
-  record Result(List<TableRow> rows, AgreedWithoutRemarks agreed, TableTotals totals) {}
+  record Result(List<TableRow> rows, AgreedWithoutRemarks agreed, TableTotals totals, Kinds kinds,
+      Map<String, Integer> perEndpoint) {}
+
+  /** What the table's opinions are, each counted once whether merged or not; {@code merged}: those joined to another row. */
+  enum Kind { COMMENT, QUESTION, PROPOSED_WORDING, VOTE_OPINION, SPEECH, WRITTEN }
+
+  /**
+   * The opinions of the table by kind, and how many were merged into another opinion's row: the kinds' sum minus
+   * {@code merged} is the number of rows.
+   */
+  record Kinds(int comments, int questions, int proposedWordings, int voteOpinions, int speechSummaries,
+      int writtenOpinions, int merged) {
+
+    int opinions() {
+      return comments + questions + proposedWordings + voteOpinions + speechSummaries + writtenOpinions - merged;
+    }
+  }
 
   /** One opinion before rows are numbered. */
-  private record Opinion(String id, String nodeId, int givenVersion, String source, String content, Response answer,
-      String replacement, java.time.Instant at, String endpointId) {}
+  private record Opinion(String id, Kind kind, String nodeId, int givenVersion, String source, String content,
+      Response answer, String replacement, java.time.Instant at, String endpointId) {}
 
   private final Conference conf;
   private final Predicate<String> inScope;
@@ -88,6 +104,14 @@ final class OpinionTable {
         heads.add(o);
       }
     }
+    int[] byKind = new int[Kind.values().length];
+    Map<String, Integer> perEndpoint = new HashMap<>();
+    for (Opinion o : opinions) {
+      byKind[o.kind().ordinal()]++;
+      if (o.endpointId() != null) perEndpoint.merge(o.endpointId(), 1, Integer::sum);
+    }
+    Kinds kinds = new Kinds(byKind[0], byKind[1], byKind[2], byKind[3], byKind[4], byKind[5],
+        opinions.size() - heads.size());
     opinions = heads;
     DraftPlaces latest = places.isEmpty() ? null : places.get(places.size() - 1);
     DraftPlaces shown = reported == null ? null : places.get(reported.version() - 1);
@@ -146,7 +170,8 @@ final class OpinionTable {
             reported.document().articles());
     int answered = accepted + explained + noted;
     return new Result(rows, new AgreedWithoutRemarks(silentArticles, halls),
-        new TableTotals(rows.size(), answered, accepted, explained, noted, rows.size() - answered));
+        new TableTotals(rows.size(), answered, accepted, explained, noted, rows.size() - answered), kinds,
+        perEndpoint);
   }
 
   // --- Opinions -----------------------------------------------------------------------------------------------------
@@ -165,7 +190,12 @@ final class OpinionTable {
             : "Đề nghị sửa “" + quote + "” thành “" + a.replacement() + "”.");
       }
       // Re-anchoring moves an annotation's version forward; the place it was given on is the version of its time.
-      out.add(new Opinion(a.id(), nodeId, versionAt(a.createdAt()), person(a.authorId(), a.endpointId()), content,
+      Kind kind = switch (a.kind()) {
+        case COMMENT -> Kind.COMMENT;
+        case QUESTION -> Kind.QUESTION;
+        case PROPOSED_WORDING -> Kind.PROPOSED_WORDING;
+      };
+      out.add(new Opinion(a.id(), kind, nodeId, versionAt(a.createdAt()), person(a.authorId(), a.endpointId()), content,
           a.response(), a.kind() == AnnotationKind.PROPOSED_WORDING ? a.replacement() : null, a.createdAt(),
           a.endpointId()));
     }
@@ -182,7 +212,7 @@ final class OpinionTable {
       String id = conf.ballotOpinionId(b).orElse(null);
       if (id == null) continue;
       vn.hoinghi.domain.Vote v = votes.get(b.voteId());
-      out.add(new Opinion(id, b.articleId(), v == null ? currentVersion() : v.draftVersion(),
+      out.add(new Opinion(id, Kind.VOTE_OPINION, b.articleId(), v == null ? currentVersion() : v.draftVersion(),
           b.secret() ? SECRET_BALLOT : person(b.voter(), b.endpointId()), b.text().strip(),
           conf.opinionResponse(id).orElse(null), null, v == null ? null : v.openedAt(), b.endpointId()));
     }
@@ -195,7 +225,7 @@ final class OpinionTable {
       if (summary == null || !inScope.test(sp.endpointId())) continue;
       String source = sp.forHall() && endpoints.containsKey(sp.endpointId()) ? endpoints.get(sp.endpointId()).name()
           : person(sp.participantId(), sp.endpointId());
-      out.add(new Opinion(sp.requestId(), sp.articleId(), versionAt(sp.startedAt()), source + " (phát biểu)", summary,
+      out.add(new Opinion(sp.requestId(), Kind.SPEECH, sp.articleId(), versionAt(sp.startedAt()), source + " (phát biểu)", summary,
           conf.opinionResponse(sp.requestId()).orElse(null), null, sp.startedAt(), sp.endpointId()));
     }
   }
@@ -203,7 +233,7 @@ final class OpinionTable {
   /** Opinions agencies sent in writing: the agency and its công văn. */
   private void collectWritten(List<Opinion> out) {
     for (WrittenOpinion w : conf.writtenOpinions()) {
-      out.add(new Opinion(w.id(), w.nodeId(), w.draftVersion(), agency(w), w.text(),
+      out.add(new Opinion(w.id(), Kind.WRITTEN, w.nodeId(), w.draftVersion(), agency(w), w.text(),
           conf.opinionResponse(w.id()).orElse(null), null, w.at(), null));
     }
   }

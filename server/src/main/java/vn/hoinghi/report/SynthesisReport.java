@@ -58,16 +58,17 @@ public record SynthesisReport(Heading heading, String endpointScope, List<Endpoi
   /**
    * One hall: its declared head count and check-in, how many of its participants are registered, its delegates by
    * the roll call (registered: the active delegates, listed or joined; present: marked present by the host; absent:
-   * the others), and what it contributed: individual ballots cast from it, collective results recorded, feedback
-   * items and speeches.
+   * the others), and what it contributed: individual ballots cast from it, collective results recorded, its opinions
+   * in the table of opinions ({@code feedbackItems}: annotations, ballots' "ý kiến khác", summarized speeches, each
+   * counted once even when merged into another row), replies in threads, and speeches.
    */
   public record EndpointAttendance(String endpointId, String code, String name, EndpointLevel level,
       boolean checkedIn, Instant checkedInAt, int headCount, int participants, int delegatesRegistered,
-      int delegatesPresent, int delegatesAbsent, int ballots, int hallResults, int feedbackItems, int speeches,
-      long spokenSeconds) {
+      int delegatesPresent, int delegatesAbsent, int ballots, int hallResults, int feedbackItems, int replies,
+      int speeches, long spokenSeconds) {
 
     public boolean gaveFeedback() {
-      return feedbackItems > 0 || speeches > 0;
+      return feedbackItems > 0 || replies > 0 || speeches > 0;
     }
   }
 
@@ -164,21 +165,17 @@ public record SynthesisReport(Heading heading, String endpointScope, List<Endpoi
       long spokenSeconds) {}
 
   /**
-   * Counts over the whole report (or the endpoint in scope). {@code hidden} and {@code deleted} annotations are
-   * counted but not listed: moderated or withdrawn feedback does not go into a filed report.
+   * Counts over the whole report (or the endpoint in scope). The counts of opinions are the table's
+   * ({@link SynthesisReport#tableTotals()}): {@code opinions} is its number of rows; by kind, each opinion counts once
+   * (comments, questions, proposed wordings, ballots' "ý kiến khác", summarized speeches, written opinions), and
+   * {@code merged} of them were merged into another opinion's row, so the kinds' sum minus {@code merged} is
+   * {@code opinions}; accepted / explained / noted / unanswered count rows. {@code replies} are replies in threads,
+   * not opinions of the table. {@code hidden} and {@code deleted} annotations are counted but not listed: moderated
+   * or withdrawn feedback does not go into a filed report.
    */
   public record Totals(int endpoints, int endpointsCheckedIn, int headCount, int participants,
       int delegatesRegistered, int delegatesPresent, int delegatesAbsent, int votes,
-      int ballots, int hallResults, int comments, int questions, int proposedWordings, int replies,
-      int voteOpinions, int hidden, int deleted, int accepted, int explained, int noted, int unanswered,
-      int orphaned, int speeches, long spokenSeconds) {
-
-    public int feedbackItems() {
-      return comments + questions + proposedWordings + replies + voteOpinions;
-    }
-
-    public int threads() {
-      return comments + questions + proposedWordings;
-    }
-  }
+      int ballots, int hallResults, int opinions, int comments, int questions, int proposedWordings,
+      int voteOpinions, int speechSummaries, int writtenOpinions, int merged, int replies, int hidden, int deleted,
+      int accepted, int explained, int noted, int unanswered, int orphaned, int speeches, long spokenSeconds) {}
 }

@@ -139,14 +139,7 @@ public final class SynthesisReports {
           repliesOf.computeIfAbsent(a.replyTo(), k -> new ArrayList<>()).add(a);
         }
       }
-      Map<String, Integer> feedbackPerEndpoint = new HashMap<>();
-      int accepted = 0;
-      int explained = 0;
-      int noted = 0;
-      int unanswered = 0;
-      int comments = 0;
-      int questions = 0;
-      int proposals = 0;
+      Map<String, Integer> repliesPerEndpoint = new HashMap<>();
       int replyCount = 0;
       int orphanCount = 0;
       for (Annotation a : conf.annotations()) {
@@ -164,7 +157,7 @@ public final class SynthesisReports {
         for (Annotation r : repliesOf.getOrDefault(a.id(), List.of())) {
           if (inScope(r.endpointId())) {
             replies.add(item(r, FeedbackKind.REPLY, a));
-            feedbackPerEndpoint.merge(r.endpointId(), 1, Integer::sum);
+            repliesPerEndpoint.merge(r.endpointId(), 1, Integer::sum);
             replyCount++;
           }
         }
@@ -173,21 +166,6 @@ public final class SynthesisReports {
           continue;
         }
         FeedbackItem root = item(a, FeedbackKind.of(a.kind()), null).withReplies(replies);
-        if (mine) {
-          feedbackPerEndpoint.merge(a.endpointId(), 1, Integer::sum);
-          switch (a.kind()) {
-            case COMMENT -> comments++;
-            case QUESTION -> questions++;
-            case PROPOSED_WORDING -> proposals++;
-          }
-          Response r = a.response();
-          if (r == null) unanswered++;
-          else switch (r.kind()) {
-            case ACCEPTED -> accepted++;
-            case EXPLAINED -> explained++;
-            case NOTED -> noted++;
-          }
-        }
         if (root.orphaned() || !labelOf.containsKey(root.nodeId())) {
           orphaned.add(root);
           if (mine) orphanCount++;
@@ -199,7 +177,6 @@ public final class SynthesisReports {
       }
       Map<String, Vote> votes = new LinkedHashMap<>();
       conf.votes().forEach(v -> votes.put(v.id(), v));
-      int opinions = 0;
       int ballots = 0;
       Map<String, Integer> ballotsPerEndpoint = new HashMap<>();
       for (Ballot b : conf.ballots()) {
@@ -209,8 +186,6 @@ public final class SynthesisReports {
         ballots++;
         ballotsPerEndpoint.merge(b.endpointId(), 1, Integer::sum);
         if (b.choice() == Choice.OTHER && b.text() != null && !b.text().isBlank()) {
-          opinions++;
-          feedbackPerEndpoint.merge(b.endpointId(), 1, Integer::sum);
           byArticle.computeIfAbsent(b.articleId(), k -> new ArrayList<>()).add(opinion(b, votes.get(b.voteId())));
         }
       }
@@ -266,6 +241,8 @@ public final class SynthesisReports {
               speechesByArticle.getOrDefault(art.id(), List.of())));
         }
       }
+      // The table of opinions: its numbers are the report's counts of opinions (per hall and in the totals).
+      OpinionTable.Result table = OpinionTable.build(conf, version, this::inScope, scope == null);
       // Attendance and silence.
       List<EndpointAttendance> attendance = new ArrayList<>();
       List<EndpointRef> silent = new ArrayList<>();
@@ -295,7 +272,8 @@ public final class SynthesisReports {
         EndpointAttendance row = new EndpointAttendance(e.id(), e.code(), e.name(), e.level(), e.checkedIn(),
             e.checkedInAt(), e.headCount(), participantsPerEndpoint.getOrDefault(e.id(), 0), d[0], d[1], d[0] - d[1],
             ballotsPerEndpoint.getOrDefault(e.id(), 0), hallsPerEndpoint.getOrDefault(e.id(), 0),
-            feedbackPerEndpoint.getOrDefault(e.id(), 0), (int) sp[0], sp[1]);
+            table.perEndpoint().getOrDefault(e.id(), 0), repliesPerEndpoint.getOrDefault(e.id(), 0), (int) sp[0],
+            sp[1]);
         attendance.add(row);
         if (e.checkedIn()) checkedIn++;
         heads += e.headCount();
@@ -311,11 +289,13 @@ public final class SynthesisReports {
           info.status() == ConferenceStatus.CLOSED, info.startsAt(), info.startedAt(), info.feedbackDeadline(),
           info.closedAt(), version == null ? 0 : version.version(), conf.drafts().size(),
           version == null ? "" : documentTitle(version.document()), now, conf.version());
+      OpinionTable.Kinds k = table.kinds();
+      var tt = table.totals();
       Totals totals = new Totals(attendance.size(), checkedIn, heads, participants, delegates[0], delegates[1],
-          delegates[0] - delegates[1], votes.size(), ballots, halls,
-          comments, questions, proposals, replyCount, opinions, hidden, deleted, accepted, explained, noted,
-          unanswered, orphanCount, speechCount, spoken);
-      OpinionTable.Result table = OpinionTable.build(conf, version, this::inScope, scope == null);
+          delegates[0] - delegates[1], votes.size(), ballots, halls, tt.rows(), k.comments(), k.questions(),
+          k.proposedWordings(), k.voteOpinions(), k.speechSummaries(), k.writtenOpinions(), k.merged(), replyCount,
+          hidden, deleted, tt.accepted(), tt.explained(), tt.noted(), tt.unanswered(), orphanCount, speechCount,
+          spoken);
       return new SynthesisReport(heading, scope, attendance, articles, general, generalSpeeches, orphaned, totals,
           silent, table.rows(), table.agreed(), table.totals());
     }

@@ -166,6 +166,35 @@ class OpinionsTest {
   }
 
   @Test
+  @DisplayName("merges refused: no list, one id, an unknown or a reply's id, an opinion already merged (as member, whichever side); unmerge of a head or an unknown id")
+  void mergeRefusals() {
+    refused("thuky", new Command.MergeOpinions(null), RejectionCode.INVALID);
+    refused("thuky", new Command.MergeOpinions(List.of()), RejectionCode.INVALID);
+    refused("thuky", new Command.MergeOpinions(List.of(s.comment)), RejectionCode.INVALID);
+    refused("thuky", new Command.MergeOpinions(List.of("wo-999", s.comment)), RejectionCode.NOT_FOUND);
+    String reply = s.conf.annotations().stream().filter(vn.hoinghi.domain.Annotation::reply).findFirst().orElseThrow().id();
+    refused("thuky", new Command.MergeOpinions(List.of(s.comment, reply)), RejectionCode.NOT_FOUND);
+    String gone = s.annotate("daibieu5", "d9", vn.hoinghi.domain.AnnotationKind.COMMENT, null, "Sẽ rút lại.", null);
+    s.run(s.as("daibieu5"), new Command.DeleteAnnotation(gone));
+    refused("thuky", new Command.MergeOpinions(List.of(s.comment, gone)), RejectionCode.NOT_FOUND);
+    refused("thuky", new Command.MergeOpinions(java.util.Collections.nCopies(51, s.comment)), RejectionCode.INVALID);
+    String w = written("Bộ Nội vụ", null, null, "d15.k4", "Đề nghị làm rõ chế độ phụ cấp.");
+    s.run(s.as("thuky"), new Command.MergeOpinions(List.of(s.comment, w)));
+    var again = refused("thuky", new Command.MergeOpinions(List.of(w, s.question)), RejectionCode.CONFLICT);
+    assertThat(again.rejection().messageVi()).contains("đã được gộp vào ý kiến " + s.comment);
+    refused("thuky", new Command.MergeOpinions(List.of(s.question, w)), RejectionCode.CONFLICT);
+    refused("thuky", new Command.UnmergeOpinion(s.comment), RejectionCode.WRONG_STATE);
+    refused("thuky", new Command.UnmergeOpinion("ann-999"), RejectionCode.WRONG_STATE);
+    refused("thuky", new Command.UnmergeOpinion(null), RejectionCode.INVALID);
+    refused("daibieu1", new Command.MergeOpinions(List.of(s.question, s.proposal)), RejectionCode.FORBIDDEN);
+    // A merged row led by a later id comes along: merging its head into another keeps every member in one row.
+    s.run(s.as("thuky"), new Command.MergeOpinions(List.of(s.question, s.comment)));
+    TableRow r = row(report(), w);
+    assertThat(r.opinionIds()).containsExactlyInAnyOrder(s.question, s.comment, w);
+    assertThat(report().totals().merged()).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("a snapshot holds the opinions: restored, the table is the same")
   void snapshotRoundTrip() {
     String w = written("Bộ Tư pháp", "12/BTP-PL", "2024-09-03", "d9", "Đề nghị bổ sung.");

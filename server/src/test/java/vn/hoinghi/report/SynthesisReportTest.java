@@ -101,7 +101,27 @@ class SynthesisReportTest {
     assertThat(r.totals().accepted()).isEqualTo(1);
     assertThat(r.totals().explained()).isEqualTo(1);
     assertThat(r.totals().noted()).isEqualTo(1);
-    assertThat(r.totals().unanswered()).isEqualTo(3);
+    // The answers count the table's rows: the 3 unanswered annotations and the 2 ballots' "ý kiến khác".
+    assertThat(r.totals().unanswered()).isEqualTo(5);
+  }
+
+  @Test
+  @DisplayName("the totals' opinions are the table's: rows, answers per row, each kind once, merged ones apart")
+  void totalsAreTheTables() {
+    var t = r.totals();
+    var tt = r.tableTotals();
+    assertThat(t.opinions()).isEqualTo(tt.rows()).isEqualTo(r.table().size());
+    assertThat(List.of(t.accepted(), t.explained(), t.noted(), t.unanswered()))
+        .containsExactly(tt.accepted(), tt.explained(), tt.noted(), tt.unanswered());
+    assertThat(t.comments() + t.questions() + t.proposedWordings() + t.voteOpinions() + t.speechSummaries()
+        + t.writtenOpinions() - t.merged()).isEqualTo(t.opinions());
+    assertThat(t.voteOpinions()).isEqualTo(2);
+    assertThat(t.merged()).isZero();
+    // Per hall: its opinions in the table (replies apart); with no written opinion they add up to the table.
+    assertThat(r.attendance().stream().mapToInt(SynthesisReport.EndpointAttendance::feedbackItems).sum())
+        .isEqualTo(t.opinions());
+    assertThat(r.attendance().stream().mapToInt(SynthesisReport.EndpointAttendance::replies).sum())
+        .isEqualTo(t.replies());
   }
 
   @Test

@@ -108,7 +108,7 @@ class HostSecretaryScreensTest extends BrowserSessionTest {
   }
 
   @Test
-  @DisplayName("the drafting team's count agrees with the report panel's, and an article without ballots shows no vote table")
+  @DisplayName("the drafting team's column names what it holds, the report panel and the opinions table count the same opinions, and an article without ballots shows no vote table")
   void countsAndEmptyTables() {
     ui.startSession();
     ui.command("chutri", Ui.cmd("OpenVote").put("nodeIds", new JsonArray().add("d1").add("d2")).put("title", "Biểu quyết Điều 1 và 2"));
@@ -132,10 +132,14 @@ class HostSecretaryScreensTest extends BrowserSessionTest {
     Locator panel = thuky.getByTestId("panel-feedback");
     assertThat(panel).isVisible();
     Locator counts = thuky.getByTestId("sec-counts");
-    // 2 visible threads + 1 reply + 1 "ý kiến khác" = 4, as the report counts; the hidden one is named apart.
-    assertThat(counts).containsText("4 ý kiến góp ý");
+    // The column: 2 visible threads, 1 reply, 1 "ý kiến khác"; the hidden one is named apart.
+    assertThat(counts).containsText("2 góp ý trên văn bản, 1 trả lời, 1 ý kiến khác khi biểu quyết");
     assertThat(counts).containsText("1 góp ý đã ẩn (không tính)");
-    assertThat(firstNumber(counts)).as("the same number as the report panel").isEqualTo(firstNumber(panel));
+    // The number of opinions is the table's, in the report panel and the opinions table alike: 2 threads + 1 "ý kiến
+    // khác" (a reply is not an opinion of the table).
+    assertThat(panel).containsText("3 ý kiến góp ý");
+    assertThat(thuky.getByTestId("op-totals")).containsText("Tổng số 3 ý kiến");
+    assertThat(firstNumber(thuky.getByTestId("op-totals"))).as("the same number as the report panel").isEqualTo(firstNumber(panel));
 
     assertThat(thuky.getByTestId("feedback-d1").locator("[data-testid^=tally-table-]")).hasCount(1);
     assertThat(thuky.getByTestId("feedback-d2")).isVisible();

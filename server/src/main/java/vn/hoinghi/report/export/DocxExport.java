@@ -43,6 +43,7 @@ public final class DocxExport {
         DocxBlocks.styled(doc, DocxStyles.H1).run(Wording.REPORT_VOTES);
         chart(doc, r);
         voteTable(doc, r);
+        alternatives(doc, r);
       }
 
       DocxBlocks.styled(doc, DocxStyles.H1).run(Wording.REPORT_TABLE);
@@ -118,6 +119,22 @@ public final class DocxExport {
           c, ParagraphAlignment.LEFT, c, c, c, c, c);
     }
     spacer(doc);
+  }
+
+  /** Per vote between alternative wordings: each alternative's ballots and share, and the one chosen by most. */
+  private static void alternatives(XWPFDocument doc, SynthesisReport r) {
+    ParagraphAlignment c = ParagraphAlignment.CENTER;
+    for (VoteResult v : Wording.alternativeVotes(r)) {
+      Para head = DocxBlocks.styled(doc, DocxStyles.NORMAL);
+      head.p.setKeepNext(true);
+      head.p.setSpacingBefore(160);
+      head.run(Wording.alternativesTitle(v), true, false, 0);
+      XWPFTable t = DocxBlocks.table(doc, Wording.ALTERNATIVES_HEADER, new String[] {"34%", "18%", "18%", "30%"},
+          false);
+      for (List<String> row : Wording.alternativeRows(v)) DocxBlocks.row(t, row, ParagraphAlignment.LEFT, c, c, c);
+      spacer(doc);
+      DocxBlocks.body(doc, Wording.alternativesResult(v));
+    }
   }
 
   /** The one table, its title centred above it, its header row repeated on each page. */

@@ -1,5 +1,6 @@
 package vn.hoinghi.report.export;
 
+import java.util.List;
 import vn.hoinghi.report.SynthesisReport;
 import vn.hoinghi.report.SynthesisReport.ArticleSection;
 import vn.hoinghi.report.SynthesisReport.EndpointAttendance;
@@ -45,6 +46,15 @@ public final class MarkdownExport {
             .append(" | ").append(c.other()).append(" | ").append(c.total()).append(" | ")
             .append(Terms.percent(c.agree(), c.total())).append(" |\n");
       }
+    }
+    for (VoteResult v : Wording.alternativeVotes(r)) {
+      md.append("\n**").append(cell(Wording.alternativesTitle(v))).append("**\n\n");
+      md.append("| ").append(String.join(" | ", Wording.ALTERNATIVES_HEADER)).append(" |\n");
+      md.append("|---".repeat(Wording.ALTERNATIVES_HEADER.size())).append("|\n");
+      for (List<String> row : Wording.alternativeRows(v)) {
+        md.append("| ").append(String.join(" | ", row.stream().map(MarkdownExport::cell).toList())).append(" |\n");
+      }
+      md.append("\n").append(Wording.alternativesResult(v)).append("\n");
     }
     md.append("\n## ").append(Wording.SECTION_FEEDBACK).append("\n\n");
     md.append("| ").append(String.join(" | ", FeedbackRows.HEADER)).append(" |\n");

@@ -101,6 +101,16 @@ public final class PdfExport {
           Integer.toString(c.other()), Integer.toString(c.total()), Terms.percent(c.agree(), c.total()));
     }
     doc.add(t);
+    for (VoteResult v : Wording.alternativeVotes(r)) {
+      Paragraph head = new Paragraph(f.bold.getSize() * PdfBlocks.LEADING, Wording.alternativesTitle(v), f.bold);
+      head.setSpacingBefore(6);
+      head.setKeepTogether(true);
+      doc.add(head);
+      PdfPTable alt = PdfBlocks.table(new float[] {34, 18, 18, 30}, Wording.ALTERNATIVES_HEADER, f);
+      for (List<String> row : Wording.alternativeRows(v)) PdfBlocks.cells(alt, f, row.toArray(String[]::new));
+      doc.add(alt);
+      doc.add(PdfBlocks.body(Wording.alternativesResult(v), f));
+    }
   }
 
   private static void opinions(Document doc, SynthesisReport r, Fonts f) throws DocumentException {

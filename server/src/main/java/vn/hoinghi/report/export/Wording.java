@@ -203,34 +203,99 @@ final class Wording {
   }
 
   /**
-   * The totals of the DOCX and PDF report: the table's numbers ({@link SynthesisReport#tableTotals()}, the same in
-   * every format), then speeches and votes.
+   * The totals of the DOCX and PDF report, the same sentence as the Markdown's ({@link #totals}): the opinions are
+   * the table's numbers ({@link SynthesisReport#tableTotals()} and {@link Totals}, equal by construction).
    */
   static String reportTotals(SynthesisReport r, DocumentHeading.DraftingBody body) {
-    var t = r.tableTotals();
-    Totals all = r.totals();
-    return "Tổng số ý kiến góp ý trong bảng tổng hợp: " + t.rows() + ". " + body.title() + " đã tiếp thu "
-        + t.accepted() + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + " ý kiến; chưa phản hồi "
-        + t.unanswered() + ". Số lượt phát biểu: " + all.speeches() + " (" + Terms.duration(all.spokenSeconds())
-        + "). Số cuộc biểu quyết: " + all.votes() + " với " + all.ballots() + " phiếu cá nhân và " + all.hallResults()
-        + " kết quả chung của điểm cầu."
-        + (all.hidden() + all.deleted() > 0 ? " Không đưa vào báo cáo: " + all.hidden() + " ý kiến đã ẩn, "
-            + all.deleted() + " ý kiến tác giả đã xóa." : "");
+    return totals(r.totals(), body);
   }
 
   static String totals(Totals t) {
     return totals(t, DocumentHeading.DraftingBody.BAN_SOAN_THAO);
   }
 
+  /**
+   * "Tổng số ý kiến góp ý trong bảng tổng hợp: 9 (3 nhận xét, …; 1 ý kiến được gộp vào dòng của ý kiến tương tự).
+   * Ban soạn thảo đã tiếp thu …", then replies, speeches, votes, and what was left out.
+   */
   static String totals(Totals t, DocumentHeading.DraftingBody body) {
-    return "Tổng số ý kiến: " + t.feedbackItems() + " (" + t.comments() + " nhận xét, " + t.questions()
-        + " câu hỏi, " + t.proposedWordings() + " đề xuất sửa câu chữ, " + t.replies() + " trả lời, "
-        + t.voteOpinions() + " ý kiến khác khi biểu quyết). " + body.title() + " đã tiếp thu " + t.accepted()
-        + ", giải trình " + t.explained() + ", ghi nhận " + t.noted() + "; chưa phản hồi " + t.unanswered()
-        + ". Số lượt phát biểu: " + t.speeches() + " (" + Terms.duration(t.spokenSeconds()) + "). Số cuộc biểu quyết: "
-        + t.votes() + " với " + t.ballots() + " phiếu cá nhân và " + t.hallResults() + " kết quả chung của điểm cầu."
+    return opinionCounts(t, body) + (t.replies() > 0 ? " Ngoài ra có " + t.replies() + " trả lời trong các chuỗi góp ý."
+        : "") + " Số lượt phát biểu: " + t.speeches() + " (" + Terms.duration(t.spokenSeconds())
+        + "). Số cuộc biểu quyết: " + t.votes() + " với " + t.ballots() + " phiếu cá nhân và " + t.hallResults()
+        + " kết quả chung của điểm cầu."
         + (t.hidden() + t.deleted() > 0 ? " Không đưa vào báo cáo: " + t.hidden() + " ý kiến đã ẩn, " + t.deleted()
             + " ý kiến tác giả đã xóa." : "");
+  }
+
+  /** The opinions of the table: their number, by kind, merged ones, and the answers, per row. */
+  static String opinionCounts(Totals t, DocumentHeading.DraftingBody body) {
+    List<String> kinds = new ArrayList<>();
+    kinds.add(t.comments() + " nhận xét");
+    kinds.add(t.questions() + " câu hỏi");
+    kinds.add(t.proposedWordings() + " đề xuất sửa câu chữ");
+    kinds.add(t.voteOpinions() + " ý kiến khác khi biểu quyết");
+    kinds.add(t.speechSummaries() + " ý kiến phát biểu");
+    kinds.add(t.writtenOpinions() + " ý kiến bằng văn bản của cơ quan");
+    return "Tổng số ý kiến góp ý trong bảng tổng hợp: " + t.opinions() + " (" + String.join(", ", kinds)
+        + (t.merged() > 0 ? "; " + t.merged() + " ý kiến được gộp vào dòng của ý kiến tương tự" : "") + "). "
+        + body.title() + " đã tiếp thu " + t.accepted() + ", giải trình " + t.explained() + ", ghi nhận " + t.noted()
+        + " ý kiến; chưa phản hồi " + t.unanswered() + ".";
+  }
+
+  // --- Votes between alternative wordings ---------------------------------------------------------------------------
+
+  static final List<String> ALTERNATIVES_HEADER = List.of("Phương án", "Số phiếu", "Tỷ lệ", "Kết quả");
+  static final String ALTERNATIVES_CHOSEN = "Nhiều phiếu nhất";
+
+  /** The votes that asked which alternative wording, in the order of the articles. */
+  static List<VoteResult> alternativeVotes(SynthesisReport r) {
+    List<VoteResult> out = new ArrayList<>();
+    for (ArticleSection a : r.articles()) {
+      for (VoteResult v : a.votes()) {
+        if (!v.alternatives().isEmpty()) out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** "Điều 3 — Biểu quyết phương án (công khai): 4 phiếu". */
+  static String alternativesTitle(VoteResult v) {
+    return v.targetLabel() + " — " + (v.title() == null || v.title().isBlank() ? "Biểu quyết" : v.title()) + " ("
+        + Terms.mode(v.mode()) + (v.status() == vn.hoinghi.domain.VoteStatus.OPEN ? ", đang mở" : "") + "): "
+        + v.overall().total() + " phiếu";
+  }
+
+  /** The alternative chosen by most ballots, or null when none has more than every other. */
+  static SynthesisReport.AlternativeCount winner(VoteResult v) {
+    SynthesisReport.AlternativeCount best = null;
+    boolean tie = false;
+    for (var a : v.alternatives()) {
+      if (best == null || a.count() > best.count()) {
+        best = a;
+        tie = false;
+      } else if (a.count() == best.count()) {
+        tie = true;
+      }
+    }
+    return best == null || tie || best.count() == 0 ? null : best;
+  }
+
+  /** A row per alternative: label, count, percentage of the ballots counted, and the mark of the winner. */
+  static List<List<String>> alternativeRows(VoteResult v) {
+    var w = winner(v);
+    List<List<String>> rows = new ArrayList<>();
+    for (var a : v.alternatives()) {
+      rows.add(List.of(a.label(), Integer.toString(a.count()), a.percent() + "%", a == w ? ALTERNATIVES_CHOSEN : ""));
+    }
+    return rows;
+  }
+
+  /** "Phương án 2 được nhiều phiếu nhất: 2/4 phiếu (50%)." or the sentence for a tie. */
+  static String alternativesResult(VoteResult v) {
+    var w = winner(v);
+    if (w == null) return "Không có phương án nào được nhiều phiếu hơn các phương án khác.";
+    return w.label() + " được nhiều phiếu nhất: " + w.count() + "/" + v.overall().total() + " phiếu (" + w.percent()
+        + "%).";
   }
 
   static final String CLOSING = closing(DocumentHeading.DraftingBody.BAN_SOAN_THAO);

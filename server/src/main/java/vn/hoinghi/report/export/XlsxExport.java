@@ -51,6 +51,8 @@ public final class XlsxExport {
       }
       r++;
       fb.createRow(r++).createCell(0).setCellValue(FeedbackRows.totals(report));
+      fb.createRow(r++).createCell(0).setCellValue(Wording.opinionCounts(report.totals(),
+          DocumentHeading.DraftingBody.BAN_SOAN_THAO));
       String agreed = FeedbackRows.agreedWithoutRemarks(report);
       if (agreed != null) fb.createRow(r).createCell(0).setCellValue(agreed);
       widths(fb, new int[] {6, 24, 34, 70, 60});
@@ -73,9 +75,33 @@ public final class XlsxExport {
       widths(votes, new int[] {10, 40, 12, 18, 30, 10, 14, 12, 8, 14});
       votes.createFreezePane(0, 1);
 
+      List<VoteResult> alternativeVotes = Wording.alternativeVotes(report);
+      if (!alternativeVotes.isEmpty()) {
+        SXSSFSheet alts = wb.createSheet("Phương án");
+        header(alts, List.of("Biểu quyết về", "Biểu quyết", "Hình thức", "Phương án", "Số phiếu", "Tỷ lệ (%)",
+            "Tổng số phiếu", "Kết quả"), head);
+        r = 1;
+        for (VoteResult v : alternativeVotes) {
+          var winner = Wording.winner(v);
+          for (var a : v.alternatives()) {
+            Row x = alts.createRow(r++);
+            x.createCell(0).setCellValue(v.targetLabel());
+            x.createCell(1).setCellValue(v.title());
+            x.createCell(2).setCellValue(Terms.mode(v.mode()));
+            x.createCell(3).setCellValue(a.label());
+            x.createCell(4).setCellValue(a.count());
+            x.createCell(5).setCellValue(a.percent());
+            x.createCell(6).setCellValue(v.overall().total());
+            x.createCell(7).setCellValue(a == winner ? Wording.ALTERNATIVES_CHOSEN : "");
+          }
+        }
+        widths(alts, new int[] {20, 40, 18, 14, 10, 10, 12, 18});
+        alts.createFreezePane(0, 1);
+      }
+
       SXSSFSheet halls = wb.createSheet("Điểm cầu");
       header(halls, List.of("Mã", "Điểm cầu", "Đã điểm danh", "Số người", "Người tham dự đăng ký", "Đại biểu đăng ký",
-          "Đại biểu có mặt", "Đại biểu vắng mặt", "Phiếu biểu quyết", "Kết quả chung", "Ý kiến góp ý", "Lượt phát biểu",
+          "Đại biểu có mặt", "Đại biểu vắng mặt", "Phiếu biểu quyết", "Kết quả chung", "Ý kiến góp ý", "Trả lời", "Lượt phát biểu",
           "Thời gian phát biểu (giây)"), head);
       r = 1;
       for (SynthesisReport.EndpointAttendance e : report.attendance()) {
@@ -91,10 +117,11 @@ public final class XlsxExport {
         x.createCell(8).setCellValue(e.ballots());
         x.createCell(9).setCellValue(e.hallResults());
         x.createCell(10).setCellValue(e.feedbackItems());
-        x.createCell(11).setCellValue(e.speeches());
-        x.createCell(12).setCellValue(e.spokenSeconds());
+        x.createCell(11).setCellValue(e.replies());
+        x.createCell(12).setCellValue(e.speeches());
+        x.createCell(13).setCellValue(e.spokenSeconds());
       }
-      widths(halls, new int[] {8, 30, 12, 10, 12, 12, 12, 12, 12, 12, 12, 12, 14});
+      widths(halls, new int[] {8, 30, 12, 10, 12, 12, 12, 12, 12, 12, 12, 10, 12, 14});
       wb.write(out);
       wb.dispose();
     } catch (IOException e) {
