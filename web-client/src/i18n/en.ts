@@ -396,6 +396,7 @@ export const en: Record<MessageKey, string> = {
   'report.sum.speeches': '{n} speeches',
   'report.sum.silent': '{n} endpoints without feedback',
   'report.h.title': 'Document layout (thể thức văn bản): heading, signature, recipients',
+  'report.h.edit': 'Edit the document layout',
   'report.h.intro': 'Saved once for the conference; every download (Word, PDF, Markdown, comparison table) uses it. Empty fields take the default.',
   'report.h.style': 'Style',
   'report.h.state': 'State administrative document',

@@ -395,6 +395,7 @@ export const vi = {
   'report.sum.speeches': '{n} lượt phát biểu',
   'report.sum.silent': '{n} điểm cầu chưa có ý kiến',
   'report.h.title': 'Thể thức văn bản: phần đầu, chữ ký, nơi nhận',
+  'report.h.edit': 'Sửa thể thức văn bản',
   'report.h.intro': 'Lưu một lần cho hội nghị; mọi bản tải về (Word, PDF, Markdown, bảng so sánh) dùng thể thức này. Ô để trống lấy mặc định.',
   'report.h.style': 'Thể thức',
   'report.h.state': 'Văn bản hành chính nhà nước',

@@ -62,6 +62,7 @@ function Current(props: { h: ReportHeading }) {
       {h.parentBody && <><dt>{t('report.h.parentBody')}</dt><dd>{h.parentBody}</dd></>}
       <dt>{t('report.h.number')}</dt><dd data-testid="hc-number">{h.number ?? def}</dd>
       <dt>{t('report.h.place')}</dt><dd>{h.place ?? def}</dd>
+      {h.headTitle && <><dt>{t('report.h.headTitle')}</dt><dd data-testid="hc-head">{h.headTitle}</dd></>}
       <dt>{t('report.h.signing')}</dt><dd data-testid="hc-signing">{t(signing.label)}{h.signerTitle ? ` — ${h.signerTitle}` : ''}</dd>
       <dt>{t('report.h.signerName')}</dt><dd data-testid="hc-signer">{h.signerName ?? ''}</dd>
       <dt>{t('report.h.recipients')}</dt>
@@ -91,51 +92,54 @@ export function ReportHeadingForm(props: { state: ConferenceState }) {
     if (!p) send({ type: 'SetReportHeading', heading: headingOf(d) });
   };
   return (
-    <details class="heading-form" data-testid="heading-form" open={!stored}>
-      <summary>{t('report.h.title')}</summary>
+    <section class="heading-form" data-testid="heading-form" aria-labelledby="h-title">
+      <h3 class="sub" id="h-title">{t('report.h.title')}</h3>
       <p class="hint">{t('report.h.intro')}</p>
       {stored ? <><p class="ok" data-testid="heading-saved">{t('report.h.saved')}</p><Current h={stored} /></>
         : <p class="muted" data-testid="heading-not-set">{t('report.h.notSet')}</p>}
-      <form onSubmit={submit} aria-label={t('report.h.title')}>
-        <fieldset>
-          <legend>{t('report.h.style')}</legend>
-          <label class="radio"><input type="radio" name="h-style" checked={d.style === 'STATE'} onChange={() => setD({ ...d, style: 'STATE' })} />
-            {t('report.h.state')}</label>
-          <label class="radio"><input type="radio" name="h-style" checked={d.style === 'PARTY'} onChange={() => setD({ ...d, style: 'PARTY' })} />
-            {t('report.h.party')}</label>
-        </fieldset>
-        <fieldset>
-          <legend>{t('report.h.draftingBody')}</legend>
-          <label class="radio"><input type="radio" name="h-body" data-testid="h-body-bst" checked={d.draftingBody === 'BAN_SOAN_THAO'}
-            onChange={() => setD({ ...d, draftingBody: 'BAN_SOAN_THAO' })} />Ban soạn thảo</label>
-          <label class="radio"><input type="radio" name="h-body" data-testid="h-body-tbt" checked={d.draftingBody === 'TO_BIEN_TAP'}
-            onChange={() => setD({ ...d, draftingBody: 'TO_BIEN_TAP' })} />Tổ biên tập</label>
-        </fieldset>
-        <div class="fields">
-          {text('agency', t('report.h.agencyPh'))}
-          {text('parentBody', t('report.h.parentBodyPh'))}
-          {text('number', t('report.h.numberPh'))}
-          {text('place', 'Hà Nội')}
-          <div class="field">
-            <label for="h-signing">{t('report.h.signing')}</label>
-            <select id="h-signing" data-testid="h-signing" value={d.signing}
-              onChange={(e) => setD({ ...d, signing: (e.target as HTMLSelectElement).value as Signing })}>
-              {SIGNINGS.map((s) => <option key={s.value} value={s.value}>{t(s.label)}</option>)}
-            </select>
+      <details open={!stored} data-testid="heading-edit">
+        <summary>{t('report.h.edit')}</summary>
+        <form onSubmit={submit} aria-label={t('report.h.title')}>
+          <fieldset>
+            <legend>{t('report.h.style')}</legend>
+            <label class="radio"><input type="radio" name="h-style" checked={d.style === 'STATE'} onChange={() => setD({ ...d, style: 'STATE' })} />
+              {t('report.h.state')}</label>
+            <label class="radio"><input type="radio" name="h-style" checked={d.style === 'PARTY'} onChange={() => setD({ ...d, style: 'PARTY' })} />
+              {t('report.h.party')}</label>
+          </fieldset>
+          <fieldset>
+            <legend>{t('report.h.draftingBody')}</legend>
+            <label class="radio"><input type="radio" name="h-body" data-testid="h-body-bst" checked={d.draftingBody === 'BAN_SOAN_THAO'}
+              onChange={() => setD({ ...d, draftingBody: 'BAN_SOAN_THAO' })} />Ban soạn thảo</label>
+            <label class="radio"><input type="radio" name="h-body" data-testid="h-body-tbt" checked={d.draftingBody === 'TO_BIEN_TAP'}
+              onChange={() => setD({ ...d, draftingBody: 'TO_BIEN_TAP' })} />Tổ biên tập</label>
+          </fieldset>
+          <div class="fields">
+            {text('agency', t('report.h.agencyPh'))}
+            {text('parentBody', t('report.h.parentBodyPh'))}
+            {text('number', t('report.h.numberPh'))}
+            {text('place', 'Hà Nội')}
+            <div class="field">
+              <label for="h-signing">{t('report.h.signing')}</label>
+              <select id="h-signing" data-testid="h-signing" value={d.signing}
+                onChange={(e) => setD({ ...d, signing: (e.target as HTMLSelectElement).value as Signing })}>
+                {SIGNINGS.map((s) => <option key={s.value} value={s.value}>{t(s.label)}</option>)}
+              </select>
+            </div>
+            {text('headTitle', 'TRƯỞNG BAN')}
+            {text('signerTitle', t('report.h.signerTitlePh'))}
+            {text('signerName')}
           </div>
-          {text('headTitle', 'TRƯỞNG BAN')}
-          {text('signerTitle', t('report.h.signerTitlePh'))}
-          {text('signerName')}
-        </div>
-        <div class="field">
-          <label for="h-recipients">{t('report.h.recipients')}</label>
-          <textarea id="h-recipients" data-testid="h-recipients" rows={4} value={d.recipients} placeholder={t('report.h.recipientsPh')}
-            onInput={(e) => setD({ ...d, recipients: (e.target as HTMLTextAreaElement).value })} />
-        </div>
-        {problem && <p class="error" role="alert" data-testid="heading-problem">{problem}</p>}
-        <button type="submit" class="primary small" data-testid="heading-save" disabled={saving}>
-          {saving ? t('report.h.saving') : t('report.h.save')}</button>
-      </form>
-    </details>
+          <div class="field">
+            <label for="h-recipients">{t('report.h.recipients')}</label>
+            <textarea id="h-recipients" data-testid="h-recipients" rows={4} value={d.recipients} placeholder={t('report.h.recipientsPh')}
+              onInput={(e) => setD({ ...d, recipients: (e.target as HTMLTextAreaElement).value })} />
+          </div>
+          {problem && <p class="error" role="alert" data-testid="heading-problem">{problem}</p>}
+          <button type="submit" class="primary small" data-testid="heading-save" disabled={saving}>
+            {saving ? t('report.h.saving') : t('report.h.save')}</button>
+        </form>
+      </details>
+    </section>
   );
 }
