@@ -3,6 +3,7 @@ package vn.hoinghi.gateway;
 import io.vertx.core.MultiMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import vn.hoinghi.domain.ReportHeading;
 import vn.hoinghi.domain.ReportHeading.DraftingBody;
 import vn.hoinghi.domain.ReportHeading.Signing;
@@ -22,26 +23,11 @@ final class ReportLayoutParams {
 
   /** The fields the query gives (null where it gives none); the enums are read here, the rest is checked later. */
   static ReportHeading parse(MultiMap q) {
-    DraftingBody body = switch (one(q, "draftingBody")) {
-      case "" -> null;
-      case "ban-soan-thao" -> DraftingBody.BAN_SOAN_THAO;
-      case "to-bien-tap" -> DraftingBody.TO_BIEN_TAP;
-      default -> throw new IllegalArgumentException("draftingBody must be ban-soan-thao or to-bien-tap");
-    };
-    Style style = switch (one(q, "style")) {
-      case "" -> null;
-      case "state" -> Style.STATE;
-      case "party" -> Style.PARTY;
-      default -> throw new IllegalArgumentException("style must be state or party");
-    };
-    Signing signing = switch (one(q, "signing")) {
-      case "" -> null;
-      case "tm" -> Signing.TM;
-      case "kt" -> Signing.KT;
-      case "q" -> Signing.Q;
-      case "none" -> Signing.NONE;
-      default -> throw new IllegalArgumentException("signing must be tm, kt, q or none");
-    };
+    DraftingBody body = choice(q, "draftingBody", Map.of("ban-soan-thao", DraftingBody.BAN_SOAN_THAO,
+        "to-bien-tap", DraftingBody.TO_BIEN_TAP), "ban-soan-thao or to-bien-tap");
+    Style style = choice(q, "style", Map.of("state", Style.STATE, "party", Style.PARTY), "state or party");
+    Signing signing = choice(q, "signing", Map.of("tm", Signing.TM, "kt", Signing.KT, "q", Signing.Q,
+        "none", Signing.NONE), "tm, kt, q or none");
     if (q.contains("agency") && q.contains("issuer")) {
       throw new IllegalArgumentException("give agency or issuer (the same field), not both");
     }
@@ -62,8 +48,12 @@ final class ReportLayoutParams {
     return DocumentHeading.from(merged.checked());
   }
 
-  private static String one(MultiMap q, String name) {
+  /** A parameter with a few values: null when absent, any other value refused naming what it accepts. */
+  private static <T> T choice(MultiMap q, String name, Map<String, T> values, String accepted) {
     String v = q.get(name);
-    return v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+    if (v == null) return null;
+    T t = values.get(v.strip().toLowerCase(Locale.ROOT));
+    if (t == null) throw new IllegalArgumentException(name + " must be " + accepted);
+    return t;
   }
 }

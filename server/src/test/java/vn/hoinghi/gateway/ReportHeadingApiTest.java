@@ -181,7 +181,8 @@ class ReportHeadingApiTest {
     assertThat(stored(chair)).isEqualTo(before);
     assertThat(chair.state().getJsonObject("state").getLong("asOfSeq")).isEqualTo(seqBefore);
     // And the query: the same rules, the same names.
-    for (String q : List.of("agency=" + "x".repeat(201), "signerName=" + enc("An\u0007"), "recipient=a" + "&recipient=a".repeat(20))) {
+    for (String q : List.of("agency=" + "x".repeat(201), "signerName=" + enc("An\u0007"),
+        "recipient=a" + "&recipient=a".repeat(20), "signing=", "agency=")) {
       JsonObject r = new JsonObject(new String(get("/api/conferences/demo/report/docx?" + q, chair.accessToken, 400),
           StandardCharsets.UTF_8));
       assertThat(r.getString("code")).as(q).isEqualTo("INVALID");
