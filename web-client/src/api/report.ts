@@ -88,9 +88,6 @@ export interface AgreedWithoutRemarks { articles: string[]; halls: string[] }
 
 export type ReportFormat = 'docx' | 'pdf' | 'xlsx' | 'csv' | 'md';
 
-/** The heading block of DOCX, PDF and Markdown exports (query parameters; the server has defaults for each). */
-export interface HeadingOptions { style: 'state' | 'party'; parentBody: string; issuer: string; number: string; place: string }
-
 // ------------------------------------------------------------------------------------------- draft versions
 
 export interface VersionInfo { version: number; note?: string; importedBy?: string; importedAt?: string; title?: string; articles: number }
@@ -208,11 +205,9 @@ export async function downloadFile(path: string, fileName: string): Promise<void
 export const reportApi = {
   report: (conferenceId: string, opts: { version?: number | null; endpoint?: string | null } = {}) =>
     json<SynthesisReport>(`${base(conferenceId)}/report${query({ version: opts.version, endpoint: opts.endpoint })}`),
-  reportFile: (conferenceId: string, format: ReportFormat, opts: { version?: number | null; endpoint?: string | null },
-    heading?: Partial<HeadingOptions>) => {
-    const h = format === 'docx' || format === 'pdf' || format === 'md' ? heading ?? {} : {};
-    return `${base(conferenceId)}/report/${format}${query({ version: opts.version, endpoint: opts.endpoint, ...h })}`;
-  },
+  /** An export's path. The Word, PDF and Markdown files carry the heading the conference stores (SetReportHeading). */
+  reportFile: (conferenceId: string, format: ReportFormat, opts: { version?: number | null; endpoint?: string | null }) =>
+    `${base(conferenceId)}/report/${format}${query({ version: opts.version, endpoint: opts.endpoint })}`,
   versions: (conferenceId: string) => json<{ current: number; versions: VersionInfo[] }>(`${base(conferenceId)}/drafts`),
   version: (conferenceId: string, version: number) =>
     json<import('../protocol.gen').DraftDocument>(`${base(conferenceId)}/drafts/${version}?format=json`),

@@ -19,6 +19,7 @@ import type {
   JoinRequest,
   Participant,
   PresenceMessage,
+  ReportHeading,
   Speech,
   SpeechRecord,
   TallyMessage,
@@ -85,6 +86,8 @@ export interface ConferenceState {
   delegates: Record<string, DelegateDetails>;
   /** Participants a host or moderator marked present (true) or absent (false). */
   markedPresent: Record<string, boolean>;
+  /** The report's heading block and signature as the drafting team set it (moderators only; null: not set). */
+  reportHeading: ReportHeading | null;
   /** Sessions seen live: the last one started or ended per participant (not in a snapshot). */
   sessions: Record<string, { session: number; startedAt?: string | null; endedAt?: string | null }>;
 }
@@ -170,6 +173,7 @@ export function fromSnapshot(view: ConferenceView, upTo: number): ConferenceStat
     joinRequestOrder: (view.joinRequests ?? []).map((r) => r.id!).filter(Boolean),
     delegates: Object.fromEntries((view.delegates ?? []).filter((d) => d.participantId).map((d) => [d.participantId!, d])),
     markedPresent: Object.fromEntries((view.markedPresent ?? []).map((id) => [id, true])),
+    reportHeading: view.reportHeading ?? null,
     sessions: {},
   };
 }
@@ -495,6 +499,10 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
     case 'AnnotationReanchored':
       return { ...s, annotations: patch(s.annotations, e.data.annotationId, (a) => ({ ...a,
         anchor: { nodeId: e.data.nodeId, quote: e.data.quote, position: e.data.position }, orphaned: e.data.orphaned, draftVersion: e.data.draftVersion })) };
+
+    // --- the report's heading block and signature
+    case 'ReportHeadingSet':
+      return { ...s, reportHeading: e.data.heading ?? null };
   }
   return s;
 }

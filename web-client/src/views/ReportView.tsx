@@ -2,7 +2,7 @@
 // final after it, with its exports. Moderators read the whole conference and may limit it to one endpoint; a host
 // reads their endpoint's part (the server filters). Also the report's summary panel in the chair's console.
 import { useState } from 'preact/hooks';
-import { reportApi, type HeadingOptions, type ReportFormat, type SynthesisReport } from '../api/report';
+import { reportApi, type ReportFormat, type SynthesisReport } from '../api/report';
 import { href } from '../app/router';
 import { session } from '../app/session';
 import { t } from '../i18n';
@@ -11,6 +11,7 @@ import type { ConferenceState } from '../state/conference';
 import { endpointName, hasRole } from '../state/selectors';
 import { conference } from '../state/store';
 import { DownloadButton } from '../ui/Download';
+import { ReportHeadingForm } from '../ui/ReportHeadingForm';
 import { ArticleReport, AttendanceTable, FeedbackTable, hasContent, reportStatus, Speeches, TotalsPanel } from '../ui/ReportParts';
 import { Shell } from '../ui/Shell';
 import { useRemote } from '../ui/useRemote';
@@ -24,23 +25,15 @@ const FORMATS: { format: ReportFormat; label: string }[] = [
   { format: 'md', label: 'Markdown' },
 ];
 
-const HEADING_KEY = 'hoinghi.reportHeading';
-const DEFAULT_HEADING: HeadingOptions = { style: 'state', parentBody: '', issuer: '', number: '', place: '' };
-
-function loadHeading(): HeadingOptions {
-  try {
-    return { ...DEFAULT_HEADING, ...JSON.parse(localStorage.getItem(HEADING_KEY) ?? '{}') };
-  } catch {
-    return DEFAULT_HEADING;
-  }
-}
-
 function isModerator(s: ConferenceState): boolean {
   return session.value?.kind === 'organizer' || hasRole(s, 'CHAIR') || hasRole(s, 'SECRETARY');
 }
 
-/** The five export buttons; each names its file after the conference, the scope and the time. */
-function ReportDownloads(props: { state: ConferenceState; version: number | null; endpoint: string | null; heading?: HeadingOptions;
+/**
+ * The five export buttons; each names its file after the conference, the scope and the time. The Word, PDF and Markdown
+ * files carry the heading the drafting team saved for the conference (ReportHeadingForm); the server applies it.
+ */
+function ReportDownloads(props: { state: ConferenceState; version: number | null; endpoint: string | null;
   report: SynthesisReport | null }) {
   const { state } = props;
   const current = state.draft?.version ?? 1;
@@ -49,7 +42,7 @@ function ReportDownloads(props: { state: ConferenceState; version: number | null
     <div class="row downloads" role="group" aria-label={t('report.download')} data-testid="report-downloads">
       {FORMATS.map(({ format, label }) => (
         <DownloadButton key={format} label={label} testId={`dl-report-${format}`} kind={format}
-          path={() => reportApi.reportFile(state.conferenceId, format, { version: props.version, endpoint: props.endpoint }, headingParams(props.heading))}
+          path={() => reportApi.reportFile(state.conferenceId, format, { version: props.version, endpoint: props.endpoint })}
           fileName={() => reportFileName({
             title: state.info?.title, endpointName: scope ? endpointName(state, scope) : null,
             isFinal: props.report?.heading.isFinal ?? state.info?.status === 'CLOSED',
@@ -57,51 +50,6 @@ function ReportDownloads(props: { state: ConferenceState; version: number | null
           }, format)} />
       ))}
     </div>
-  );
-}
-
-function headingParams(h: HeadingOptions | undefined): Partial<HeadingOptions> | undefined {
-  if (!h) return undefined;
-  const out: Partial<HeadingOptions> = { style: h.style };
-  for (const k of ['parentBody', 'issuer', 'number', 'place'] as const) if (h[k].trim()) out[k] = h[k].trim();
-  return out;
-}
-
-/** The heading block of the Word, PDF and Markdown documents: who issues the report, its number, the place. */
-function HeadingForm(props: { value: HeadingOptions; onChange(h: HeadingOptions): void }) {
-  const h = props.value;
-  const set = (patch: Partial<HeadingOptions>) => {
-    const next = { ...h, ...patch };
-    props.onChange(next);
-    try {
-      localStorage.setItem(HEADING_KEY, JSON.stringify(next));
-    } catch {
-      // storage may be unavailable
-    }
-  };
-  const field = (k: 'parentBody' | 'issuer' | 'number' | 'place', ph: string) => (
-    <div class="field">
-      <label for={`h-${k}`}>{t(`report.h.${k}`)}</label>
-      <input id={`h-${k}`} value={h[k]} maxLength={200} placeholder={ph} onInput={(e) => set({ [k]: (e.target as HTMLInputElement).value })} />
-    </div>
-  );
-  return (
-    <details class="heading-form">
-      <summary>{t('report.h.title')}</summary>
-      <fieldset>
-        <legend>{t('report.h.style')}</legend>
-        <label class="radio"><input type="radio" name="h-style" checked={h.style === 'state'} onChange={() => set({ style: 'state' })} />
-          {t('report.h.state')}</label>
-        <label class="radio"><input type="radio" name="h-style" checked={h.style === 'party'} onChange={() => set({ style: 'party' })} />
-          {t('report.h.party')}</label>
-      </fieldset>
-      <div class="fields">
-        {field('parentBody', t('report.h.parentBodyPh'))}
-        {field('issuer', 'BỘ PHẬN SOẠN THẢO')}
-        {field('number', t('report.h.numberPh'))}
-        {field('place', 'Hà Nội')}
-      </div>
-    </details>
   );
 }
 
@@ -113,7 +61,6 @@ export function ReportView() {
   const [endpoint, setEndpoint] = useState('');
   const [onlyWithContent, setOnlyWithContent] = useState(true);
   const [live, setLive] = useState(true);
-  const [heading, setHeading] = useState<HeadingOptions>(loadHeading);
   const ep = moderator ? endpoint || null : null;
   const report = useRemote(() => reportApi.report(s.conferenceId, { version, endpoint: ep }), [s.conferenceId, version, ep],
     { throttleMs: 5000, enabled: live });
@@ -158,8 +105,8 @@ export function ReportView() {
             {report.loading ? t('app.loading') : t('report.refresh')}</button>
         </form>
         <h3 class="sub" id="dl-h">{t('report.download')}</h3>
-        <ReportDownloads state={s} version={version} endpoint={ep} heading={heading} report={r} />
-        <HeadingForm value={heading} onChange={setHeading} />
+        <ReportDownloads state={s} version={version} endpoint={ep} report={r} />
+        {moderator && <ReportHeadingForm state={s} />}
       </section>
       {report.error && <ErrorPanel error={report.error} fallback="report.failed" onRetry={report.reload} />}
       {!r && !report.error && <p class="loading">{t('app.loading')}</p>}

@@ -255,4 +255,15 @@ public sealed interface Command {
 
   /** Takes an opinion out of the row it was merged into; it is a row of its own again. */
   record UnmergeOpinion(String opinionId) implements Command {}
+
+  // --- The report's thể thức văn bản --------------------------------------------------------------------------------
+
+  /**
+   * Sets the report's heading block and signature for the conference (issuing body, the body above it, number, place,
+   * Ban soạn thảo or Tổ biên tập, state or Party style, TM./KT./Q./no signature, the head's and the signer's titles,
+   * the signer's name, "Nơi nhận"): the defaults of every report and comparison table download, which a request's
+   * query parameters still override. Replaces the whole heading; a field left out takes its default. By an organizer,
+   * the chair or the secretary, in every status (the report is filed after the conference is closed).
+   */
+  record SetReportHeading(ReportHeading heading) implements Command {}
 }

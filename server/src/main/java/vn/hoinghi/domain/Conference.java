@@ -36,6 +36,7 @@ public final class Conference {
   final Annotations annotations = new Annotations(this);
   final Admission admission = new Admission(this);
   final Opinions opinions = new Opinions(this);
+  final ReportSetup reportSetup = new ReportSetup();
   /** Idempotency memory: recorded actor → commandId → the events it produced. Rebuilt from the log on replay. */
   private final Map<String, Map<String, SeqRange>> commands = new HashMap<>();
   private final Tables tables = Tables.create();
@@ -52,6 +53,7 @@ public final class Conference {
     annotations.register(tables);
     admission.register(tables);
     opinions.register(tables);
+    reportSetup.register(tables);
     tables.complete();
   }
 
@@ -147,7 +149,7 @@ public final class Conference {
         voting.hallResults.values().stream().toList(), speakerQueue.open,
         speakerQueue.requests.values().stream().toList(), speakerQueue.waiting, speakerQueue.current,
         speakerQueue.history, annotations.annotations.values().stream().toList(), commands, admission.state(),
-        opinions.state());
+        opinions.state(), reportSetup.heading);
   }
 
   public static Conference restore(ConferenceSnapshot s, BallotSealer sealer) {
@@ -174,6 +176,7 @@ public final class Conference {
     s.annotations().forEach(c.annotations::put);
     s.commands().forEach((actor, ids) -> c.commands.put(actor, new HashMap<>(ids)));
     c.admission.restore(s.admission());
+    c.reportSetup.heading = s.reportHeading();
     return c;
   }
 
@@ -326,7 +329,7 @@ public final class Conference {
     return new ConferenceView(conferenceId, version, now, lifecycle.info, me, moderator,
         List.copyOf(roster.endpoints.values()),
         visibleParticipants(me, moderator, hostOf, queue, visibleAnnotations), invites, agendaEntries, draft,
-        votes, queue, visibleAnnotations, joinRequests, delegates, present);
+        votes, queue, visibleAnnotations, joinRequests, delegates, present, moderator ? reportSetup.heading : null);
   }
 
   /** Moderators see every named ballot; a participant sees their own, named or secret (found by their voter key). */
@@ -404,6 +407,11 @@ public final class Conference {
 
   public List<DraftVersion> drafts() {
     return List.copyOf(drafts.versions);
+  }
+
+  /** The report's heading block and signature as set ({@link Command.SetReportHeading}); null until set. */
+  public ReportHeading reportHeading() {
+    return reportSetup.heading;
   }
 
   /** The entity tag of a version's text (docs/api.md, draft versions); null when there is no such version. */

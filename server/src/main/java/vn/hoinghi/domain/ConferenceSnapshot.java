@@ -8,14 +8,15 @@ import java.util.Map;
  * The full, unfiltered state of a conference at {@code version}, as records only, comparable with {@code equals}.
  * Derived indexes (tallies, lookups) are not in it: {@link Conference#restore} rebuilds them. {@code commands} is the
  * idempotency memory: per recorded actor, which commandIds produced which events. {@code info} is null before the
- * conference is created. {@code admission} and {@code opinions} are null in snapshots written before they existed.
+ * conference is created. {@code admission} and {@code opinions} are null in snapshots written before they existed;
+ * {@code reportHeading} is null until the drafting team sets it.
  */
 public record ConferenceSnapshot(String conferenceId, long version, ConferenceInfo info, List<Endpoint> endpoints,
     List<Participant> participants, List<Invite> invites, List<AgendaItem> agenda, List<DraftVersion> drafts,
     List<Vote> votes, List<Ballot> ballots, List<HallResult> hallResults, boolean speakerQueueOpen,
     List<FloorRequest> floorRequests, List<String> waitingRequests, Speech currentSpeech, List<SpeechRecord> speeches,
     List<Annotation> annotations, Map<String, Map<String, SeqRange>> commands, AdmissionState admission,
-    OpinionState opinions) {
+    OpinionState opinions, ReportHeading reportHeading) {
 
   public ConferenceSnapshot {
     endpoints = List.copyOf(endpoints);

@@ -12,13 +12,14 @@ import vn.hoinghi.domain.document.DraftOutline;
  * ballots only the viewer's own (moderators also see named ballots, nobody sees whose secret ballot is whose); a
  * hidden annotation's text only for its author and the moderators. Times that run (agenda item, speech) are given as
  * elapsed milliseconds at {@code at}, derived from event times. Pending join requests, the delegate list's details
- * and who was marked present go to the moderators and, for their own hall, the hosts.
+ * and who was marked present go to the moderators and, for their own hall, the hosts. The report's heading block and
+ * signature ({@code reportHeading}, null until set) go to the moderators only.
  */
 public record ConferenceView(String conferenceId, long asOfSeq, Instant at, ConferenceInfo info, Participant me,
     boolean moderator, List<Endpoint> endpoints, List<Participant> participants, List<Invite> invites,
     List<AgendaEntry> agenda, DraftView draft, List<VoteView> votes, QueueView speakerQueue,
     List<Annotation> annotations, List<JoinRequest> joinRequests, List<DelegateDetails> delegates,
-    List<String> markedPresent) {
+    List<String> markedPresent, ReportHeading reportHeading) {
 
   public record AgendaEntry(AgendaItem item, long elapsedMillis) {}
 

@@ -282,4 +282,9 @@ public sealed interface Event {
   }
 
   record OpinionUnmerged(String opinionId) implements Event {}
+
+  // --- The report's thể thức văn bản --------------------------------------------------------------------------------
+
+  /** The heading as stored, checked and normalized ({@link ReportHeading#checked()}); replaces the one before. */
+  record ReportHeadingSet(ReportHeading heading, String setBy, Instant at) implements Event {}
 }

@@ -154,6 +154,8 @@ public final class Permissions {
     t.put(RespondToOpinion.class, r().any(CHAIR, SECRETARY).rule());
     t.put(MergeOpinions.class, r().any(CHAIR, SECRETARY).rule());
     t.put(UnmergeOpinion.class, r().any(CHAIR, SECRETARY).rule());
+    // The report's heading block and signature
+    t.put(SetReportHeading.class, r().organizer().any(CHAIR, SECRETARY).rule());
 
     for (Class<?> sub : Command.class.getPermittedSubclasses()) {
       if (!t.containsKey(sub)) {

@@ -37,6 +37,7 @@ import vn.hoinghi.domain.ConferenceSnapshot;
 import vn.hoinghi.domain.DraftVersion;
 import vn.hoinghi.domain.Event;
 import vn.hoinghi.domain.Participant;
+import vn.hoinghi.domain.ReportHeading;
 import vn.hoinghi.domain.ResponseKind;
 import vn.hoinghi.domain.Role;
 import vn.hoinghi.live.ConferenceWriter;
@@ -167,10 +168,10 @@ public final class ReportApi {
       return;
     }
     Integer version;
-    DocumentHeading heading;
+    ReportHeading layout;
     try {
       version = intParam(ctx, "version", 1, 100);
-      heading = ReportLayoutParams.parse(ctx.request().params());
+      layout = ReportLayoutParams.parse(ctx.request().params());
     } catch (IllegalArgumentException e) {
       fail(ctx, 400, Replies.error(null, "INVALID", e.getMessage()));
       return;
@@ -183,7 +184,11 @@ public final class ReportApi {
       }
       ReportOptions options = new ReportOptions(version, reader.whole() ? endpoint : reader.endpointId());
       writer(ctx).compose(w -> w.query(Conference::snapshot))
-          .compose(snap -> vertx.executeBlocking(() -> render(snap, options, format, heading), false))
+          .compose(snap -> {
+            // The stored heading, the query's fields over it (400 when the two together are refused).
+            DocumentHeading heading = ReportLayoutParams.resolve(snap.reportHeading(), layout);
+            return vertx.executeBlocking(() -> render(snap, options, format, heading), false);
+          })
           .onSuccess(bytes -> {
             String name = "bao-cao-tong-hop-" + ctx.pathParam("id")
                 + (options.endpointId() == null ? "" : "-" + options.endpointId()) + "." + format;
@@ -399,18 +404,19 @@ public final class ReportApi {
   private void diff(RoutingContext ctx) {
     Integer from;
     Integer to;
-    DocumentHeading heading;
+    ReportHeading layout;
     String format = Optional.ofNullable(ctx.request().getParam("format")).orElse("json");
     try {
       from = intParam(ctx, "from", 1, 100);
       to = intParam(ctx, "to", 1, 100);
-      heading = ReportLayoutParams.parse(ctx.request().params());
+      layout = ReportLayoutParams.parse(ctx.request().params());
       if (!Set.of("md", "json", "docx").contains(format)) throw new IllegalArgumentException("format must be json, md or docx");
     } catch (IllegalArgumentException e) {
       fail(ctx, 400, Replies.error(null, "INVALID", e.getMessage()));
       return;
     }
     reader(ctx, Need.PARTICIPANT).onSuccess(reader -> copy(ctx).compose(conf -> vertx.executeBlocking(() -> {
+      DocumentHeading heading = ReportLayoutParams.resolve(conf.reportHeading(), layout);
       int n = conf.drafts().size();
       int b = to == null ? n : to;
       int a = from == null ? Math.max(1, b - 1) : from;
@@ -673,6 +679,8 @@ public final class ReportApi {
       fail(ctx, 400, Replies.error(null, "INVALID", null).put("details", new JsonArray(r.details)));
     } else if (e instanceof Conflict) {
       fail(ctx, 409, Replies.error(null, "CONFLICT", e.getMessage()));
+    } else if (e instanceof ReportHeading.Invalid h) {
+      fail(ctx, 400, Replies.error(null, "INVALID", h.getMessage()));
     } else if (e instanceof WireError w) {
       fail(ctx, 400, Replies.error(null, w.code(), w.getMessage()));
     } else {

@@ -43,6 +43,6 @@ final class SnapshotEncoder {
         new ConferenceView.DraftView(draft.version(), draft.versions(), null, draft.note(), draft.importedAt(),
             draft.documentEtag(), outline),
         view.votes(), view.speakerQueue(), view.annotations(), view.joinRequests(), view.delegates(),
-        view.markedPresent());
+        view.markedPresent(), view.reportHeading());
   }
 }

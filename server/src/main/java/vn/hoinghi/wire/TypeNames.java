@@ -89,7 +89,8 @@ public final class TypeNames {
       entry("SpeechSummaryRecorded", Event.SpeechSummaryRecorded.class),
       entry("OpinionResponded", Event.OpinionResponded.class),
       entry("OpinionsMerged", Event.OpinionsMerged.class),
-      entry("OpinionUnmerged", Event.OpinionUnmerged.class));
+      entry("OpinionUnmerged", Event.OpinionUnmerged.class),
+      entry("ReportHeadingSet", Event.ReportHeadingSet.class));
 
   private static final List<Map.Entry<String, Class<? extends Command>>> COMMANDS = List.of(
       entry("ImportDelegates", Command.ImportDelegates.class),
@@ -154,7 +155,8 @@ public final class TypeNames {
       entry("RecordSpeechSummary", Command.RecordSpeechSummary.class),
       entry("RespondToOpinion", Command.RespondToOpinion.class),
       entry("MergeOpinions", Command.MergeOpinions.class),
-      entry("UnmergeOpinion", Command.UnmergeOpinion.class));
+      entry("UnmergeOpinion", Command.UnmergeOpinion.class),
+      entry("SetReportHeading", Command.SetReportHeading.class));
 
   static final Map<String, Class<? extends Event>> EVENT_BY_NAME = index(Event.class, EVENTS);
   static final Map<String, Class<? extends Command>> COMMAND_BY_NAME = index(Command.class, COMMANDS);

@@ -245,6 +245,9 @@ class RolesTableTest {
       c.chair(new Command.MergeOpinions(List.of(a, b)));
       return new Command.UnmergeOpinion(b);
     });
+    spec("SetReportHeading", LIVE, c -> new Command.SetReportHeading(new ReportHeading(null,
+        ReportHeading.DraftingBody.TO_BIEN_TAP, "Bộ Tư pháp", null, "12/BC-TBT", null, ReportHeading.Signing.KT, null,
+        "Phó Tổ trưởng", "Nguyễn Văn An", List.of("Bộ trưởng (để báo cáo)"))));
   }
 
   static Role role(Column c) {

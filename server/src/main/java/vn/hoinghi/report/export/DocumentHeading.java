@@ -71,6 +71,25 @@ public record DocumentHeading(Style style, String parentBody, String issuer, Str
         Signing.TM, "TRƯỞNG BAN", "TRƯỞNG BAN", "", defaultRecipients());
   }
 
+  /**
+   * The heading a checked {@link vn.hoinghi.domain.ReportHeading} describes ({@code checked()} first): each field it
+   * leaves null at the default of {@link #of} for its drafting body.
+   */
+  public static DocumentHeading from(vn.hoinghi.domain.ReportHeading h) {
+    DraftingBody body = h.draftingBody() == vn.hoinghi.domain.ReportHeading.DraftingBody.TO_BIEN_TAP
+        ? DraftingBody.TO_BIEN_TAP : DraftingBody.BAN_SOAN_THAO;
+    DocumentHeading d = of(body);
+    return new DocumentHeading(h.style() == null ? d.style() : Style.valueOf(h.style().name()),
+        or(h.parentBody(), d.parentBody()), or(h.agency(), d.issuer()), or(h.number(), d.number()),
+        or(h.place(), d.place()), body, h.signing() == null ? d.signing() : Signing.valueOf(h.signing().name()),
+        or(h.headTitle(), d.headTitle()), or(h.signerTitle(), d.signerTitle()), or(h.signerName(), d.signerName()),
+        h.recipients() == null ? d.recipients() : h.recipients());
+  }
+
+  private static <T> T or(T a, T b) {
+    return a != null ? a : b;
+  }
+
   public static String blankNumber(DraftingBody body) {
     return "Số:      /BC-" + body.abbreviation();
   }
