@@ -71,9 +71,7 @@ public final class ChaosProxy implements AutoCloseable {
   }
 
   private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
+    return Sockets.daemon(r, name);
   }
 
   private void acceptLoop() {

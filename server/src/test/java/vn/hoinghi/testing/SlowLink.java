@@ -185,9 +185,7 @@ public final class SlowLink implements AutoCloseable {
   }
 
   private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
+    return Sockets.daemon(r, name);
   }
 
   @Override

@@ -20,4 +20,11 @@ public final class Sockets {
       // already closed
     }
   }
+
+  /** A daemon thread, not started: a proxy's pumps must never keep a test JVM alive. */
+  public static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
 }
