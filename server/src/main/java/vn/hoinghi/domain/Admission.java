@@ -239,8 +239,12 @@ final class Admission {
 
   /** Names compared as people read them: case, spacing and Unicode composition do not matter, diacritics do. */
   static String nameKey(String name) {
-    return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String nfc = Normalizer.isNormalized(name, Normalizer.Form.NFC) ? name : Normalizer.normalize(name, Normalizer.Form.NFC);
+    return SPACES.matcher(nfc.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
+
+  /** Runs of white space, compiled once: names are compared against every listed name of a hall. */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private void updateDetails(UpdateDelegateDetails c, Decide d) {
     Participant p = conf.roster.activeParticipant(c.participantId());

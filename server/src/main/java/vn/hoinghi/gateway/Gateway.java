@@ -106,7 +106,7 @@ public final class Gateway {
       ws.close(CloseCodes.GOING_AWAY, "server shutting down");
       return;
     }
-    Context ctx = vertx.getOrCreateContext();
+    Context ctx = eventLoopOf(vertx.getOrCreateContext());
     KeepAlive.enable(ws);
     ClientSession s = new ClientSession(this, ws, ctx, bearerFromSubprotocol(ws.headers().get("Sec-WebSocket-Protocol")));
     Set<ClientSession> local = sessions.computeIfAbsent(ctx, c -> {
@@ -125,6 +125,21 @@ public final class Gateway {
     local.add(s);
     metrics.sessionOpened();
     s.start();
+  }
+
+  /**
+   * The event loop's own context. Vert.x runs each connection's handlers on a context duplicated for that connection;
+   * keyed by it, the per-loop groups (this class's sweep, the conference's {@code LocalFeed}s, the grouped command
+   * answers) would be one per connection — a timer, a map entry and a cross-thread task each — and would never be
+   * removed. Everything done on the unwrapped context runs on the same thread as the connection's handlers.
+   */
+  static Context eventLoopOf(Context c) {
+    return c instanceof io.vertx.core.internal.ContextInternal ci ? ci.unwrap() : c;
+  }
+
+  /** The event loops this node's WebSocket sessions are grouped by (diagnostics and tests): at most one per loop. */
+  int loopGroups() {
+    return sessions.size();
   }
 
   static String bearerFromSubprotocol(String header) {

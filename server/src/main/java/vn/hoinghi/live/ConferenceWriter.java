@@ -323,6 +323,11 @@ public final class ConferenceWriter extends VerticleBase {
     return query(read).compose(r -> settled.test(r) ? Future.succeededFuture(r) : caughtUp().compose(v -> query(read)));
   }
 
+  /** The event loops whose feeds deliver this conference on this node (diagnostics and tests): one per loop at most. */
+  public Future<Integer> feedCount() {
+    return query(c -> fanout.feedCount());
+  }
+
   /** The last committed sequence; read on the writer's context. */
   public Future<Long> committedSeq() {
     return query(c -> replica.committed());

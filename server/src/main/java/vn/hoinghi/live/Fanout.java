@@ -238,6 +238,10 @@ final class Fanout implements TallyClock.Watchers {
     return moderators.contains(s);
   }
 
+  int feedCount() {
+    return feeds.size();
+  }
+
   @Override
   public int subscriberCount() {
     return subscribers.size();

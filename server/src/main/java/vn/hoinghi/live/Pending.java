@@ -11,9 +11,13 @@ import vn.hoinghi.domain.CommandEnvelope;
  */
 record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo, long queuedAt) {
 
-  /** The caller's event loop, if the caller runs on one. */
+  /**
+   * The caller's event loop, if the caller runs on one: its own context, not the one Vert.x duplicates for each
+   * connection, so that the answers of a round are grouped per loop.
+   */
   static Context callerLoop() {
     Context c = Vertx.currentContext();
+    if (c instanceof io.vertx.core.internal.ContextInternal ci) c = ci.unwrap();
     return c != null && c.isEventLoopContext() ? c : null;
   }
 }

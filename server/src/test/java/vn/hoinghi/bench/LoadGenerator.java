@@ -40,7 +40,14 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * java -cp ... vn.hoinghi.bench.LoadGenerator --url http://127.0.0.1:8080 --clients 5000 \
  *      [--burst-ms 5000] [--broadcasts 5] [--server-pid PID] [--organizer bantochuc --password hoinghi-demo]
- *      [--draft drafts/real/bo-luat-lao-dong-2019-cong-bao.txt]
+ *      [--draft drafts/real/bo-luat-lao-dong-2019-cong-bao.txt] [--pause-before-vote S] [--chair-burst K]
+ * </pre>
+ *
+ * Several nodes: {@code --url http://127.0.0.1:8091,http://127.0.0.1:8092,http://127.0.0.1:8093
+ * --server-pid P1,P2,P3} sets the conference up through the first node and spreads the delegates' WebSockets over all
+ * of them round-robin (with three nodes, two thirds of the ballots reach a node that is not the conference's writer
+ * and are forwarded); CPU is summed over the pids, memory is measured only with one pid.
+ * <pre>
  * </pre>
  *
  * Steps: (1) as the organizer, create a conference with the central endpoint and the 34 provincial
@@ -61,8 +68,8 @@ public final class LoadGenerator {
   private static final HttpClient HTTP = HttpClient.newBuilder().build();
 
   private final String base;
-  private final String host;
-  private final int port;
+  /** Every node's address ({@code --url a,b,c}); delegate k connects to node k mod the number of nodes. */
+  private final List<URI> nodes = new ArrayList<>();
   private final Map<String, String> opts;
   final Vertx vertx;
   private final WebSocketClient ws;
@@ -85,10 +92,8 @@ public final class LoadGenerator {
 
   LoadGenerator(Map<String, String> opts) {
     this.opts = opts;
-    this.base = opts.getOrDefault("url", "http://127.0.0.1:8080");
-    URI u = URI.create(base);
-    this.host = u.getHost();
-    this.port = u.getPort();
+    for (String u : opts.getOrDefault("url", "http://127.0.0.1:8080").split(",")) nodes.add(URI.create(u.trim()));
+    this.base = nodes.get(0).toString();
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Integer.parseInt(opts.getOrDefault("loops", "2"))));
     this.ws = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setConnectTimeout(60_000)
@@ -119,13 +124,24 @@ public final class LoadGenerator {
     double joinS = (System.nanoTime() - t0) / 1e9;
     // Baseline after the joins: the participants exist whether or not they are connected; what we measure is the
     // cost of a connection.
-    Map<String, Long> baseline = pid == null ? Map.of() : serverMemory(pid);
+    boolean onePid = pid != null && !pid.contains(",");
+    Map<String, Long> baseline = onePid ? serverMemory(pid) : Map.of();
     t0 = System.nanoTime();
     double[] cpu0 = cpu(pid);
     connectAll(tokens);
     double connectS = (System.nanoTime() - t0) / 1e9;
     double[] cpu1 = cpu(pid);
-    Map<String, Long> loaded = pid == null ? Map.of() : serverMemory(pid);
+    Map<String, Long> loaded = onePid ? serverMemory(pid) : Map.of();
+    int chairBurst = Integer.parseInt(opts.getOrDefault("chair-burst", "0"));
+    if (chairBurst > 0) {
+      // The chair moves through the agenda in quick succession (each command waits for its answer), then the pause.
+      JsonArray items = get("/api/conferences/" + conferenceId + "/state", chairToken).getJsonObject("state").getJsonArray("agenda");
+      for (int i = 0; i < chairBurst; i++) {
+        String item = items.getJsonObject(i % items.size()).getJsonObject("item").getString("id");
+        command(chairToken, new JsonObject().put("type", "StartAgendaItem").put("itemId", item));
+      }
+      System.err.println("chair burst of " + chairBurst + " agenda events sent");
+    }
     long pause = Long.parseLong(opts.getOrDefault("pause-before-vote", "0"));
     if (pause > 0) {
       System.err.println("connected; pausing " + pause + " s before the vote");
@@ -183,7 +199,8 @@ public final class LoadGenerator {
         .put("fanoutMs", pct(fanoutMs))
         .put("cpuSeconds", new JsonObject()
             .put("connect", cpuJson(cpu0, cpu1)).put("burst", cpuJson(cpu2, cpu3)).put("broadcasts", cpuJson(cpu3, cpu4)));
-    if (pid != null) {
+    report.put("nodes", nodes.size()).put("chairBurstBeforeVote", chairBurst).put("pauseBeforeVoteSeconds", pause);
+    if (onePid) {
       long heapPer = (loaded.get("heap") - baseline.get("heap")) / Math.max(1, delegates.size());
       long rssPer = (loaded.get("rss") - baseline.get("rss")) / Math.max(1, delegates.size());
       report.put("serverHeapBytesPerConnection", heapPer).put("serverRssBytesPerConnection", rssPer)
@@ -241,12 +258,12 @@ public final class LoadGenerator {
   }
 
   /** CPU seconds used so far by the server (from /proc) and by this generator. */
-  private static double[] cpu(String pid) throws Exception {
+  private static double[] cpu(String pids) throws Exception {
     double server = 0;
-    if (pid != null) {
-      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+    for (String pid : pids == null ? new String[0] : pids.split(",")) {
+      String stat = Files.readString(Path.of("/proc", pid.trim(), "stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      server = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+      server += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
     double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
@@ -348,9 +365,11 @@ public final class LoadGenerator {
   private void connectAll(List<String> tokens) throws Exception {
     Semaphore inFlight = new Semaphore(200);
     CountDownLatch ready = new CountDownLatch(tokens.size());
+    int k = 0;
     for (String t : tokens) {
       inFlight.acquire();
       Delegate d = new Delegate();
+      d.node = nodes.get(k++ % nodes.size());
       d.connect(t).onComplete(ar -> {
         inFlight.release();
         ready.countDown();
@@ -365,6 +384,7 @@ public final class LoadGenerator {
   /** One delegate connection: parses only what the measurements need. */
   private final class Delegate {
     WebSocket socket;
+    URI node;
     long burstMs;
     volatile int tallyTotal;
     volatile long convergedAt;
@@ -386,7 +406,7 @@ public final class LoadGenerator {
       this.token = token;
       ready = Promise.promise();
       long start = System.nanoTime();
-      ws.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws").addSubProtocol("hoinghi.v1"))
+      ws.connect(new WebSocketConnectOptions().setHost(node.getHost()).setPort(node.getPort()).setURI("/ws").addSubProtocol("hoinghi.v1"))
           .onSuccess(s -> {
             socket = s;
             s.textMessageHandler(this::onText);
