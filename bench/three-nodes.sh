@@ -11,6 +11,7 @@ PG=${PG_URL:-postgresql://postgres@127.0.0.1:5432/test}
 SCHEMA=bench3_$(date +%s)
 OUT=${OUT:-target/three-nodes}
 JOPTS=${SERVER_JAVA_OPTS:--Xmx512m}
+JAR=${JAR:-server/target/hoinghi-server.jar}
 mkdir -p "$OUT"
 SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)
 BALLOT=$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)
@@ -23,7 +24,7 @@ for i in 1 2 3; do
   rm -rf "$OUT/node$i"
   # The demo (and the organizer the generator logs in as) is seeded by the first node only, before the others start.
   seed=false; [ "$i" = 1 ] && seed=true
-  java $JOPTS -jar server/target/hoinghi-server.jar --http.port=809$i --data.dir="$OUT/node$i" --store="$PG" \
+  java $JOPTS -jar "$JAR" --http.port=809$i --data.dir="$OUT/node$i" --store="$PG" \
     --postgres.schema="$SCHEMA" --jwt.secret="$SECRET" --ballot.secret="$BALLOT" --demo.seed=$seed \
     > "$OUT/node$i.log" 2>&1 &
   pids+=($!)

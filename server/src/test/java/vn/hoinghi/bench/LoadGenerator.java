@@ -411,6 +411,8 @@ public final class LoadGenerator {
             socket = s;
             s.textMessageHandler(this::onText);
             s.closeHandler(v -> {
+              // Closed before its snapshot (a hello timed out on a saturated node, say): counted as a failed connect.
+              ready.tryFail("closed before the snapshot: " + s.closeStatusCode());
               if (!finishing) closes.computeIfAbsent(s.closeStatusCode() == null ? -1 : (int) s.closeStatusCode(),
                   k -> new AtomicInteger()).incrementAndGet();
             });
