@@ -36,6 +36,34 @@ final class FakeEventStore implements EventStore {
   private boolean loseNextAnswer;
   private final List<Runnable> held = new ArrayList<>();
   private final List<Runnable> unanswered = new ArrayList<>();
+  private boolean holdSnapshots;
+  private final List<Runnable> heldSnapshots = new ArrayList<>();
+  private int snapshotSaves;
+
+  /** Snapshot saves wait until {@link #releaseSnapshots}. */
+  synchronized void holdSnapshots() {
+    holdSnapshots = true;
+  }
+
+  /** Saves and answers the held snapshots; later ones are saved at once. */
+  void releaseSnapshots() {
+    List<Runnable> run;
+    synchronized (this) {
+      holdSnapshots = false;
+      run = new ArrayList<>(heldSnapshots);
+      heldSnapshots.clear();
+    }
+    run.forEach(Runnable::run);
+  }
+
+  /** Snapshot saves asked for so far (held ones included). */
+  synchronized int snapshotSaves() {
+    return snapshotSaves;
+  }
+
+  synchronized Optional<Snapshot> snapshot(String conferenceId) {
+    return Optional.ofNullable(snapshots.get(conferenceId));
+  }
 
   /** Appends wait until {@link #release}. */
   synchronized void holdAppends() {
@@ -168,8 +196,18 @@ final class FakeEventStore implements EventStore {
 
   @Override
   public synchronized Future<Void> saveSnapshot(Snapshot snapshot) {
-    snapshots.put(snapshot.conferenceId(), snapshot);
-    return Future.succeededFuture();
+    snapshotSaves++;
+    Context caller = Vertx.currentContext();
+    Promise<Void> p = Promise.promise();
+    Runnable save = () -> {
+      synchronized (this) {
+        snapshots.put(snapshot.conferenceId(), snapshot);
+      }
+      answer(caller, p::complete);
+    };
+    if (holdSnapshots) heldSnapshots.add(save);
+    else save.run();
+    return p.future();
   }
 
   @Override
