@@ -1,6 +1,7 @@
 package vn.hoinghi.live;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -42,6 +43,8 @@ public final class Conferences implements Residency.Host {
   /** Conferences being unloaded: completes once the writer is gone (then a new one may load it). */
   private final Map<String, Future<Void>> unloading = new ConcurrentHashMap<>();
   private final long idleUnloadMs;
+  /** Where writers are deployed from (created with this object, outside any deployment). */
+  private final Context home;
   private final ResidencyMetrics metrics;
   private final SecureRandom random = new SecureRandom();
   private volatile boolean closing;
@@ -61,6 +64,7 @@ public final class Conferences implements Residency.Host {
   public Conferences(Vertx vertx, EventStore store, BallotSealer sealer, Clock clock, Cluster cluster,
       Duration idleUnload, MeterRegistry registry) {
     this.vertx = vertx;
+    this.home = vertx.getOrCreateContext();
     this.idleUnloadMs = idleUnload.toMillis();
     this.metrics = new ResidencyMetrics(registry, writers::size);
     this.store = store;
@@ -126,8 +130,12 @@ public final class Conferences implements Residency.Host {
     return writers.computeIfAbsent(id, k -> {
       long start = System.nanoTime();
       ConferenceWriter w = new ConferenceWriter(k, store, sealer, WriterClock.of(clock), cluster, this, idleUnloadMs);
-      Future<ConferenceWriter> f = vertx.deployVerticle(w,
-          new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).map(dep -> w);
+      // Deployed from this class's own context, never from the caller's: a writer loaded again on behalf of one being
+      // unloaded would otherwise become a child of that deployment, and be refused or undeployed with it.
+      Promise<ConferenceWriter> deployed = Promise.promise();
+      home.runOnContext(v -> vertx.deployVerticle(w, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+          .map(dep -> w).onComplete(deployed));
+      Future<ConferenceWriter> f = deployed.future();
       f.onSuccess(x -> metrics.loaded(start)).onFailure(e -> writers.remove(k));
       return f;
     });

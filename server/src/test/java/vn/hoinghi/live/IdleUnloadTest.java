@@ -54,10 +54,29 @@ class IdleUnloadTest {
     return new Conferences(vertx, store, WriterFixtures.SEALER, Clock.systemUTC(), cluster, quiet, null);
   }
 
-  /** A connection that records the frames it is given. */
-  private record Recording(Context context, Viewer viewer, List<Buffer> frames) implements Subscriber {
+  /** A connection that records the frames it is given; one connection is one object, as a socket's session is. */
+  private static final class Recording implements Subscriber {
+    private final Context context;
+    private final Viewer viewer;
+    private final List<Buffer> frames = Collections.synchronizedList(new ArrayList<>());
+
     Recording(Context context, Viewer viewer) {
-      this(context, viewer, Collections.synchronizedList(new ArrayList<>()));
+      this.context = context;
+      this.viewer = viewer;
+    }
+
+    List<Buffer> frames() {
+      return frames;
+    }
+
+    @Override
+    public Context context() {
+      return context;
+    }
+
+    @Override
+    public Viewer viewer() {
+      return viewer;
     }
 
     @Override
@@ -185,7 +204,8 @@ class IdleUnloadTest {
         .containsExactly(seq);
     assertThat(readable(again)).isEqualTo(before);
     assertThat(await(again.committedSeq())).isEqualTo(seq);
-    assertThat(await(again.query(c -> c.tally(voteId, "d6").toString()))).isEqualTo(tally);
+    String tallyAfter = await(again.query(c -> c.tally(voteId, "d6").toString()));
+    assertThat(tallyAfter).isEqualTo(tally);
 
     Outcome next = await(again.submit(ballot("b-4", "daibieu5", voteId, Choice.AGREE), participant("daibieu5")));
     assertThat(next).isInstanceOf(Outcome.Acked.class);
@@ -227,7 +247,8 @@ class IdleUnloadTest {
     assertThat(((Outcome.Acked) o).firstSeq()).isEqualTo(3);
     ConferenceWriter next = await(fresh);
     assertThat(next).isNotSameAs(w);
-    assertThat(await(next.query(c -> c.endpoints().size()))).isEqualTo(2);
+    int endpoints = await(next.query(c -> c.endpoints().size()));
+    assertThat(endpoints).isEqualTo(2);
     assertThat(cs.unloadedCount()).isEqualTo(1);
     assertThat(store.log(CONFERENCE)).hasSize(3);
   }
@@ -270,7 +291,8 @@ class IdleUnloadTest {
     assertThat(o).isInstanceOf(Outcome.Acked.class);
     assertThat(cluster.forwarded).containsExactly("c-2", "c-2");
     assertThat(store.log(CONFERENCE)).hasSize(2);
-    assertThat(await(w.query(c -> c.endpoints().size()))).as("read-your-writes on the follower").isEqualTo(1);
+    int endpoints = await(w.query(c -> c.endpoints().size()));
+    assertThat(endpoints).as("read-your-writes on the follower").isEqualTo(1);
   }
 
   /**
