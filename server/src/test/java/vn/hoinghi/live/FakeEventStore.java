@@ -47,11 +47,18 @@ final class FakeEventStore implements EventStore {
 
   /** Saves and answers the held snapshots; later ones are saved at once. */
   void releaseSnapshots() {
-    List<Runnable> run;
     synchronized (this) {
       holdSnapshots = false;
-      run = new ArrayList<>(heldSnapshots);
-      heldSnapshots.clear();
+    }
+    runAll(heldSnapshots);
+  }
+
+  /** Takes the held actions out of {@code held} and runs them, outside the lock. */
+  private void runAll(List<Runnable> held) {
+    List<Runnable> run;
+    synchronized (this) {
+      run = new ArrayList<>(held);
+      held.clear();
     }
     run.forEach(Runnable::run);
   }
@@ -77,13 +84,10 @@ final class FakeEventStore implements EventStore {
 
   /** Commits and answers the appends held so far; {@code keepHolding}: later ones wait too. */
   void answerHeld(boolean keepHolding) {
-    List<Runnable> run;
     synchronized (this) {
       hold = keepHolding;
-      run = new ArrayList<>(held);
-      held.clear();
     }
-    run.forEach(Runnable::run);
+    runAll(held);
   }
 
   /** Appends are never answered (a database that keeps the connection open and says nothing). */
@@ -98,13 +102,10 @@ final class FakeEventStore implements EventStore {
 
   /** The silent store comes back: the appends it never answered commit now and are answered; later ones at once. */
   void answerAgain() {
-    List<Runnable> run;
     synchronized (this) {
       silent = false;
-      run = new ArrayList<>(unanswered);
-      unanswered.clear();
     }
-    run.forEach(Runnable::run);
+    runAll(unanswered);
   }
 
   synchronized List<Integer> appendSizes() {

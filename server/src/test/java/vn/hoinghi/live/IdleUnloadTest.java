@@ -114,6 +114,13 @@ class IdleUnloadTest {
     return voteId;
   }
 
+  /** The conference's writer, loaded with the conference just created. */
+  private static ConferenceWriter created(Conferences cs) throws Exception {
+    ConferenceWriter w = await(cs.writer(CONFERENCE));
+    assertThat(await(w.submit(create("c-1"), null))).isInstanceOf(Outcome.Acked.class);
+    return w;
+  }
+
   /** Everything a client or a report could read: the whole state and a delegate's view, as JSON. */
   private static List<String> readable(ConferenceWriter w) throws Exception {
     return await(w.query(c -> List.of(Codec.encode(c.snapshot()),
@@ -125,8 +132,7 @@ class IdleUnloadTest {
   @DisplayName("a conference quiet for the quiet period is unloaded: a snapshot of it saved first, its writer gone")
   void unloadsWhenQuiet(Vertx vertx) throws Exception {
     Conferences cs = conferences(vertx, QUIET, Cluster.single());
-    ConferenceWriter w = await(cs.writer(CONFERENCE));
-    await(w.submit(create("c-1"), null));
+    ConferenceWriter w = created(cs);
     await(w.submit(addEndpoint("c-2", "TW"), null));
     long quietSince = System.nanoTime();
     assertThat(cs.loaded()).isEqualTo(1);
@@ -143,7 +149,7 @@ class IdleUnloadTest {
   @DisplayName("0 turns unloading off: a quiet conference stays loaded")
   void zeroNeverUnloads(Vertx vertx) throws Exception {
     Conferences cs = conferences(vertx, Duration.ZERO, Cluster.single());
-    await(await(cs.writer(CONFERENCE)).submit(create("c-1"), null));
+    created(cs);
     Thread.sleep(5 * QUIET.toMillis());
     assertThat(cs.loaded()).isEqualTo(1);
     assertThat(cs.unloadedCount()).isZero();
@@ -154,8 +160,7 @@ class IdleUnloadTest {
   @DisplayName("not while a client follows it on this node; once it leaves, the quiet period runs and it goes")
   void notWhileSubscribed(Vertx vertx) throws Exception {
     Conferences cs = conferences(vertx, QUIET, Cluster.single());
-    ConferenceWriter w = await(cs.writer(CONFERENCE));
-    await(w.submit(create("c-1"), null));
+    ConferenceWriter w = created(cs);
     Recording client = new Recording(vertx.getOrCreateContext(), Viewer.organizerConsole());
     w.attach(client, null);
     TestWait.until(() -> !client.frames().isEmpty(), "the client's snapshot");
@@ -170,8 +175,7 @@ class IdleUnloadTest {
   @DisplayName("not while a command waits for its commit; once it is answered, the conference goes")
   void notWhileCommandPending(Vertx vertx) throws Exception {
     Conferences cs = conferences(vertx, QUIET, Cluster.single());
-    ConferenceWriter w = await(cs.writer(CONFERENCE));
-    await(w.submit(create("c-1"), null));
+    ConferenceWriter w = created(cs);
     store.holdAppends();
     Future<Outcome> pending = w.submit(addEndpoint("c-2", "TW"), null);
     TestWait.until(() -> store.appendSizes().size() == 2, "the append");
@@ -223,8 +227,7 @@ class IdleUnloadTest {
       + " loaded again; none is lost")
   void requestsDuringUnload(Vertx vertx) throws Exception {
     Conferences cs = conferences(vertx, QUIET, Cluster.single());
-    ConferenceWriter w = await(cs.writer(CONFERENCE));
-    await(w.submit(create("c-1"), null));
+    ConferenceWriter w = created(cs);
     await(w.submit(addEndpoint("c-2", "TW"), null));
     List<String> before = readable(w);
     store.holdSnapshots();
@@ -259,8 +262,7 @@ class IdleUnloadTest {
   void forwardedToUnloadingWriter(Vertx vertx) throws Exception {
     ScriptedCluster cluster = new ScriptedCluster(true);
     Conferences cs = conferences(vertx, QUIET, cluster);
-    ConferenceWriter w = await(cs.writer(CONFERENCE));
-    await(w.submit(create("c-1"), null));
+    ConferenceWriter w = created(cs);
     assertThat(await(cluster.inbox.submit(addEndpoint("c-2", "TW"), null))).as("decided while loaded")
         .isInstanceOf(Outcome.Acked.class);
     store.holdSnapshots();
