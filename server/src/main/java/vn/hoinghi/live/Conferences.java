@@ -66,7 +66,7 @@ public final class Conferences implements Residency.Host {
     this.vertx = vertx;
     this.home = vertx.getOrCreateContext();
     this.idleUnloadMs = idleUnload.toMillis();
-    this.metrics = new ResidencyMetrics(registry, writers::size);
+    this.metrics = new ResidencyMetrics(registry, writers);
     this.store = store;
     this.sealer = sealer;
     this.clock = clock;
@@ -213,7 +213,8 @@ public final class Conferences implements Residency.Host {
       all.add(f.compose(w -> w.deploymentID() == null ? Future.succeededFuture() : vertx.undeploy(w.deploymentID()))
           .recover(e -> Future.succeededFuture()));
     }
-    return Future.join(all).mapEmpty();
+    // Forgotten once stopped: nothing of a stopped server's conferences stays reachable through this object.
+    return Future.join(all).onComplete(x -> writers.clear()).mapEmpty();
   }
 
   /** No conference with that id exists. */

@@ -6,17 +6,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.Map;
 
 /** How many conferences this node holds in memory, how many it unloaded as idle, and how long a load takes. */
 final class ResidencyMetrics {
   private final Counter unloaded;
   private final Timer load;
 
-  /** {@code loaded}: the conferences in memory now. A null registry counts for nobody (tests, tools). */
-  ResidencyMetrics(MeterRegistry registry, Supplier<Number> loaded) {
+  /**
+   * {@code loaded}: the conferences in memory now (held weakly by the gauge: a stopped server's writers are not kept
+   * alive by a registry that outlives it). A null registry counts for nobody (tests, tools).
+   */
+  ResidencyMetrics(MeterRegistry registry, Map<String, ?> loaded) {
     MeterRegistry r = registry == null ? new SimpleMeterRegistry() : registry;
-    Gauge.builder("hoinghi.conferences.loaded", loaded).description("Conferences held in memory on this node").register(r);
+    Gauge.builder("hoinghi.conferences.loaded", loaded, Map::size).description("Conferences held in memory on this node")
+        .register(r);
     unloaded = Counter.builder("hoinghi.conferences.unloaded")
         .description("Conferences unloaded from this node after their quiet period").register(r);
     load = Timer.builder("hoinghi.conferences.load")
