@@ -98,7 +98,8 @@ public final class Application {
       Cluster cluster = raw instanceof PgEventStore pg
           ? await(PgCluster.start(vertx, pg.options(), pg.pool()).map(c -> (Cluster) c), "listen to PostgreSQL")
           : Cluster.single();
-      Conferences conferences = new Conferences(vertx, store, new HmacBallotSealer(ballotSecret), clock, cluster);
+      Conferences conferences = new Conferences(vertx, store, new HmacBallotSealer(ballotSecret), clock, cluster,
+          Duration.ofSeconds(config.idleUnloadSeconds()), registry);
       Tokens tokens = new Tokens(SigningKeys.provider(vertx, config.jwt(), config.dataDir()), config.jwt().algorithm(),
           config.jwt().accessTtlSeconds(), config.jwt().refreshTtlSeconds());
       Gateway gateway = new Gateway(vertx, tokens, conferences, accounts, new Throttle(clock), new GatewayMetrics(registry),

@@ -75,7 +75,7 @@ public final class Main {
           jwt.secret, jwt.private.key.file, jwt.public.key.file, jwt.access.ttl.seconds,
           jwt.refresh.ttl.seconds, ballot.secret, log.level, demo.seed (auto|true|false),
           organizer.username, organizer.password.file, shutdown.grace.seconds,
-          ws.rate.per.second, ws.rate.burst
+          ws.rate.per.second, ws.rate.burst, conferences.idle.unload.seconds
         See docs/configuration.md.""";
   }
 }

@@ -22,13 +22,18 @@ public record ServerConfig(
     boolean demoSeed,
     Organizer organizer,
     int shutdownGraceSeconds,
-    RateLimit wsRate) {
+    RateLimit wsRate,
+    int idleUnloadSeconds) {
 
   public static final Set<String> KEYS = Set.of(
       "http.host", "http.port", "http.instances", "store", "postgres.schema", "postgres.pool.size", "data.dir",
       "jwt.algorithm", "jwt.secret", "jwt.private.key.file", "jwt.public.key.file",
       "jwt.access.ttl.seconds", "jwt.refresh.ttl.seconds", "ballot.secret", "log.level", "demo.seed",
-      "organizer.username", "organizer.password.file", "shutdown.grace.seconds", "ws.rate.per.second", "ws.rate.burst");
+      "organizer.username", "organizer.password.file", "shutdown.grace.seconds", "ws.rate.per.second", "ws.rate.burst",
+      "conferences.idle.unload.seconds");
+
+  /** The longest quiet period before an idle conference is unloaded: 30 days. */
+  public static final int IDLE_UNLOAD_MAX_SECONDS = 30 * 86_400;
 
   /** Where events are kept: the embedded SQLite file, or a PostgreSQL database. */
   public sealed interface Store {
@@ -89,7 +94,8 @@ public record ServerConfig(
     return new ServerConfig(host, port, instances, store, Path.of(dataDir), jwt, ballot, level, demo,
         new Organizer(vn.hoinghi.domain.Usernames.normalize(organizer), string(c, "organizer.password.file").trim()),
         integer(c, "shutdown.grace.seconds", 0, 600),
-        new RateLimit(integer(c, "ws.rate.per.second", 1, 1_000_000), integer(c, "ws.rate.burst", 1, 1_000_000)));
+        new RateLimit(integer(c, "ws.rate.per.second", 1, 1_000_000), integer(c, "ws.rate.burst", 1, 1_000_000)),
+        integer(c, "conferences.idle.unload.seconds", 0, IDLE_UNLOAD_MAX_SECONDS));
   }
 
   private static Store store(JsonObject c) {

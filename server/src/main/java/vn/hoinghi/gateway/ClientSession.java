@@ -517,6 +517,11 @@ public final class ClientSession implements Subscriber {
   }
 
   @Override
+  public void unavailable() {
+    close(CloseCodes.GOING_AWAY, "conference unavailable, reconnect");
+  }
+
+  @Override
   public int session() {
     return session;
   }

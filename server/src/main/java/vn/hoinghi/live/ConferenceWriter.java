@@ -7,10 +7,12 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hoinghi.domain.BallotSealer;
@@ -25,8 +27,8 @@ import vn.hoinghi.store.EventStore;
  * {@link Replica} (the state, the committed sequence, the recent window; loading from snapshot and log),
  * {@link RoundCommitter} (group commit, stall detection), {@link LogFollower} (a follower reading the log),
  * {@link Leadership} (who writes, forwarding), {@link Fanout} (subscribers and delivery), {@link TallyClock},
- * {@link PresenceTicker}, {@link SnapshotTaker} and {@link FeedbackDeadline}. Should an append fail, nothing is
- * acknowledged and the state is reloaded from the log before the next round.
+ * {@link PresenceTicker}, {@link SnapshotTaker}, {@link FeedbackDeadline} and {@link Residency} (unloading when idle).
+ * Should an append fail, nothing is acknowledged and the state is reloaded from the log before the next round.
  */
 public final class ConferenceWriter extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConferenceWriter.class);
@@ -44,6 +46,8 @@ public final class ConferenceWriter extends VerticleBase {
   private final TallyClock tallies;
   private final PresenceTicker presence;
   private final SnapshotTaker snapshots;
+  private final Residency residency;
+  private final List<Long> timers = new ArrayList<>();
   private Context ctx;
   /** The state is loaded (false while a reload is under way). */
   private boolean ready;
@@ -58,6 +62,12 @@ public final class ConferenceWriter extends VerticleBase {
   }
 
   ConferenceWriter(String conferenceId, EventStore store, BallotSealer sealer, WriterClock clock, Cluster cluster) {
+    this(conferenceId, store, sealer, clock, cluster, Residency.PINNED, 0);
+  }
+
+  /** {@code host}: where this writer lives, told when it has been idle for {@code idleUnloadMs} (0: never). */
+  ConferenceWriter(String conferenceId, EventStore store, BallotSealer sealer, WriterClock clock, Cluster cluster,
+      Residency.Host host, long idleUnloadMs) {
     this.conferenceId = conferenceId;
     this.clock = clock;
     this.cluster = cluster;
@@ -65,11 +75,12 @@ public final class ConferenceWriter extends VerticleBase {
     Callbacks callbacks = new Callbacks();
     this.committer = new RoundCommitter(replica, store, clock, callbacks);
     this.follower = new LogFollower(replica, store, clock, callbacks);
-    this.leadership = new Leadership(conferenceId, cluster, this::submitLocal, callbacks);
+    this.leadership = new Leadership(conferenceId, cluster, callbacks);
     this.fanout = new Fanout(replica, clock);
     this.tallies = new TallyClock(replica, fanout, clock);
     this.presence = new PresenceTicker(replica, fanout, cluster, clock);
     this.snapshots = new SnapshotTaker(replica, store, clock);
+    this.residency = new Residency(conferenceId, host, clock, idleUnloadMs);
   }
 
   public String conferenceId() {
@@ -85,26 +96,35 @@ public final class ConferenceWriter extends VerticleBase {
         .compose(v -> leadership.start(vertx))
         .onSuccess(won -> {
           ready = true;
-          vertx.setPeriodic(TallyClock.INTERVAL_MS, t -> tallies.tick());
-          vertx.setPeriodic(PresenceTicker.INTERVAL_MS, t -> presence.tick(ctx));
-          vertx.setPeriodic(FeedbackDeadline.CHECK_MS, t -> {
+          timers.add(vertx.setPeriodic(TallyClock.INTERVAL_MS, t -> tallies.tick()));
+          timers.add(vertx.setPeriodic(PresenceTicker.INTERVAL_MS, t -> presence.tick(ctx)));
+          timers.add(vertx.setPeriodic(FeedbackDeadline.CHECK_MS, t -> {
             deadlineTick();
             if (leadership.leads()) snapshots.maybeTake(vertx, clock.instant());
-          });
-          vertx.setPeriodic(STALL_CHECK_MS, t -> stallTick());
+          }));
+          timers.add(vertx.setPeriodic(STALL_CHECK_MS, t -> stallTick()));
+          if (residency.checkEveryMs() > 0) timers.add(vertx.setPeriodic(residency.checkEveryMs(), t -> idleTick()));
+          residency.touch();
           drain();
         });
   }
 
-  /** Answers what is queued with "stopping" once the round in flight has committed. */
+  /**
+   * Answers what is queued with "stopping" once the round in flight has committed. An idle writer being unloaded
+   * (nothing queued then) first saves a snapshot of what it holds, if it writes, then gives up the lock.
+   */
   @Override
   public Future<?> stop() {
     stopping = true;
     leadership.stop();
     follower.releaseAll();
+    timers.forEach(vertx::cancelTimer);
     Promise<Void> done = Promise.promise();
     waitIdle(done);
-    return done.future().compose(v -> leadership.release());
+    return done.future()
+        .compose(v -> residency.retiring() && leadership.leads() ? snapshots.takeNow(vertx, clock.instant())
+            : Future.<Void>succeededFuture())
+        .compose(v -> leadership.release());
   }
 
   private void waitIdle(Promise<Void> done) {
@@ -124,31 +144,26 @@ public final class ConferenceWriter extends VerticleBase {
    * @param submitter the participant sending it (null for organizers, anonymous, system)
    */
   public Future<Outcome> submit(CommandEnvelope envelope, String submitter) {
-    Promise<Outcome> promise = Promise.promise();
     Context caller = Pending.callerLoop();
-    ctx.runOnContext(v -> {
+    // Handed to the next writer once this one is being unloaded: answered on the caller's loop all the same.
+    return this.<Outcome>routed(w -> w.submit(envelope, submitter).transform(ar -> Pending.backOn(caller, ar)), () -> {
+      Promise<Outcome> promise = Promise.promise();
+      Pending p = new Pending(envelope, submitter, promise, caller, clock.ticks());
       if (stopping) {
         promise.tryComplete(Failures.STOPPING);
       } else if (ready && !leadership.leads()) {
-        leadership.forward(envelope, submitter, promise, caller);
-      } else if (committer.enqueue(new Pending(envelope, submitter, promise, caller, clock.ticks()))) {
+        leadership.forward(p);
+      } else if (committer.enqueue(p)) {
         drain();
       }
-    });
-    return promise.future();
+      return promise.future();
+    }).recover(e -> Pending.backOn(caller, Future.succeededFuture(Failures.STOPPING)));
   }
 
-  /** Commands forwarded by other nodes, decided here because this node writes. */
-  private Future<Outcome> submitLocal(CommandEnvelope envelope, String submitter) {
-    Promise<Outcome> promise = Promise.promise();
-    ctx.runOnContext(v -> {
-      if (stopping || !leadership.leads()) {
-        promise.tryComplete(Failures.WRITER_MOVED);
-      } else if (committer.enqueue(new Pending(envelope, submitter, promise, null, clock.ticks()))) {
-        drain();
-      }
-    });
-    return promise.future();
+  /** A command forwarded by another node, or sent again after a writer moved, decided here: this node writes. */
+  private void decideHere(CommandEnvelope envelope, String submitter, Promise<Outcome> promise, Context replyTo) {
+    residency.touch();
+    if (committer.enqueue(new Pending(envelope, submitter, promise, replyTo, clock.ticks()))) drain();
   }
 
   public boolean leads() {
@@ -185,6 +200,30 @@ public final class ConferenceWriter extends VerticleBase {
     int late = follower.expire();
     if (late > 0) LOG.warn("{} read(s) of {} answered before this replica reached the writer's commit", late, conferenceId);
     committer.stallTick(ready);
+  }
+
+  /** Unloads the conference from this node once it has been quiet for long enough with nothing under way. */
+  private void idleTick() {
+    if (!residency.due(busy())) return;
+    LOG.debug("conference {} idle at seq {}: unloading", conferenceId, replica.committed());
+    leadership.stop(); // commands forwarded from now on are answered WRITER_MOVED, undecided, and sent again
+    residency.retire(this);
+  }
+
+  /**
+   * What keeps a conference loaded however quiet: a client following it here, a command queued, being appended or
+   * forwarded, a read of the log or a wait for it, a snapshot being saved, presence not yet shared, a reload, and on the
+   * writing node an open feedback window with a deadline (its close is the writer's to send).
+   */
+  private boolean busy() {
+    return !ready || stopping || fanout.subscriberCount() > 0 || committer.hasQueued() || committer.appending()
+        || committer.stalled() || follower.busy() || leadership.forwarding() || snapshots.inFlight()
+        || presence.unshared() || (leadership.leads() && FeedbackDeadline.pending(replica.state()));
+  }
+
+  /** Runs {@code here} on this writer, or once it is being unloaded {@code there} on the next (see {@link Residency}). */
+  private <T> Future<T> routed(Function<ConferenceWriter, Future<T>> there, Supplier<Future<T>> here) {
+    return residency.routed(ctx, there, here);
   }
 
   private void deadlineTick() {
@@ -236,7 +275,9 @@ public final class ConferenceWriter extends VerticleBase {
 
   /** This node lost the lock (its database connection dropped): stop writing, answer what waits, follow again. */
   void stepDown() {
-    ctx.runOnContext(v -> leadership.stepDown());
+    ctx.runOnContext(v -> {
+      if (!residency.retiring()) leadership.stepDown();
+    });
   }
 
   private void steppedDown() {
@@ -249,7 +290,7 @@ public final class ConferenceWriter extends VerticleBase {
    */
   public void followLog(long seq) {
     ctx.runOnContext(v -> {
-      if (ready && !stopping) follower.follow(seq, leadership.leads());
+      if (ready && !stopping && !residency.retiring()) follower.follow(seq, leadership.leads());
     });
   }
 
@@ -267,12 +308,12 @@ public final class ConferenceWriter extends VerticleBase {
    * {@link LogFollower#REPLICA_WAIT_MS} at most (then it completes all the same: the caller answers from what it has).
    */
   public Future<Void> replicaAt(long seq) {
-    Promise<Void> p = Promise.promise();
-    ctx.runOnContext(v -> {
+    return routed(w -> w.replicaAt(seq), () -> {
+      Promise<Void> p = Promise.promise();
       if (stopping) p.complete();
       else if (follower.await(seq, p) && ready) follower.follow(seq, leadership.leads());
+      return p.future();
     });
-    return p.future();
   }
 
   /**
@@ -280,38 +321,25 @@ public final class ConferenceWriter extends VerticleBase {
    * follower after asking the store for the log's end and reading up to it (bounded as {@link #replicaAt}).
    */
   public Future<Void> caughtUp() {
-    Promise<Void> p = Promise.promise();
-    ctx.runOnContext(v -> {
-      if (leadership.leads() || stopping) {
-        p.complete();
-        return;
-      }
-      follower.logEnd().onComplete(ar -> {
-        if (ar.failed()) p.complete(); // the store will not answer the read either: answer from the replica
-        else replicaAt(ar.result()).onComplete(x -> p.complete());
-      });
+    return routed(ConferenceWriter::caughtUp, () -> {
+      if (leadership.leads() || stopping) return Future.succeededFuture();
+      // A store that cannot say where the log ends will not answer the read either: answer from the replica.
+      return follower.logEnd().transform(ar -> ar.failed() ? Future.succeededFuture()
+          : replicaAt(ar.result()).otherwiseEmpty());
     });
-    return p.future();
   }
 
   // ------------------------------------------------------------------------------------------- reads
 
   /** Runs a read of the state on the writer's context (REST queries, tests). */
   public <T> Future<T> query(Function<Conference, T> read) {
-    Promise<T> p = Promise.promise();
-    ctx.runOnContext(v -> {
-      try {
-        p.tryComplete(read.apply(replica.state()));
-      } catch (RuntimeException e) {
-        p.tryFail(e);
-      }
-    });
-    return p.future();
+    return routed(w -> w.query(read), () -> Future.succeededFuture(read.apply(replica.state())));
   }
 
   /** A read that also needs who is connected (on any node, as last shared): attendance. */
   public <T> Future<T> queryWithPresence(BiFunction<Conference, Predicate<String>, T> read) {
-    return query(c -> read.apply(c, presence::onlineAnywhere));
+    return routed(w -> w.queryWithPresence(read),
+        () -> Future.succeededFuture(read.apply(replica.state(), presence::onlineAnywhere)));
   }
 
   /**
@@ -330,7 +358,7 @@ public final class ConferenceWriter extends VerticleBase {
 
   /** The last committed sequence; read on the writer's context. */
   public Future<Long> committedSeq() {
-    return query(c -> replica.committed());
+    return routed(ConferenceWriter::committedSeq, () -> Future.succeededFuture(replica.committed()));
   }
 
   // ------------------------------------------------------------------------------------------- subscribers
@@ -341,31 +369,38 @@ public final class ConferenceWriter extends VerticleBase {
    * recent window), or a snapshot when it is too far behind, then the live feed, with nothing lost or doubled between.
    */
   public void attach(Subscriber s, Long resumeAfter) {
-    ctx.runOnContext(v -> {
-      if (!fanout.add(s)) return;
-      List<Buffer> catchUp;
-      try {
-        catchUp = fanout.catchUp(s.viewer(), resumeAfter);
-        catchUp.addAll(tallies.currentFrames(s));
-      } catch (RuntimeException e) {
-        LOG.error("cannot catch {} up on {}", s.viewer(), conferenceId, e);
-        throw e;
-      }
+    routed(w -> {
+      w.attach(s, resumeAfter);
+      return Future.<Void>succeededFuture();
+    }, () -> {
+      if (!fanout.add(s)) return Future.succeededFuture();
+      List<Buffer> catchUp = fanout.catchUp(s.viewer(), resumeAfter);
+      catchUp.addAll(tallies.currentFrames(s));
       presence.connected(s.viewer());
       fanout.start(s, catchUp);
+      return Future.succeededFuture();
+    }).onFailure(e -> {
+      // The conference could not be caught up or loaded again here: the client reconnects and resumes.
+      LOG.error("cannot catch {} up on {}", s.viewer(), conferenceId, e);
+      s.context().runOnContext(x -> s.unavailable());
     });
   }
 
   public void detach(Subscriber s) {
-    ctx.runOnContext(v -> {
-      if (!fanout.remove(s)) return;
-      presence.disconnected(s.viewer());
+    routed(w -> {
+      w.detach(s);
+      return Future.<Void>succeededFuture();
+    }, () -> {
+      if (fanout.remove(s)) presence.disconnected(s.viewer());
+      return Future.succeededFuture();
     });
   }
 
   /** Another node's presence changed (or it is time to look): read the fresh rows. */
   public void readRemotePresence() {
-    ctx.runOnContext(v -> presence.readRemote(ctx));
+    ctx.runOnContext(v -> {
+      if (!residency.retiring()) presence.readRemote(ctx);
+    });
   }
 
   /** The parts' calls back into the coordinator (kept off the public surface). */
@@ -380,5 +415,8 @@ public final class ConferenceWriter extends VerticleBase {
     @Override public void tookOver() { ConferenceWriter.this.tookOver(); }
     @Override public void steppedDown() { ConferenceWriter.this.steppedDown(); }
     @Override public Future<Void> replicaAt(long seq) { return ConferenceWriter.this.replicaAt(seq); }
+    @Override public void decideHere(CommandEnvelope e, String submitter, Promise<Outcome> p, Context replyTo) {
+      ConferenceWriter.this.decideHere(e, submitter, p, replyTo);
+    }
   }
 }

@@ -1,16 +1,22 @@
 package vn.hoinghi.live;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.hoinghi.domain.BallotSealer;
 import vn.hoinghi.domain.Event;
 import vn.hoinghi.store.EventStore;
@@ -19,9 +25,12 @@ import vn.hoinghi.wire.Codec;
 /**
  * The writers of this node, one per conference, started on first use. Each writer is a worker
  * verticle: its context runs one task at a time, so the conference has exactly one writer here.
- * Stream ids starting with "_" (accounts) are not conferences.
+ * A writer idle for the quiet period ({@code conferences.idle.unload.seconds}) is unloaded: undeployed,
+ * then forgotten; a request for the conference meanwhile waits for the unload to end and loads it again
+ * (see {@link Residency}). Stream ids starting with "_" (accounts) are not conferences.
  */
-public final class Conferences {
+public final class Conferences implements Residency.Host {
+  private static final Logger LOG = LoggerFactory.getLogger(Conferences.class);
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,47}");
   private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -31,6 +40,12 @@ public final class Conferences {
   private final Clock clock;
   private final Cluster cluster;
   private final Map<String, Future<ConferenceWriter>> writers = new ConcurrentHashMap<>();
+  /** Conferences being unloaded: completes once the writer is gone (then a new one may load it). */
+  private final Map<String, Future<Void>> unloading = new ConcurrentHashMap<>();
+  private final long idleUnloadMs;
+  /** Where writers are deployed from (created with this object, outside any deployment). */
+  private final Context home;
+  private final ResidencyMetrics metrics;
   private final SecureRandom random = new SecureRandom();
   private volatile boolean closing;
 
@@ -39,7 +54,19 @@ public final class Conferences {
   }
 
   public Conferences(Vertx vertx, EventStore store, BallotSealer sealer, Clock clock, Cluster cluster) {
+    this(vertx, store, sealer, clock, cluster, Duration.ZERO, null);
+  }
+
+  /**
+   * {@code idleUnload}: how long a conference must be quiet before it is unloaded (zero: never); {@code registry}: where
+   * the counts go (null: nowhere).
+   */
+  public Conferences(Vertx vertx, EventStore store, BallotSealer sealer, Clock clock, Cluster cluster,
+      Duration idleUnload, MeterRegistry registry) {
     this.vertx = vertx;
+    this.home = vertx.getOrCreateContext();
+    this.idleUnloadMs = idleUnload.toMillis();
+    this.metrics = new ResidencyMetrics(registry, writers);
     this.store = store;
     this.sealer = sealer;
     this.clock = clock;
@@ -77,6 +104,8 @@ public final class Conferences {
   /** The writer of an existing conference; fails with {@link NoSuchConference} when it has no events. */
   public Future<ConferenceWriter> existing(String id) {
     if (!validId(id)) return Future.failedFuture(new NoSuchConference(id));
+    Future<Void> gone = unloading.get(id);
+    if (gone != null) return gone.compose(v -> existing(id));
     Future<ConferenceWriter> running = writers.get(id);
     if (running != null) return running;
     return store.latestSeq(id).compose(seq -> seq == 0
@@ -96,13 +125,55 @@ public final class Conferences {
   public Future<ConferenceWriter> writer(String id) {
     if (closing) return Future.failedFuture(new IllegalStateException("server is stopping"));
     if (!validId(id)) return Future.failedFuture(new NoSuchConference(id));
+    Future<Void> gone = unloading.get(id);
+    if (gone != null) return gone.compose(v -> writer(id));
     return writers.computeIfAbsent(id, k -> {
-      ConferenceWriter w = new ConferenceWriter(k, store, sealer, clock, cluster);
-      Future<ConferenceWriter> f = vertx.deployVerticle(w,
-          new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).map(dep -> w);
-      f.onFailure(e -> writers.remove(k));
+      long start = System.nanoTime();
+      ConferenceWriter w = new ConferenceWriter(k, store, sealer, WriterClock.of(clock), cluster, this, idleUnloadMs);
+      // Deployed from this class's own context, never from the caller's: a writer loaded again on behalf of one being
+      // unloaded would otherwise become a child of that deployment, and be refused or undeployed with it.
+      Promise<ConferenceWriter> deployed = Promise.promise();
+      home.runOnContext(v -> vertx.deployVerticle(w, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+          .map(dep -> w).onComplete(deployed));
+      Future<ConferenceWriter> f = deployed.future();
+      f.onSuccess(x -> metrics.loaded(start)).onFailure(e -> writers.remove(k));
       return f;
     });
+  }
+
+  /** Conferences held in memory on this node now. */
+  public int loaded() {
+    return writers.size();
+  }
+
+  /** Conferences unloaded as idle since this node started. */
+  public long unloadedCount() {
+    return metrics.unloadedCount();
+  }
+
+  /**
+   * A writer found itself idle (on its context; it hands whatever reaches it from now on to {@link #successor}): it is
+   * undeployed — it saves a snapshot and gives up its lock first — and then forgotten. Whoever asks for the conference
+   * meanwhile waits for that and loads it again.
+   */
+  @Override
+  public void idle(ConferenceWriter w) {
+    String id = w.conferenceId();
+    Promise<Void> gone = Promise.promise();
+    unloading.put(id, gone.future());
+    vertx.undeploy(w.deploymentID()).onComplete(ar -> {
+      if (ar.failed()) LOG.warn("unloading conference {} did not finish cleanly: {}", id, ar.cause().getMessage());
+      writers.computeIfPresent(id, (k, f) -> f.succeeded() && f.result() == w ? null : f);
+      unloading.remove(id);
+      metrics.unloaded();
+      LOG.debug("conference {} unloaded", id);
+      gone.complete();
+    });
+  }
+
+  @Override
+  public Future<ConferenceWriter> successor(String conferenceId) {
+    return writer(conferenceId);
   }
 
   /** A fresh, unguessable conference id ("hn-" and 8 characters). */
@@ -142,7 +213,8 @@ public final class Conferences {
       all.add(f.compose(w -> w.deploymentID() == null ? Future.succeededFuture() : vertx.undeploy(w.deploymentID()))
           .recover(e -> Future.succeededFuture()));
     }
-    return Future.join(all).mapEmpty();
+    // Forgotten once stopped: nothing of a stopped server's conferences stays reachable through this object.
+    return Future.join(all).onComplete(x -> writers.clear()).mapEmpty();
   }
 
   /** No conference with that id exists. */

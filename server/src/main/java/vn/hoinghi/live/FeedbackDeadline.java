@@ -18,6 +18,12 @@ final class FeedbackDeadline {
 
   private FeedbackDeadline() {}
 
+  /** The feedback window is open with a deadline: the writer must stay to close it then. */
+  static boolean pending(Conference conference) {
+    var info = conference.info();
+    return info != null && info.status() == ConferenceStatus.FEEDBACK_OPEN && info.feedbackDeadline() != null;
+  }
+
   /** The command that closes the conference, when its feedback window is open and past its deadline at {@code now}. */
   static Optional<CommandEnvelope> due(Conference conference, long committed, Instant now) {
     var info = conference.info();

@@ -51,6 +51,11 @@ final class LogFollower {
     this.applied = applied;
   }
 
+  /** Reading the log, or readers waiting for the replica: the conference is not idle. */
+  boolean busy() {
+    return catchingUp || !waits.isEmpty();
+  }
+
   /** A read of the log is under way: no command may be decided before it ends. */
   boolean catchingUp() {
     return catchingUp;

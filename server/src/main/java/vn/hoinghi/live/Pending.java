@@ -1,6 +1,8 @@
 package vn.hoinghi.live;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import vn.hoinghi.domain.CommandEnvelope;
@@ -19,5 +21,13 @@ record Pending(CommandEnvelope envelope, String submitter, Promise<Outcome> prom
     Context c = Vertx.currentContext();
     if (c instanceof io.vertx.core.internal.ContextInternal ci) c = ci.unwrap();
     return c != null && c.isEventLoopContext() ? c : null;
+  }
+
+  /** {@code result}, delivered on {@code loop} (the caller's event loop), or where it is when {@code loop} is null. */
+  static <T> Future<T> backOn(Context loop, AsyncResult<T> result) {
+    if (loop == null) return result.succeeded() ? Future.succeededFuture(result.result()) : Future.failedFuture(result.cause());
+    Promise<T> p = Promise.promise();
+    loop.runOnContext(v -> p.handle(result));
+    return p.future();
   }
 }

@@ -57,6 +57,11 @@ final class PresenceTicker {
         .onSuccess(rows -> writer.runOnContext(v -> presence.setRemote(rows)));
   }
 
+  /** This node's connection counts changed since it last shared them with the other nodes. */
+  boolean unshared() {
+    return cluster.shared() && presence.localVersion() != sharedPresenceVersion;
+  }
+
   void tick(Context writer) {
     share(writer);
     var subscribers = fanout.subscribers();

@@ -17,6 +17,10 @@ final class ReplicaWaits {
 
   private final TreeMap<Long, List<Waiter>> bySeq = new TreeMap<>();
 
+  boolean isEmpty() {
+    return bySeq.isEmpty();
+  }
+
   void add(long seq, long deadlineMs, Promise<Void> promise) {
     bySeq.computeIfAbsent(seq, k -> new ArrayList<>()).add(new Waiter(deadlineMs, promise));
   }

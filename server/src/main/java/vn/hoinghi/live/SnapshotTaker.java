@@ -1,5 +1,6 @@
 package vn.hoinghi.live;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import vn.hoinghi.wire.Codec;
  * Saves a snapshot of the state once {@link #SNAPSHOT_EVERY} events have passed and commits pause for
  * {@link #SNAPSHOT_QUIET_MS} (after at most {@link #SNAPSHOT_AT_MOST} events whatever the flow). The state is copied on
  * the writer (immutable records), and encoded and saved on a worker thread: encoding a conference of 15,000
- * participants and ballots is megabytes of JSON the writer should not spend its time on; one snapshot at a time.
+ * participants and ballots is megabytes of JSON the writer should not spend its time on; one snapshot at a time. A
+ * conference unloaded as idle saves one of what it holds ({@link #takeNow}), so that loading it again is quick.
  * Used on the writer's context only.
  */
 final class SnapshotTaker {
@@ -55,19 +57,38 @@ final class SnapshotTaker {
     lastCommit = clock.ticks();
   }
 
+  /** A snapshot is being encoded or saved. */
+  boolean inFlight() {
+    return inFlight;
+  }
+
   /** Takes a snapshot if one is due; {@code at}: the timestamp it is saved with. */
   void maybeTake(Vertx vertx, Instant at) {
     if (inFlight) return;
+    if (!snapshotDue(replica.committed() - lastSnapshot, clock.ticks() - lastCommit)) return;
+    take(vertx, at);
+  }
+
+  /**
+   * Saves a snapshot of the state now unless the latest one already holds it; completes once saved. A failure is
+   * logged, not passed on: the log holds everything, the snapshot only shortens the next load.
+   */
+  Future<Void> takeNow(Vertx vertx, Instant at) {
+    if (inFlight || replica.committed() <= lastSnapshot) return Future.succeededFuture();
+    return take(vertx, at);
+  }
+
+  private Future<Void> take(Vertx vertx, Instant at) {
     long seq = replica.committed();
-    if (!snapshotDue(seq - lastSnapshot, clock.ticks() - lastCommit)) return;
     ConferenceSnapshot copy = replica.state().snapshot();
     lastSnapshot = seq;
     inFlight = true;
-    vertx.executeBlocking(() -> Codec.encode(copy), false)
+    return vertx.executeBlocking(() -> Codec.encode(copy), false)
         .compose(json -> store.saveSnapshot(new Snapshot(replica.conferenceId(), seq, json, at)))
         .onComplete(ar -> {
           inFlight = false;
           if (ar.failed()) LOG.warn("snapshot of {} at {} not saved: {}", replica.conferenceId(), seq, ar.cause().getMessage());
-        });
+        })
+        .otherwiseEmpty();
   }
 }

@@ -27,6 +27,12 @@ public interface Subscriber {
   /** The participant behind this connection was removed from the conference: it must stop following it. */
   default void revoked() {}
 
+  /**
+   * The conference could not be caught up or loaded again on this node (it was being unloaded as idle and the store
+   * failed to load it back): the connection should close, and the client reconnect and resume.
+   */
+  default void unavailable() {}
+
   /** The session this connection's token was issued for (0 when none was started). */
   default int session() {
     return 0;

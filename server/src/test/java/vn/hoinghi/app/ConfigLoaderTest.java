@@ -99,6 +99,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("conferences.idle.unload.seconds: 600 by default, 0 (never) to 30 days from any layer; anything else"
+      + " stops start-up naming the key")
+  void idleUnload() {
+    assertThat(load(new String[0], Map.of()).idleUnloadSeconds()).isEqualTo(600);
+    assertThat(load(new String[0], Map.of("HOINGHI_CONFERENCES_IDLE_UNLOAD_SECONDS", "0")).idleUnloadSeconds()).isZero();
+    assertThat(load(new String[] {"--conferences.idle.unload.seconds=1"}, Map.of()).idleUnloadSeconds()).isEqualTo(1);
+    assertThat(load(new String[] {"--conferences.idle.unload.seconds", "2592000"}, Map.of()).idleUnloadSeconds())
+        .isEqualTo(2_592_000);
+    assertThat(failure(() -> load(new String[] {"--conferences.idle.unload.seconds=2592001"}, Map.of())))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage("conferences.idle.unload.seconds must be an integer from 0 to 2592000, got 2592001");
+    assertThat(failure(() -> load(new String[] {"--conferences.idle.unload.seconds=-1"}, Map.of())))
+        .isInstanceOf(ConfigError.class).hasMessageContaining("conferences.idle.unload.seconds");
+    assertThat(failure(() -> load(new String[0], Map.of("HOINGHI_CONFERENCES_IDLE_UNLOAD_SECONDS", "10m"))))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage("conferences.idle.unload.seconds must be an integer from 0 to 2592000, got \"10m\"");
+  }
+
+  @Test
   @DisplayName("bad values stop start-up with one line naming the key")
   void badValues() {
     assertThat(failure(() -> load(new String[] {"--http.port=abc"}, Map.of())))

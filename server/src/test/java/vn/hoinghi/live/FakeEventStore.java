@@ -36,6 +36,41 @@ final class FakeEventStore implements EventStore {
   private boolean loseNextAnswer;
   private final List<Runnable> held = new ArrayList<>();
   private final List<Runnable> unanswered = new ArrayList<>();
+  private boolean holdSnapshots;
+  private final List<Runnable> heldSnapshots = new ArrayList<>();
+  private int snapshotSaves;
+
+  /** Snapshot saves wait until {@link #releaseSnapshots}. */
+  synchronized void holdSnapshots() {
+    holdSnapshots = true;
+  }
+
+  /** Saves and answers the held snapshots; later ones are saved at once. */
+  void releaseSnapshots() {
+    synchronized (this) {
+      holdSnapshots = false;
+    }
+    runAll(heldSnapshots);
+  }
+
+  /** Takes the held actions out of {@code held} and runs them, outside the lock. */
+  private void runAll(List<Runnable> held) {
+    List<Runnable> run;
+    synchronized (this) {
+      run = new ArrayList<>(held);
+      held.clear();
+    }
+    run.forEach(Runnable::run);
+  }
+
+  /** Snapshot saves asked for so far (held ones included). */
+  synchronized int snapshotSaves() {
+    return snapshotSaves;
+  }
+
+  synchronized Optional<Snapshot> snapshot(String conferenceId) {
+    return Optional.ofNullable(snapshots.get(conferenceId));
+  }
 
   /** Appends wait until {@link #release}. */
   synchronized void holdAppends() {
@@ -49,13 +84,10 @@ final class FakeEventStore implements EventStore {
 
   /** Commits and answers the appends held so far; {@code keepHolding}: later ones wait too. */
   void answerHeld(boolean keepHolding) {
-    List<Runnable> run;
     synchronized (this) {
       hold = keepHolding;
-      run = new ArrayList<>(held);
-      held.clear();
     }
-    run.forEach(Runnable::run);
+    runAll(held);
   }
 
   /** Appends are never answered (a database that keeps the connection open and says nothing). */
@@ -70,13 +102,10 @@ final class FakeEventStore implements EventStore {
 
   /** The silent store comes back: the appends it never answered commit now and are answered; later ones at once. */
   void answerAgain() {
-    List<Runnable> run;
     synchronized (this) {
       silent = false;
-      run = new ArrayList<>(unanswered);
-      unanswered.clear();
     }
-    run.forEach(Runnable::run);
+    runAll(unanswered);
   }
 
   synchronized List<Integer> appendSizes() {
@@ -168,8 +197,18 @@ final class FakeEventStore implements EventStore {
 
   @Override
   public synchronized Future<Void> saveSnapshot(Snapshot snapshot) {
-    snapshots.put(snapshot.conferenceId(), snapshot);
-    return Future.succeededFuture();
+    snapshotSaves++;
+    Context caller = Vertx.currentContext();
+    Promise<Void> p = Promise.promise();
+    Runnable save = () -> {
+      synchronized (this) {
+        snapshots.put(snapshot.conferenceId(), snapshot);
+      }
+      answer(caller, p::complete);
+    };
+    if (holdSnapshots) heldSnapshots.add(save);
+    else save.run();
+    return p.future();
   }
 
   @Override
