@@ -46,8 +46,7 @@ import vn.hoinghi.wire.Codec;
  *       nodes read the new events from the log (so order and completeness come from the log, not from the
  *       notification) and publish them to their own connections.</li>
  *   <li><b>Commands</b>: a follower inserts the command into {@code command_inbox} and notifies; the writer node
- *       takes the rows, decides them, writes each outcome to {@code command_outbox} and notifies the origin node.
- *       Both inserts go in batches ({@link RowBatcher}).</li>
+ *       takes the rows, decides them, writes each outcome to {@code command_outbox} and notifies the origin node.</li>
  * </ul>
  */
 public final class PgCluster implements Cluster {
@@ -58,8 +57,6 @@ public final class PgCluster implements Cluster {
   static final String PRESENCE = "hoinghi_presence";
   /** Under the 10 s in which every command gets its answer, even while no node can take the writer's lock. */
   static final long FORWARD_TIMEOUT_MS = 8_000;
-  /** Rows per INSERT of forwarded commands or outcomes (the writer also takes its inbox 500 rows at a time). */
-  static final int BATCH = 500;
 
   private final Vertx vertx;
   private final PgConnectOptions options;
@@ -76,9 +73,6 @@ public final class PgCluster implements Cluster {
   private final Map<String, Inbox> leading = new ConcurrentHashMap<>();
   private final Map<String, Promise<Outcome>> pending = new ConcurrentHashMap<>();
   private final Set<String> draining = ConcurrentHashMap.newKeySet();
-  /** Forwarded commands and their outcomes, written in batches (one statement and one NOTIFY per batch and target). */
-  private final RowBatcher inboxRows;
-  private final RowBatcher outboxRows;
   /** Conferences whose inbox was signalled while a drain was running: that drain may not have seen the new rows. */
   private final Set<String> signalledWhileDraining = ConcurrentHashMap.newKeySet();
   private Future<PgConnection> lockConnection;
@@ -92,10 +86,6 @@ public final class PgCluster implements Cluster {
     this.vertx = vertx;
     this.options = options;
     this.pool = pool;
-    this.inboxRows = new RowBatcher(pool, "INSERT INTO command_inbox(conference_id, origin_node, request_id, envelope) "
-        + "VALUES ($1, $2, $3, $4::text::json)", BATCH, conferenceId -> notify(INBOX, conferenceId));
-    this.outboxRows = new RowBatcher(pool, "INSERT INTO command_outbox(origin_node, request_id, outcome) "
-        + "VALUES ($1, $2, $3::text::json) ON CONFLICT DO NOTHING", BATCH, origin -> notify(OUTBOX, origin));
     this.subscriber = PgSubscriber.subscriber(vertx, new PgConnectOptions(options));
     subscriber.reconnectPolicy(retries -> closed ? -1L : 1_000L);
     this.events = subscriber.channel(EVENTS);
@@ -274,11 +264,15 @@ public final class PgCluster implements Cluster {
         .put("submitter", submitter)
         .put("type", Codec.typeOf(env.command()))
         .put("command", new JsonObject(Codec.encode(env.command())));
-    inboxRows.add(new RowBatcher.Row(Tuple.of(conferenceId, nodeId, requestId, envelope.encode()), conferenceId, e -> {
-      pending.remove(requestId);
-      promise.tryComplete(new Outcome.Failed("STORE_UNAVAILABLE",
-          "the event store is unavailable; nothing was saved, try again"));
-    }));
+    pool.preparedQuery("INSERT INTO command_inbox(conference_id, origin_node, request_id, envelope) "
+            + "VALUES ($1, $2, $3, $4::text::json)")
+        .execute(Tuple.of(conferenceId, nodeId, requestId, envelope.encode()))
+        .onSuccess(v -> notify(INBOX, conferenceId))
+        .onFailure(e -> {
+          pending.remove(requestId);
+          promise.tryComplete(new Outcome.Failed("STORE_UNAVAILABLE",
+              "the event store is unavailable; nothing was saved, try again"));
+        });
     return promise.future();
   }
 
@@ -335,8 +329,11 @@ public final class PgCluster implements Cluster {
       if (p != null) p.tryComplete(outcome);
       return;
     }
-    outboxRows.add(new RowBatcher.Row(Tuple.of(origin, requestId, encode(outcome).encode()), origin,
-        e -> LOG.warn("cannot post an outcome: {}", e.getMessage())));
+    pool.preparedQuery("INSERT INTO command_outbox(origin_node, request_id, outcome) VALUES ($1, $2, $3::text::json) "
+            + "ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(origin, requestId, encode(outcome).encode()))
+        .onSuccess(v -> notify(OUTBOX, origin))
+        .onFailure(e -> LOG.warn("cannot post an outcome: {}", e.getMessage()));
   }
 
   private void onOutbox(String origin) {
