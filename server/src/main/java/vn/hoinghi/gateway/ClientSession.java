@@ -398,7 +398,9 @@ public final class ClientSession implements Subscriber {
 
   private void onPing(JsonNode msg) {
     JsonNode t = msg.get("t");
-    send(new ServerMessage.PongMessage(Instant.now(), t != null && t.isNumber() ? t.asDouble() : null));
+    // A t beyond a double (1e400) reads as Infinity, which JSON cannot carry as a number: it is not echoed.
+    boolean echo = t != null && t.isNumber() && Double.isFinite(t.asDouble());
+    send(new ServerMessage.PongMessage(Instant.now(), echo ? t.asDouble() : null));
   }
 
   /** A fresh access token for the same subject keeps a long-lived connection open past expiry. */

@@ -268,7 +268,7 @@ public final class ProtocolSchema {
     ObjectNode o = object(false);
     for (RecordComponent rc : record.getRecordComponents()) {
       if (mode == Mode.COMMAND && SERVER_CHOSEN.getOrDefault(record, java.util.Set.of()).contains(rc.getName())) continue;
-      if (rc.isAnnotationPresent(JsonUnwrapped.class)) {
+      if (rc.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
         // Its fields are written in place, all of them or (when it is null) none.
         ObjectNode inner = recordSchema(rc.getType(), mode);
         props(o).setAll(props(inner));
@@ -296,7 +296,8 @@ public final class ProtocolSchema {
 
   /** A component written even when null, overriding the codec's rule of omitting nulls. */
   private static boolean alwaysWritten(RecordComponent rc) {
-    JsonInclude include = rc.getAnnotation(JsonInclude.class);
+    // Jackson's annotations do not target record components: javac puts them on the accessor.
+    JsonInclude include = rc.getAccessor().getAnnotation(JsonInclude.class);
     return include != null && include.value() == JsonInclude.Include.ALWAYS;
   }
 
