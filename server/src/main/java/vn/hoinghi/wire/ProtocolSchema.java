@@ -254,14 +254,13 @@ public final class ProtocolSchema {
    * How a record's components become properties. {@code COMMAND} and {@code LOOSE} (records a client may send, even
    * inside a command): primitives required, references optional and nullable, so that a missing field is refused by
    * the domain with its typed error. {@code PRECISE} (what only the server sends): every component required and not
-   * null, except those marked {@link Nullable}, which may be absent (the codec omits nulls) or, when always written,
-   * null.
+   * null, except those marked {@link Nullable}: optional and nullable (the codec omits nulls), or required and nullable
+   * when always written.
    */
   private enum Mode { COMMAND, LOOSE, PRECISE }
 
   private Mode modeOf(Class<?> record) {
-    if (sentByClients.contains(record)) return Mode.LOOSE;
-    return record.getPackageName().equals(ProtocolSchema.class.getPackageName()) ? Mode.PRECISE : Mode.LOOSE;
+    return sentByClients.contains(record) ? Mode.LOOSE : Mode.PRECISE;
   }
 
   private ObjectNode recordSchema(Class<?> record, Mode mode) {
@@ -288,7 +287,8 @@ public final class ProtocolSchema {
         props(o).set(rc.getName(), nullable(s));
         required(o, rc.getName());
       } else {
-        props(o).set(rc.getName(), s);
+        // Omitted when null; typed "absent or null" so that a client may keep its own "no value" as null.
+        props(o).set(rc.getName(), nullable(s));
       }
     }
     return o;
