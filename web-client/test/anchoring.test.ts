@@ -5,7 +5,7 @@ import { rangeOf, segments, selectorsFor } from '../src/state/anchoring';
 const TEXT = 'Quy chế này quy định về nguyên tắc, chế độ làm việc; nhiệm vụ, quyền hạn của đảng đoàn, ban cán sự đảng cấp tỉnh.';
 
 function ann(id: string, start: number, end: number, exact = TEXT.slice(start, end)): Annotation {
-  return { id, anchor: { nodeId: 'd1.k1', quote: { exact }, position: { start, end } }, orphaned: false, draftVersion: 1, status: 'VISIBLE' };
+  return { id, authorId: 'p-5', kind: 'COMMENT', createdAt: '2026-11-27T08:00:00Z', anchor: { nodeId: 'd1.k1', quote: { exact }, position: { start, end } }, orphaned: false, draftVersion: 1, status: 'VISIBLE' };
 }
 
 describe('selectors from a selection', () => {

@@ -125,7 +125,7 @@ describe('the fold of snapshot and events', () => {
 
   it('ignores events about objects this client never saw (their first event was not for it)', () => {
     const s = fromSnapshot(snapshotView(), 10);
-    const after = applyEvents(s, [ev('AnnotationHidden', { annotationId: 'ann-99', at: at(1) }), ev('VoteClosed', { voteId: 'v-99', at: at(1) })], 12);
+    const after = applyEvents(s, [ev('AnnotationHidden', { annotationId: 'ann-99', hiddenBy: 'p-4', at: at(1) }), ev('VoteClosed', { voteId: 'v-99', at: at(1) })], 12);
     expect(after.annotations).toEqual(s.annotations);
     expect(after.votes).toEqual(s.votes);
   });

@@ -3,8 +3,9 @@ import type { DraftDocument } from '../src/protocol.gen';
 import { applyEvents, fromSnapshot, withDraftDocument } from '../src/state/conference';
 import { DraftTexts, draftKey, draftUrl, indexedDbStore, type DraftStore, type Fetcher } from '../src/state/draftText';
 import { docIndex, draftTextReady } from '../src/state/selectors';
+import { snapshotView } from './fixtures';
 
-const doc: DraftDocument = { title: 'Dự thảo', preamble: '', nodes: [
+const doc: DraftDocument = { title: 'Dự thảo', preamble: '', header: '', contents: '', closing: '', nodes: [
   { id: 'c1', kind: 'CHAPTER', number: 'I', title: 'Chung', text: '', children: [
     { id: 'a1', kind: 'ARTICLE', number: '1', title: 'Phạm vi', text: 'Quy chế này quy định…', children: [] }] }] };
 
@@ -84,15 +85,15 @@ describe('draft text cache', () => {
 });
 
 describe('the state before and after the text arrives', () => {
-  const snapshot = {
-    conferenceId: 'demo', moderator: false,
-    draft: { version: 2, versions: 2, documentEtag: '"d2-x"', outline: [
+  // As the live feed sends it: the draft without its text, with its outline.
+  const snapshot = snapshotView({
+    draft: { version: 2, versions: 2, importedAt: '2026-11-27T08:00:00Z', documentEtag: '"d2-x"', outline: [
       { id: 'c1', kind: 'CHAPTER' as const, number: 'I', title: 'Chung', children: [
         { id: 'a1', kind: 'ARTICLE' as const, number: '1', title: 'Phạm vi' }] }] },
-  };
+  });
 
   it('names the articles from the outline until the text comes, then reads the text', () => {
-    const s = fromSnapshot(snapshot as any, 10);
+    const s = fromSnapshot(snapshot, 10);
     expect(draftTextReady(s)).toBe(false);
     expect(docIndex(s).nodes.a1.number).toBe('1');
     expect(docIndex(s).articles.map((a) => a.node.id)).toEqual(['a1']);
@@ -103,7 +104,7 @@ describe('the state before and after the text arrives', () => {
   });
 
   it('a new version from the feed drops the old text and carries the new outline', () => {
-    const s = withDraftDocument(fromSnapshot(snapshot as any, 10), 2, '"d2-x"', doc);
+    const s = withDraftDocument(fromSnapshot(snapshot, 10), 2, '"d2-x"', doc);
     const next = applyEvents(s, [{ seq: 11, type: 'DraftVersionImported', at: '2024-09-10T08:00:00Z',
       data: { version: 3, note: 'v3', at: '2024-09-10T08:00:00Z', documentEtag: '"d3-y"',
         outline: [{ id: 'a9', kind: 'ARTICLE', number: '9', title: 'Mới' }] } }] as any, 11);

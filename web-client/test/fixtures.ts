@@ -9,7 +9,7 @@ export function snapshotView(overrides: Partial<ConferenceView> = {}): Conferenc
     conferenceId: 'demo',
     asOfSeq: 10,
     at: T0,
-    info: { conferenceId: 'demo', title: 'Hội nghị góp ý dự thảo', status: 'LIVE', settings: { defaultVoteMode: 'NAMED', speakingLimitSeconds: 300 } },
+    info: { conferenceId: 'demo', title: 'Hội nghị góp ý dự thảo', description: '', status: 'LIVE', settings: { defaultVoteMode: 'NAMED', speakingLimitSeconds: 300 } },
     me: { id: 'p-5', displayName: 'Nguyễn Thị Mai', roles: ['DELEGATE'], endpointId: 'ep-3', active: true },
     moderator: false,
     endpoints: [
@@ -27,8 +27,8 @@ export function snapshotView(overrides: Partial<ConferenceView> = {}): Conferenc
       { item: { id: 'ag-8', title: 'Thảo luận', kind: 'DISCUSSION', plannedMinutes: 40, nodeIds: ['c1'], status: 'PENDING', spentMillis: 0 }, elapsedMillis: 0 },
     ],
     draft: {
-      version: 1, versions: 1,
-      document: { title: 'DỰ THẢO', nodes: [
+      version: 1, versions: 1, importedAt: T0, documentEtag: '"d1-fixture"',
+      document: { title: 'DỰ THẢO', preamble: '', header: '', contents: '', closing: '', nodes: [
         { id: 'c1', kind: 'CHAPTER', number: 'I', title: 'QUY ĐỊNH CHUNG', text: '', children: [
           { id: 'd1', kind: 'ARTICLE', number: '1', title: 'Phạm vi điều chỉnh', text: '', children: [
             { id: 'd1.k1', kind: 'CLAUSE', number: '1', title: '', text: 'Quy chế này quy định về nguyên tắc, chế độ làm việc.', children: [] },
@@ -43,6 +43,9 @@ export function snapshotView(overrides: Partial<ConferenceView> = {}): Conferenc
     votes: [],
     speakerQueue: { open: true, waiting: [], currentElapsedMillis: 0, history: [] },
     annotations: [],
+    joinRequests: [],
+    delegates: [],
+    markedPresent: [],
     ...overrides,
   };
 }

@@ -11,7 +11,7 @@ function hostView() {
   return snapshotView({
     moderator: false,
     me: { id: 'p-6', displayName: 'Võ Thành Nhân', roles: ['HOST'], endpointId: 'ep-3', active: true },
-    joinRequests: [{ id: 'jr-1', inviteCode: 'K7P2QX9MNA', endpointId: 'ep-3', displayName: 'Lê Văn Tâm', at: at(1), status: 'PENDING' }],
+    joinRequests: [{ id: 'jr-1', inviteCode: 'K7P2QX9MNA', endpointId: 'ep-3', displayName: 'Lê Văn Tâm', keyHash: 'k'.repeat(64), at: at(1), status: 'PENDING' }],
     delegates: [{ participantId: 'p-5', position: 'Phó Bí thư', unit: 'Tỉnh ủy', phone: '0903 123 456', email: null }],
     markedPresent: ['p-5'],
   });

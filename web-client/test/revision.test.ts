@@ -66,14 +66,14 @@ describe('composing the revised draft', () => {
 
   it('pre-selects the wordings the team already answered "tiếp thu"', () => {
     const s = state([
-      wording('ann-1', 'd1.k1', 'nguyên tắc', 'các nguyên tắc', { response: { kind: 'ACCEPTED' } }),
-      wording('ann-2', 'd2', null, 'Khác', { response: { kind: 'EXPLAINED', text: 'Giữ nguyên' } }),
+      wording('ann-1', 'd1.k1', 'nguyên tắc', 'các nguyên tắc', { response: { kind: 'ACCEPTED', by: 'p-9', at: '2026-11-27T09:30:00Z' } }),
+      wording('ann-2', 'd2', null, 'Khác', { response: { kind: 'EXPLAINED', text: 'Giữ nguyên', by: 'p-9', at: '2026-11-27T09:30:00Z' } }),
     ]);
     expect(preselected(candidates(s))).toEqual(['ann-1']);
   });
 
   it('never pre-selects a wording made on an earlier version, which a revision may already have taken in', () => {
-    const made = { response: { kind: 'ACCEPTED' as const }, createdAt: '2026-11-27T08:00:00Z' };
+    const made = { response: { kind: 'ACCEPTED' as const, by: 'p-9', at: '2026-11-27T09:30:00Z' }, createdAt: '2026-11-27T08:00:00Z' };
     const s = fromSnapshot(snapshotView({
       annotations: [wording('ann-1', 'd1.k1', 'nguyên tắc', 'các nguyên tắc', made), wording('ann-2', 'd2', null, 'Khác', { ...made, createdAt: '2026-11-27T10:00:00Z' })],
       draft: { ...snapshotView().draft!, version: 2, versions: 2, importedAt: '2026-11-27T09:00:00Z' },

@@ -30,7 +30,7 @@ export type Counts = { agree: number; disagree: number; other: number; total: nu
 /** Counts per alternative id when the target has alternative wordings (phương án); their sum is `agree`. */
 export type AlternativeCounts = Record<string, number>;
 export type ArticleTally = Counts & { alternatives?: AlternativeCounts;
-  byEndpoint?: Record<string, Counts & { collective?: boolean; alternatives?: AlternativeCounts }> };
+  byEndpoint?: Record<string, Counts & { collective?: boolean; alternatives?: AlternativeCounts | null }> };
 export type VoteTally = { asOf: number; status: 'OPEN' | 'CLOSED'; articles: Record<string, ArticleTally> };
 
 /** A ballot this client has seen, with how many times it was cast (more than once = changed). */
@@ -120,39 +120,38 @@ export function fromSnapshot(view: ConferenceView, upTo: number): ConferenceStat
   const tallies: Record<string, VoteTally> = {};
   const hallResults: Record<string, HallResult> = {};
   const ballots: Record<string, SeenBallot> = {};
-  for (const vv of view.votes ?? []) {
+  for (const vv of view.votes) {
     const v = vv.vote;
-    if (!v?.id) continue;
     votes[v.id] = v;
     voteOrder.push(v.id);
     const articles: Record<string, ArticleTally> = {};
-    for (const [articleId, t] of Object.entries(vv.tallies ?? {})) {
+    for (const [articleId, t] of Object.entries(vv.tallies)) {
       articles[articleId] = {
         agree: t.agree, disagree: t.disagree, other: t.other, total: t.total,
         ...(t.alternatives ? { alternatives: t.alternatives } : {}),
-        ...(t.byEndpoint ? { byEndpoint: Object.fromEntries(Object.entries(t.byEndpoint).map(([e, c]) =>
+        byEndpoint: Object.fromEntries(Object.entries(t.byEndpoint).map(([e, c]) =>
           [e, { agree: c.agree, disagree: c.disagree, other: c.other, total: c.total, collective: c.collective,
-            ...(c.alternatives ? { alternatives: c.alternatives } : {}) }])) } : {}),
+            ...(c.alternatives ? { alternatives: c.alternatives } : {}) }])),
       };
     }
-    tallies[v.id] = { asOf: upTo, status: v.status ?? 'OPEN', articles };
-    for (const h of vv.hallResults ?? []) hallResults[hallKey(h.voteId!, h.articleId!, h.endpointId!)] = h;
-    for (const b of vv.ballots ?? []) ballots[ballotKey(b)] = { ...b, casts: 1 };
+    tallies[v.id] = { asOf: upTo, status: v.status, articles };
+    for (const h of vv.hallResults) hallResults[hallKey(h.voteId, h.articleId, h.endpointId)] = h;
+    for (const b of vv.ballots) ballots[ballotKey(b)] = { ...b, casts: 1 };
   }
   const q = view.speakerQueue;
-  const waitingList = q?.waiting ?? [];
+  const waitingList = q.waiting;
   const requests: Record<string, FloorRequest> = byId(waitingList);
   return {
-    conferenceId: view.conferenceId ?? view.info?.conferenceId ?? '',
+    conferenceId: view.conferenceId,
     upTo,
     info: view.info ?? null,
     me: view.me ?? null,
     moderator: view.moderator,
     endpoints: byId(view.endpoints),
-    endpointOrder: (view.endpoints ?? []).map((e) => e.id!).filter(Boolean),
+    endpointOrder: view.endpoints.map((e) => e.id),
     participants: byId(view.participants),
-    invites: Object.fromEntries((view.invites ?? []).filter((i) => i.code).map((i) => [i.code!, i])),
-    agenda: (view.agenda ?? []).map((a) => a.item!).filter(Boolean),
+    invites: Object.fromEntries(view.invites.map((i) => [i.code, i])),
+    agenda: view.agenda.map((a) => a.item),
     draft: view.draft ?? null,
     votes,
     voteOrder,
@@ -160,19 +159,19 @@ export function fromSnapshot(view: ConferenceView, upTo: number): ConferenceStat
     hallResults,
     ballots,
     queue: {
-      open: q?.open ?? true,
-      waiting: waitingList.map((r) => r.id!).filter(Boolean),
+      open: q.open,
+      waiting: waitingList.map((r) => r.id),
       requests,
-      current: q?.current ?? null,
-      history: q?.history ?? [],
+      current: q.current ?? null,
+      history: q.history,
     },
     annotations: byId(view.annotations),
-    annotationOrder: (view.annotations ?? []).map((a) => a.id!).filter(Boolean),
+    annotationOrder: view.annotations.map((a) => a.id),
     presence: null,
     joinRequests: byId(view.joinRequests),
-    joinRequestOrder: (view.joinRequests ?? []).map((r) => r.id!).filter(Boolean),
-    delegates: Object.fromEntries((view.delegates ?? []).filter((d) => d.participantId).map((d) => [d.participantId!, d])),
-    markedPresent: Object.fromEntries((view.markedPresent ?? []).map((id) => [id, true])),
+    joinRequestOrder: view.joinRequests.map((r) => r.id),
+    delegates: Object.fromEntries(view.delegates.map((d) => [d.participantId, d])),
+    markedPresent: Object.fromEntries(view.markedPresent.map((id) => [id, true])),
     reportHeading: view.reportHeading ?? null,
     sessions: {},
   };
@@ -456,8 +455,10 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const c = s.queue.current;
       const id = e.data.requestId;
       const r = id ? s.queue.requests[id] : undefined;
-      const record: SpeechRecord = { requestId: id, participantId: r?.participantId ?? c?.participantId, endpointId: r?.endpointId,
-        kind: r?.kind, forHall: r?.forHall ?? false, articleId: r?.articleId, startedAt: c?.startedAt, endedAt: e.data.at,
+      // A resumed client may have missed the request or the grant: the record then says what it knows.
+      const record: SpeechRecord = { requestId: id, participantId: r?.participantId ?? c?.participantId ?? '',
+        endpointId: r?.endpointId, kind: r?.kind ?? 'CONTRIBUTION', forHall: r?.forHall ?? false, articleId: r?.articleId,
+        startedAt: c?.startedAt ?? e.data.at, endedAt: e.data.at,
         spokenSeconds: e.data.spokenSeconds };
       return { ...s, queue: { ...s.queue, current: null, history: [...s.queue.history, record],
         requests: patch(s.queue.requests, id, (x) => ({ ...x, status: 'DONE', reason: null })) } };

@@ -34,7 +34,7 @@ export function docIndex(s: ConferenceState): DocIndex {
   if (!doc) {
     const toNode = (o: OutlineNode): DraftNode => ({ id: o.id, kind: o.kind, number: o.number, title: o.title, text: '',
       children: (o.children ?? []).map(toNode) });
-    doc = { title: '', preamble: '', nodes: outline.map(toNode) };
+    doc = { title: '', preamble: '', nodes: outline.map(toNode), header: '', contents: '', closing: '' };
     outlineDocs.set(outline, doc);
   }
   return indexDocument(doc, s);

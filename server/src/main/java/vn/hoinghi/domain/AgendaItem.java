@@ -8,7 +8,7 @@ import java.util.List;
  * {@code spentMillis} accumulated over earlier runs plus, while CURRENT, the time since {@code startedAt}.
  */
 public record AgendaItem(String id, String title, AgendaItemKind kind, int plannedMinutes, List<String> nodeIds,
-    AgendaItemStatus status, Instant startedAt, long spentMillis) {
+    AgendaItemStatus status, @Nullable Instant startedAt, long spentMillis) {
 
   public AgendaItem {
     nodeIds = List.copyOf(nodeIds);

@@ -9,9 +9,10 @@ import vn.hoinghi.domain.anchoring.Anchor;
  * contains the quoted text: the annotation is kept and listed, never dropped. A DELETED annotation keeps its place in
  * the thread but not its text.
  */
-public record Annotation(String id, String replyTo, String authorId, String endpointId, AnnotationKind kind, String body,
-    String replacement, Anchor anchor, boolean orphaned, int draftVersion, Instant createdAt, Instant editedAt,
-    AnnotationStatus status, String hiddenReason, String hiddenBy, Response response) {
+public record Annotation(String id, @Nullable String replyTo, String authorId, @Nullable String endpointId,
+    AnnotationKind kind, @Nullable String body, @Nullable String replacement, @Nullable Anchor anchor, boolean orphaned,
+    int draftVersion, Instant createdAt, @Nullable Instant editedAt, AnnotationStatus status,
+    @Nullable String hiddenReason, @Nullable String hiddenBy, @Nullable Response response) {
 
   public boolean reply() {
     return replyTo != null;

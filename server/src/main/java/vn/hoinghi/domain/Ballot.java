@@ -7,8 +7,8 @@ package vn.hoinghi.domain;
  * {@code alternativeId} is the chosen alternative (with {@link Choice#AGREE}) when the target has alternatives, else
  * null.
  */
-public record Ballot(String voteId, String articleId, String voter, boolean secret, String endpointId, Choice choice,
-    String text, String alternativeId) {
+public record Ballot(String voteId, String articleId, String voter, boolean secret, @Nullable String endpointId,
+    Choice choice, @Nullable String text, @Nullable String alternativeId) {
 
   public Ballot(String voteId, String articleId, String voter, boolean secret, String endpointId, Choice choice,
       String text) {

@@ -15,11 +15,11 @@ import vn.hoinghi.domain.document.DraftOutline;
  * and who was marked present go to the moderators and, for their own hall, the hosts. The report's heading block and
  * signature ({@code reportHeading}, null until set) go to the moderators only.
  */
-public record ConferenceView(String conferenceId, long asOfSeq, Instant at, ConferenceInfo info, Participant me,
-    boolean moderator, List<Endpoint> endpoints, List<Participant> participants, List<Invite> invites,
-    List<AgendaEntry> agenda, DraftView draft, List<VoteView> votes, QueueView speakerQueue,
-    List<Annotation> annotations, List<JoinRequest> joinRequests, List<DelegateDetails> delegates,
-    List<String> markedPresent, ReportHeading reportHeading) {
+public record ConferenceView(String conferenceId, long asOfSeq, Instant at, @Nullable ConferenceInfo info,
+    @Nullable Participant me, boolean moderator, List<Endpoint> endpoints, List<Participant> participants,
+    List<Invite> invites, List<AgendaEntry> agenda, @Nullable DraftView draft, List<VoteView> votes,
+    QueueView speakerQueue, List<Annotation> annotations, List<JoinRequest> joinRequests,
+    List<DelegateDetails> delegates, List<String> markedPresent, @Nullable ReportHeading reportHeading) {
 
   public record AgendaEntry(AgendaItem item, long elapsedMillis) {}
 
@@ -28,20 +28,20 @@ public record ConferenceView(String conferenceId, long asOfSeq, Instant at, Conf
    * and {@code outline} gives its headings (parts, chapters, sections, articles: ids, numbers, titles). REST state
    * reads carry the {@code document} too; the live feed's snapshot leaves it out (clients fetch it once by version).
    */
-  public record DraftView(int version, int versions, DraftDocument document, String note, Instant importedAt,
-      String documentEtag, List<DraftOutline.OutlineNode> outline) {}
+  public record DraftView(int version, int versions, @Nullable DraftDocument document, @Nullable String note,
+      Instant importedAt, String documentEtag, @Nullable List<DraftOutline.OutlineNode> outline) {}
 
   /**
    * The data of a DraftVersionImported event as the live feed sends it: the log's event without the document, plus
    * the version's {@code documentEtag} and {@code outline} (as in {@link DraftView}). The log and the audit keep the
    * whole document.
    */
-  public record DraftImported(int version, String note, String importedBy, Instant at, String documentEtag,
-      List<DraftOutline.OutlineNode> outline) {}
+  public record DraftImported(int version, @Nullable String note, String importedBy, Instant at, String documentEtag,
+      @Nullable List<DraftOutline.OutlineNode> outline) {}
 
   /** A vote with its live tallies per article, the halls' collective results and the ballots this viewer may see. */
   public record VoteView(Vote vote, Map<String, Tally> tallies, List<HallResult> hallResults, List<Ballot> ballots) {}
 
-  public record QueueView(boolean open, List<FloorRequest> waiting, Speech current, long currentElapsedMillis,
+  public record QueueView(boolean open, List<FloorRequest> waiting, @Nullable Speech current, long currentElapsedMillis,
       List<SpeechRecord> history) {}
 }

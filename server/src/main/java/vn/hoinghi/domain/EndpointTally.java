@@ -9,7 +9,7 @@ import java.util.Map;
  * per alternative, as in {@link Tally#alternatives()}.
  */
 public record EndpointTally(int agree, int disagree, int other, int total, boolean collective, Counts individual,
-    Map<String, Integer> alternatives) {
+    @Nullable Map<String, Integer> alternatives) {
 
   public EndpointTally {
     alternatives = Alternatives.counts(alternatives);

@@ -18,10 +18,11 @@ public sealed interface Event {
 
   // --- The conference ---------------------------------------------------------------------------------------------
 
-  record ConferenceCreated(String conferenceId, String title, String description, Instant startsAt, Instant endsAt,
-      VoteMode defaultVoteMode, int speakingLimitSeconds) implements Event {}
+  record ConferenceCreated(String conferenceId, String title, String description, @Nullable Instant startsAt,
+      @Nullable Instant endsAt, VoteMode defaultVoteMode, int speakingLimitSeconds) implements Event {}
 
-  record ConferenceDetailsUpdated(String title, String description, Instant startsAt, Instant endsAt) implements Event {}
+  record ConferenceDetailsUpdated(String title, String description, @Nullable Instant startsAt,
+      @Nullable Instant endsAt) implements Event {}
 
   record SettingsUpdated(VoteMode defaultVoteMode, int speakingLimitSeconds) implements Event {}
 
@@ -37,13 +38,13 @@ public sealed interface Event {
 
   // --- Endpoints --------------------------------------------------------------------------------------------------
 
-  record EndpointAdded(String endpointId, String code, String name, String region, EndpointLevel level)
+  record EndpointAdded(String endpointId, String code, String name, @Nullable String region, EndpointLevel level)
       implements Event {}
 
   /** The endpoints of one {@link Command.ImportEndpoints}: one event, so the import is committed whole or not at all. */
   record EndpointsImported(List<EndpointAdded> endpoints) implements Event {}
 
-  record EndpointUpdated(String endpointId, String name, String region) implements Event {}
+  record EndpointUpdated(String endpointId, String name, @Nullable String region) implements Event {}
 
   record EndpointCheckedIn(String endpointId, int headCount, Instant at) implements Event {}
 
@@ -54,14 +55,14 @@ public sealed interface Event {
   // --- Participants and invites -----------------------------------------------------------------------------------
 
   /** Also the result of joining with an invite (followed by {@link InviteUsed}). */
-  record ParticipantRegistered(String participantId, String displayName, Set<Role> roles, String endpointId)
+  record ParticipantRegistered(String participantId, String displayName, Set<Role> roles, @Nullable String endpointId)
       implements Event {
     public ParticipantRegistered {
       roles = Roles.copy(roles);
     }
   }
 
-  record ParticipantUpdated(String participantId, String displayName, Set<Role> roles, String endpointId)
+  record ParticipantUpdated(String participantId, String displayName, Set<Role> roles, @Nullable String endpointId)
       implements Event {
     public ParticipantUpdated {
       roles = Roles.copy(roles);
@@ -81,20 +82,21 @@ public sealed interface Event {
   }
 
   /** What the delegate list now says of a listed delegate (a change after the list was imported). */
-  record DelegateDetailsRecorded(String participantId, String position, String unit, String phone, String email)
-      implements Event {}
+  record DelegateDetailsRecorded(String participantId, @Nullable String position, @Nullable String unit,
+      @Nullable String phone, @Nullable String email) implements Event {}
 
   /**
    * Somebody asked to join through a hall's shared link. No participant exists yet. {@code keyHash}: the SHA-256 of
    * the requester's secret (the secret itself is never stored).
    */
   record JoinRequested(String requestId, String code, String endpointId, String displayName,
-      String claimedParticipantId, String duplicateOf, String keyHash, Instant at) implements Event {}
+      @Nullable String claimedParticipantId, @Nullable String duplicateOf, String keyHash,
+      Instant at) implements Event {}
 
   /** The request became {@code participantId}: a new participant, or the listed delegate it claimed. */
   record JoinRequestAdmitted(String requestId, String participantId, String admittedBy) implements Event {}
 
-  record JoinRequestRefused(String requestId, String reason, String refusedBy) implements Event {}
+  record JoinRequestRefused(String requestId, @Nullable String reason, String refusedBy) implements Event {}
 
   /**
    * A participant signed in on a device (personal code, admitted claim): session {@code session} starts and every
@@ -156,8 +158,8 @@ public sealed interface Event {
       implements Event {}
 
   /** An annotation found its quote again in a new version (possibly in another node), or was orphaned. */
-  record AnnotationReanchored(String annotationId, int draftVersion, String nodeId, TextQuoteSelector quote,
-      TextPositionSelector position, boolean orphaned) implements Event {}
+  record AnnotationReanchored(String annotationId, int draftVersion, String nodeId, @Nullable TextQuoteSelector quote,
+      @Nullable TextPositionSelector position, boolean orphaned) implements Event {}
 
   // --- Voting -----------------------------------------------------------------------------------------------------
 
@@ -165,8 +167,8 @@ public sealed interface Event {
    * {@code alternatives}: for each target that holds alternative wordings, the alternatives (ids and labels) a ballot
    * chooses between; absent (null) when no target has any, as in every log written before alternatives existed.
    */
-  record VoteOpened(String voteId, String title, List<String> articleIds, VoteMode mode, int draftVersion, Instant at,
-      Map<String, List<Alternative>> alternatives) implements Event {
+  record VoteOpened(String voteId, @Nullable String title, List<String> articleIds, VoteMode mode, int draftVersion,
+      Instant at, @Nullable Map<String, List<Alternative>> alternatives) implements Event {
     public VoteOpened {
       articleIds = List.copyOf(articleIds);
       alternatives = alternatives == null || alternatives.isEmpty() ? null : Alternatives.copy(alternatives);
@@ -178,8 +180,8 @@ public sealed interface Event {
   }
 
   /** A ballot of a named vote; {@code alternativeId} the chosen alternative, absent on targets without any. */
-  record BallotCast(String voteId, String articleId, String participantId, String endpointId, Choice choice, String text,
-      String alternativeId) implements Event {
+  record BallotCast(String voteId, String articleId, String participantId, @Nullable String endpointId, Choice choice,
+      @Nullable String text, @Nullable String alternativeId) implements Event {
     public BallotCast(String voteId, String articleId, String participantId, String endpointId, Choice choice,
         String text) {
       this(voteId, articleId, participantId, endpointId, choice, text, null);
@@ -187,8 +189,8 @@ public sealed interface Event {
   }
 
   /** A ballot of an anonymous vote: only the voter key, never the participant. */
-  record SecretBallotCast(String voteId, String articleId, String voterKey, String endpointId, Choice choice,
-      String text, String alternativeId) implements Event {
+  record SecretBallotCast(String voteId, String articleId, String voterKey, @Nullable String endpointId, Choice choice,
+      @Nullable String text, @Nullable String alternativeId) implements Event {
     public SecretBallotCast(String voteId, String articleId, String voterKey, String endpointId, Choice choice,
         String text) {
       this(voteId, articleId, voterKey, endpointId, choice, text, null);
@@ -197,7 +199,7 @@ public sealed interface Event {
 
   /** {@code alternatives}: counts per alternative on a target with alternatives, absent otherwise. */
   record HallResultRecorded(String voteId, String articleId, String endpointId, int agree, int disagree, int other,
-      String recordedBy, Map<String, Integer> alternatives) implements Event {
+      String recordedBy, @Nullable Map<String, Integer> alternatives) implements Event {
     public HallResultRecorded(String voteId, String articleId, String endpointId, int agree, int disagree, int other,
         String recordedBy) {
       this(voteId, articleId, endpointId, agree, disagree, other, recordedBy, null);
@@ -217,14 +219,14 @@ public sealed interface Event {
   record SpeakerQueueClosed() implements Event {}
 
   /** Joins the end of the queue, or for a point of order the front (behind earlier points of order). */
-  record FloorRequested(String requestId, String participantId, String endpointId, FloorKind kind, String articleId,
-      boolean forHall, Instant at) implements Event {}
+  record FloorRequested(String requestId, String participantId, @Nullable String endpointId, FloorKind kind,
+      @Nullable String articleId, boolean forHall, Instant at) implements Event {}
 
   record FloorRequestWithdrawn(String requestId) implements Event {}
 
   record FloorRequestApproved(String requestId) implements Event {}
 
-  record FloorRequestRejected(String requestId, String reason) implements Event {}
+  record FloorRequestRejected(String requestId, @Nullable String reason) implements Event {}
 
   record FloorRequestMoved(String requestId, int position) implements Event {}
 
@@ -238,30 +240,33 @@ public sealed interface Event {
 
   // --- Annotations ------------------------------------------------------------------------------------------------
 
-  record AnnotationAdded(String annotationId, String authorId, String endpointId, int draftVersion, String nodeId,
-      AnnotationKind kind, String body, String replacement, TextQuoteSelector quote, TextPositionSelector position,
+  record AnnotationAdded(String annotationId, String authorId, @Nullable String endpointId, int draftVersion,
+      String nodeId, AnnotationKind kind, String body, @Nullable String replacement, @Nullable TextQuoteSelector quote,
+      @Nullable TextPositionSelector position, Instant at) implements Event {}
+
+  record ReplyAdded(String annotationId, String replyTo, String authorId, @Nullable String endpointId, String body,
       Instant at) implements Event {}
 
-  record ReplyAdded(String annotationId, String replyTo, String authorId, String endpointId, String body, Instant at)
-      implements Event {}
-
-  record AnnotationEdited(String annotationId, String body, String replacement, Instant at) implements Event {}
+  record AnnotationEdited(String annotationId, String body, @Nullable String replacement,
+      Instant at) implements Event {}
 
   record AnnotationDeleted(String annotationId, Instant at) implements Event {}
 
   /** Carries no text: it goes to everyone, and the text must not. */
-  record AnnotationHidden(String annotationId, String reason, String hiddenBy, Instant at) implements Event {}
+  record AnnotationHidden(String annotationId, @Nullable String reason, String hiddenBy, Instant at) implements Event {}
 
   /** Carries the text again, for screens that only ever saw the annotation hidden. */
-  record AnnotationRestored(String annotationId, String body, String replacement) implements Event {}
+  record AnnotationRestored(String annotationId, @Nullable String body,
+      @Nullable String replacement) implements Event {}
 
-  record AnnotationResponded(String annotationId, ResponseKind response, String text, String respondedBy, Instant at)
-      implements Event {}
+  record AnnotationResponded(String annotationId, ResponseKind response, @Nullable String text, String respondedBy,
+      Instant at) implements Event {}
 
   // --- Opinions (the report's table) -------------------------------------------------------------------------------
 
-  record WrittenOpinionRecorded(String opinionId, String agency, String letterNumber, String letterDate,
-      String nodeId, int draftVersion, String text, String recordedBy, Instant at) implements Event {}
+  record WrittenOpinionRecorded(String opinionId, String agency, @Nullable String letterNumber,
+      @Nullable String letterDate, @Nullable String nodeId, int draftVersion, String text, String recordedBy,
+      Instant at) implements Event {}
 
   record WrittenOpinionsImported(List<WrittenOpinionRecorded> opinions) implements Event {
     public WrittenOpinionsImported {
@@ -272,8 +277,8 @@ public sealed interface Event {
   record SpeechSummaryRecorded(String requestId, String summary, String recordedBy, Instant at) implements Event {}
 
   /** The answer to an opinion that is not an annotation (annotations keep {@link AnnotationResponded}). */
-  record OpinionResponded(String opinionId, ResponseKind response, String text, String respondedBy, Instant at)
-      implements Event {}
+  record OpinionResponded(String opinionId, ResponseKind response, @Nullable String text, String respondedBy,
+      Instant at) implements Event {}
 
   record OpinionsMerged(String intoId, List<String> opinionIds) implements Event {
     public OpinionsMerged {

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code agree}); otherwise null.
  */
 public record HallResult(String voteId, String articleId, String endpointId, int agree, int disagree, int other,
-    String recordedBy, Map<String, Integer> alternatives) {
+    String recordedBy, @Nullable Map<String, Integer> alternatives) {
 
   public HallResult {
     alternatives = Alternatives.counts(alternatives);

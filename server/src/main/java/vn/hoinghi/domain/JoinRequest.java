@@ -10,8 +10,8 @@ import java.time.Instant;
  * the requester's device holds to learn the answer.
  */
 public record JoinRequest(String id, String inviteCode, String endpointId, String displayName,
-    String claimedParticipantId, String duplicateOf, String keyHash, Instant at, Status status, String participantId,
-    String reason) {
+    @Nullable String claimedParticipantId, @Nullable String duplicateOf, String keyHash, Instant at, Status status,
+    @Nullable String participantId, @Nullable String reason) {
 
   public enum Status { PENDING, ADMITTED, REFUSED }
 

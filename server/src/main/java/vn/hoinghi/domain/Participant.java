@@ -7,7 +7,7 @@ import java.util.Set;
  * one; an observer may have none. Removed participants stay ({@code active} false) because ballots, annotations and
  * speeches refer to them.
  */
-public record Participant(String id, String displayName, Set<Role> roles, String endpointId, boolean active) {
+public record Participant(String id, String displayName, Set<Role> roles, @Nullable String endpointId, boolean active) {
 
   public Participant {
     roles = Roles.copy(roles);

@@ -3,4 +3,4 @@ package vn.hoinghi.domain;
 import java.time.Instant;
 
 /** The drafting team's answer to an annotation; {@code text} is required for EXPLAINED. */
-public record Response(ResponseKind kind, String text, String by, Instant at) {}
+public record Response(ResponseKind kind, @Nullable String text, String by, Instant at) {}

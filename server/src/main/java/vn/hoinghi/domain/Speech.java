@@ -8,7 +8,7 @@ import java.time.Instant;
  * means no limit; the limit is advisory (screens show overrun, the chair ends the turn).
  */
 public record Speech(String requestId, String participantId, Instant startedAt, int limitSeconds, long spentMillis,
-    Instant runningSince) {
+    @Nullable Instant runningSince) {
 
   public boolean paused() {
     return runningSince == null;

@@ -8,7 +8,7 @@ import java.util.Map;
  * (their sum is {@code agree}: choosing an alternative agrees with that wording); otherwise it is null.
  */
 public record Tally(int agree, int disagree, int other, int total, Map<String, EndpointTally> byEndpoint,
-    Map<String, Integer> alternatives) {
+    @Nullable Map<String, Integer> alternatives) {
 
   public Tally {
     byEndpoint = Map.copyOf(byEndpoint);

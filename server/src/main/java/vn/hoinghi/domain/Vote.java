@@ -10,8 +10,9 @@ import java.util.Map;
  * chooses between; a target absent from it is voted tán thành / không tán thành / ý kiến khác. Empty for votes of old
  * logs, which had none.
  */
-public record Vote(String id, String title, List<String> articleIds, VoteMode mode, int draftVersion, VoteStatus status,
-    Instant openedAt, Instant closedAt, int reopenCount, Map<String, List<Alternative>> alternatives) {
+public record Vote(String id, @Nullable String title, List<String> articleIds, VoteMode mode, int draftVersion,
+    VoteStatus status, Instant openedAt, @Nullable Instant closedAt, int reopenCount,
+    Map<String, List<Alternative>> alternatives) {
 
   public Vote {
     articleIds = List.copyOf(articleIds);

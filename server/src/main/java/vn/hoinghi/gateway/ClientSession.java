@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +16,14 @@ import vn.hoinghi.domain.Actor;
 import vn.hoinghi.domain.Command;
 import vn.hoinghi.domain.CommandEnvelope;
 import vn.hoinghi.domain.Participant;
+import vn.hoinghi.domain.Role;
 import vn.hoinghi.domain.Viewer;
 import vn.hoinghi.live.ConferenceWriter;
 import vn.hoinghi.live.Conferences;
 import vn.hoinghi.live.Subscriber;
 import vn.hoinghi.wire.Codec;
 import vn.hoinghi.wire.MessageValidator;
+import vn.hoinghi.wire.ServerMessage;
 import vn.hoinghi.wire.WireError;
 
 /**
@@ -123,7 +125,7 @@ public final class ClientSession implements Subscriber {
 
   private void onBinaryMessage() {
     lastInboundMs = System.currentTimeMillis();
-    sendJson(Replies.error(null, "UNSUPPORTED", null));
+    send(Replies.errorMessage(null, "UNSUPPORTED", null));
     noteAbuse();
   }
 
@@ -225,7 +227,7 @@ public final class ClientSession implements Subscriber {
       if (++rateViolations > RATE_VIOLATION_LIMIT) {
         close(CloseCodes.RATE_LIMIT, "too many messages");
       } else {
-        sendJson(Replies.error(idOf(text), "RATE_LIMITED", null));
+        send(Replies.errorMessage(idOf(text), "RATE_LIMITED", null));
       }
       return;
     }
@@ -233,12 +235,12 @@ public final class ClientSession implements Subscriber {
     try {
       msg = Codec.parse(text);
     } catch (WireError e) {
-      sendJson(Replies.error(null, e.code(), e.getMessage()));
+      send(Replies.errorMessage(null, e.code(), e.getMessage()));
       noteAbuse();
       return;
     }
     if (!msg.isObject() || !msg.path("type").isTextual()) {
-      sendJson(Replies.error(null, "INVALID_MESSAGE", "a message is a JSON object with a string \"type\""));
+      send(Replies.errorMessage(null, "INVALID_MESSAGE", "a message is a JSON object with a string \"type\""));
       noteAbuse();
       return;
     }
@@ -251,7 +253,7 @@ public final class ClientSession implements Subscriber {
       default -> "";
     };
     if ("".equals(definition)) {
-      sendJson(Replies.error(null, "UNKNOWN_TYPE", "unknown message type \"" + abbreviate(type) + "\""));
+      send(Replies.errorMessage(null, "UNKNOWN_TYPE", "unknown message type \"" + abbreviate(type) + "\""));
       noteAbuse();
       return;
     }
@@ -259,7 +261,7 @@ public final class ClientSession implements Subscriber {
       try {
         MessageValidator.check(definition, msg);
       } catch (WireError e) {
-        sendJson(Replies.error(null, e.code(), e.getMessage()));
+        send(Replies.errorMessage(null, e.code(), e.getMessage()));
         noteAbuse();
         return;
       }
@@ -274,7 +276,7 @@ public final class ClientSession implements Subscriber {
 
   private void onHello(JsonNode msg) {
     if (state != State.AWAIT_HELLO) {
-      sendJson(Replies.error(null, "ALREADY_AUTHENTICATED", null));
+      send(Replies.errorMessage(null, "ALREADY_AUTHENTICATED", null));
       return;
     }
     String problem = onlyFields(msg, "type", "token", "conferenceId", "resumeAfter", "client");
@@ -286,7 +288,7 @@ public final class ClientSession implements Subscriber {
     String token = msg.path("token").isTextual() ? msg.get("token").asText() : headerToken;
     if (problem == null && token == null) problem = "hello needs a token (or the bearer subprotocol)";
     if (problem != null) {
-      sendJson(Replies.error(null, "INVALID_MESSAGE", problem));
+      send(Replies.errorMessage(null, "INVALID_MESSAGE", problem));
       noteAbuse();
       return;
     }
@@ -305,7 +307,7 @@ public final class ClientSession implements Subscriber {
       if (conferenceId == null) {
         // A malformed hello like any other: the connection stays, and a corrected hello may follow within the 10 s.
         state = State.AWAIT_HELLO;
-        sendJson(Replies.error(null, "INVALID_MESSAGE", "an organizer hello names the conferenceId"));
+        send(Replies.errorMessage(null, "INVALID_MESSAGE", "an organizer hello names the conferenceId"));
         noteAbuse();
         return;
       }
@@ -315,24 +317,24 @@ public final class ClientSession implements Subscriber {
         if (m.succeeded()) {
           admit(m.result(), resumeAfter);
         } else if (m.cause() instanceof Conferences.NoSuchConference) {
-          sendJson(Replies.error(null, "NOT_FOUND", m.cause().getMessage()));
+          send(Replies.errorMessage(null, "NOT_FOUND", m.cause().getMessage()));
           close(CloseCodes.NOT_FOUND, "no such conference");
         } else if (m.cause() instanceof AuthError e && e.code().equals("SESSION_ENDED")) {
-          sendJson(Replies.error(null, "SESSION_ENDED", null));
+          send(Replies.errorMessage(null, "SESSION_ENDED", null));
           close(CloseCodes.SESSION_ENDED, "signed in elsewhere");
         } else if (m.cause() instanceof AuthError e) {
           refuseHello(e.code(), e.getMessage());
         } else {
           // The conference could not be loaded (the store failed): nothing refused, the hello may be sent again.
           state = State.AWAIT_HELLO;
-          sendJson(Replies.error(null, "STORE_UNAVAILABLE", "the conference cannot be loaded now; send the hello again"));
+          send(Replies.errorMessage(null, "STORE_UNAVAILABLE", "the conference cannot be loaded now; send the hello again"));
         }
       });
     });
   }
 
   private void refuseHello(String code, String detail) {
-    sendJson(Replies.error(null, code, detail));
+    send(Replies.errorMessage(null, code, detail));
     close(code.equals("FORBIDDEN") ? CloseCodes.FORBIDDEN : CloseCodes.AUTH_REQUIRED, "authentication failed");
   }
 
@@ -354,16 +356,12 @@ public final class ClientSession implements Subscriber {
     if (ch != null) KeepAlive.fast(ch);
     state = State.LIVE;
     gateway.vertx().cancelTimer(helloTimer);
-    JsonObject welcome = new JsonObject().put("type", "welcome").put("conferenceId", w.conferenceId())
-        .put("organizer", organizer).put("serverTime", Instant.now().toString())
-        .put("tokenExpiresAt", Instant.ofEpochSecond(c.expiresAt()).toString());
-    if (p != null) {
-      welcome.put("participantId", p.id()).put("name", p.displayName()).put("endpointId", p.endpointId())
-          .put("roles", new JsonArray(p.roles().stream().map(Enum::name).sorted().toList()));
-    } else {
-      welcome.put("roles", new JsonArray());
-    }
-    sendJson(welcome);
+    ServerMessage.Welcomed who = p == null ? null
+        : new ServerMessage.Welcomed(p.id(), p.displayName(), p.endpointId());
+    List<Role> roles = p == null ? List.of()
+        : p.roles().stream().sorted(Comparator.comparing(Role::name)).toList();
+    send(new ServerMessage.WelcomeMessage(w.conferenceId(), organizer, Instant.now(),
+        Instant.ofEpochSecond(c.expiresAt()), who, roles));
     w.attach(this, resumeAfter);
   }
 
@@ -371,14 +369,14 @@ public final class ClientSession implements Subscriber {
     JsonNode idNode = msg.get("id");
     String id = idNode != null && idNode.isTextual() && COMMAND_ID.matcher(idNode.asText()).matches() ? idNode.asText() : null;
     if (state != State.LIVE) {
-      sendJson(Replies.error(id, "NOT_AUTHENTICATED", null));
+      send(Replies.errorMessage(id, "NOT_AUTHENTICATED", null));
       return;
     }
     String problem = onlyFields(msg, "type", "id", "command");
     if (problem == null && id == null) problem = "command id must be 1–64 characters of A-Z a-z 0-9 . _ : -";
     if (problem == null && !msg.path("command").isObject()) problem = "\"command\" must be an object";
     if (problem != null) {
-      sendJson(Replies.error(id, "INVALID_MESSAGE", problem));
+      send(Replies.errorMessage(id, "INVALID_MESSAGE", problem));
       noteAbuse();
       return;
     }
@@ -388,29 +386,27 @@ public final class ClientSession implements Subscriber {
       String commandType = body.path("type").isTextual() ? body.get("type").asText() : null;
       command = ServerChosen.fill(Codec.decodeCommand(commandType, body));
     } catch (WireError e) {
-      sendJson(Replies.error(id, e.code(), e.getMessage()));
+      send(Replies.errorMessage(id, e.code(), e.getMessage()));
       noteAbuse();
       return;
     }
     gateway.metrics().commandIn();
     writer.submit(new CommandEnvelope(id, actor, command), participantId).onComplete(ar -> {
-      JsonObject reply = ar.succeeded() ? Replies.outcome(id, ar.result())
-          : Replies.error(id, "INTERNAL", null);
-      sendJson(reply);
+      send(ar.succeeded() ? Replies.outcomeMessage(id, ar.result()) : Replies.errorMessage(id, "INTERNAL", null));
     });
   }
 
   private void onPing(JsonNode msg) {
-    JsonObject pong = new JsonObject().put("type", "pong").put("serverTime", Instant.now().toString());
     JsonNode t = msg.get("t");
-    if (t != null && t.isNumber()) pong.put("t", t.asDouble());
-    sendJson(pong);
+    // A t beyond a double (1e400) reads as Infinity, which JSON cannot carry as a number: it is not echoed.
+    boolean echo = t != null && t.isNumber() && Double.isFinite(t.asDouble());
+    send(new ServerMessage.PongMessage(Instant.now(), echo ? t.asDouble() : null));
   }
 
   /** A fresh access token for the same subject keeps a long-lived connection open past expiry. */
   private void onToken(JsonNode msg) {
     if (state != State.LIVE) {
-      sendJson(Replies.error(null, "NOT_AUTHENTICATED", null));
+      send(Replies.errorMessage(null, "NOT_AUTHENTICATED", null));
       return;
     }
     String token = msg.path("token").isTextual() ? msg.get("token").asText() : null;
@@ -419,13 +415,12 @@ public final class ClientSession implements Subscriber {
       boolean same = ar.succeeded() && ar.result().subject().equals(actor.id())
           && (ar.result().kind() == Tokens.Kind.ORGANIZER || writer.conferenceId().equals(ar.result().conferenceId()));
       if (!same) {
-        sendJson(Replies.error(null, "INVALID_TOKEN", "the token is invalid or for someone else"));
+        send(Replies.errorMessage(null, "INVALID_TOKEN", "the token is invalid or for someone else"));
         return;
       }
       tokenExpiresAtMs = ar.result().expiresAt() * 1000;
       scheduleExpiry();
-      sendJson(new JsonObject().put("type", "tokenAccepted")
-          .put("tokenExpiresAt", Instant.ofEpochSecond(ar.result().expiresAt()).toString()));
+      send(new ServerMessage.TokenAcceptedMessage(Instant.ofEpochSecond(ar.result().expiresAt())));
     });
   }
 
@@ -466,10 +461,12 @@ public final class ClientSession implements Subscriber {
     if (++abuse > ABUSE_LIMIT) close(CloseCodes.POLICY, "too many invalid messages");
   }
 
-  void sendJson(JsonObject o) {
+  /** A reply to this connection only (acks, errors, pong…), encoded here. */
+  void send(ServerMessage m) {
     if (state == State.CLOSED || socketClosed()) return;
-    if (transport != null) transport.sendText(o.encode());
-    else ws.writeTextMessage(o.encode());
+    String text = Codec.encode(m);
+    if (transport != null) transport.sendText(text);
+    else ws.writeTextMessage(text);
   }
 
   /** Called by the heartbeat sweep on this session's context. */
@@ -529,7 +526,7 @@ public final class ClientSession implements Subscriber {
   @Override
   public void sessionEnded(int current) {
     if (current <= session) return;
-    sendJson(Replies.error(null, "SESSION_ENDED", null));
+    send(Replies.errorMessage(null, "SESSION_ENDED", null));
     close(CloseCodes.SESSION_ENDED, "signed in elsewhere");
   }
 

@@ -58,8 +58,8 @@ public final class Gateway {
 
   public Gateway(Vertx vertx, Tokens tokens, Conferences conferences, Accounts accounts, Throttle throttle,
                  GatewayMetrics metrics, String version, String storeKind) {
-    this.serverFrame = io.vertx.core.buffer.Buffer.buffer(new io.vertx.core.json.JsonObject().put("type", "server")
-        .put("server", "hoinghi").put("version", version).put("store", storeKind).put("protocol", SUBPROTOCOL).encode());
+    this.serverFrame = io.vertx.core.buffer.Buffer.buffer(vn.hoinghi.wire.Codec.encodeBytes(
+        new vn.hoinghi.wire.ServerMessage.ServerGreeting("hoinghi", version, storeKind, SUBPROTOCOL)));
     this.vertx = vertx;
     this.tokens = tokens;
     this.conferences = conferences;

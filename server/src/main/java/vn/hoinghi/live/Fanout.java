@@ -14,6 +14,8 @@ import vn.hoinghi.domain.Audience;
 import vn.hoinghi.domain.Conference;
 import vn.hoinghi.domain.Event;
 import vn.hoinghi.domain.Viewer;
+import vn.hoinghi.wire.Encoded;
+import vn.hoinghi.wire.EventFrame;
 
 /**
  * The subscribers of one conference on this node and the delivery of frames to them. Each committed event's JSON was
@@ -72,7 +74,7 @@ final class Fanout implements TallyClock.Watchers {
       out.add(snapshots.encode(committed, clock.instant(), conference.viewFor(viewer, clock.instant())));
       return out;
     }
-    List<String> batch = new ArrayList<>();
+    List<Encoded<EventFrame>> batch = new ArrayList<>();
     long upTo = resumeAfter;
     for (Entry e : replica.window()) {
       if (e.seq() <= resumeAfter) continue;
@@ -102,12 +104,12 @@ final class Fanout implements TallyClock.Watchers {
   void publish(List<Entry> entries) {
     if (subscribers.isEmpty() || entries.isEmpty()) return;
     long upTo = entries.get(entries.size() - 1).seq();
-    List<String> everyone = new ArrayList<>();
-    Map<Subscriber, List<String>> special = new LinkedHashMap<>();
+    List<Encoded<EventFrame>> everyone = new ArrayList<>();
+    Map<Subscriber, List<Encoded<EventFrame>>> special = new LinkedHashMap<>();
     for (Entry e : entries) {
       if (e.audience() instanceof Audience.Everyone) {
         everyone.add(e.frame());
-        for (List<String> own : special.values()) own.add(e.frame());
+        for (List<Encoded<EventFrame>> own : special.values()) own.add(e.frame());
         continue;
       }
       for (Subscriber s : targets(e)) {
@@ -120,8 +122,8 @@ final class Fanout implements TallyClock.Watchers {
     }
     Buffer everyoneFrame = everyone.isEmpty() ? null : Frames.events(upTo, everyone);
     Map<Subscriber, Buffer> own = new HashMap<>();
-    Map<List<String>, Buffer> encoded = new HashMap<>();
-    for (Map.Entry<Subscriber, List<String>> s : special.entrySet()) {
+    Map<List<Encoded<EventFrame>>, Buffer> encoded = new HashMap<>();
+    for (Map.Entry<Subscriber, List<Encoded<EventFrame>>> s : special.entrySet()) {
       own.put(s.getKey(), encoded.computeIfAbsent(s.getValue(), l -> Frames.events(upTo, l)));
     }
     deliver(everyoneFrame, own);

@@ -1,15 +1,18 @@
 package vn.hoinghi.live;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.hoinghi.domain.Conference;
 import vn.hoinghi.domain.Participant;
 import vn.hoinghi.domain.Viewer;
+import vn.hoinghi.wire.ServerMessage.EndpointPresence;
+import vn.hoinghi.wire.ServerMessage.PresenceMessage;
 
 /**
  * Who is connected, counted by the writer as subscribers attach and detach. It is not in the log:
@@ -94,7 +97,7 @@ final class Presence {
     dirty = false;
     Map<String, int[]> byEndpoint = new TreeMap<>();
     c.endpoints().forEach(e -> byEndpoint.put(e.id(), new int[2]));
-    JsonArray participants = new JsonArray();
+    List<String> participants = new ArrayList<>();
     int connections = screens + remoteScreens;
     Map<String, Integer> all = connectionsByParticipant;
     if (!remoteByParticipant.isEmpty()) {
@@ -113,31 +116,32 @@ final class Presence {
         }
       }
     }
-    JsonArray endpoints = new JsonArray();
+    List<EndpointPresence> endpoints = new ArrayList<>(byEndpoint.size());
     int online = 0;
     for (Map.Entry<String, int[]> e : byEndpoint.entrySet()) {
-      boolean on = e.getValue()[0] > 0;
-      if (on) online++;
-      endpoints.add(new JsonObject().put("endpointId", e.getKey()).put("online", on)
-          .put("connections", e.getValue()[0]).put("participants", e.getValue()[1]));
+      EndpointPresence ep = endpointPresence(e.getKey(), e.getValue());
+      if (ep.online()) online++;
+      endpoints.add(ep);
     }
-    JsonObject summary = new JsonObject().put("type", "presence").put("at", now.toString())
-        .put("endpointsOnline", online).put("endpointsTotal", byEndpoint.size()).put("connections", connections);
-    JsonObject full = summary.copy().put("endpoints", endpoints).put("participantsOnline", participants);
+    PresenceMessage summary = new PresenceMessage(now, online, byEndpoint.size(), connections, null, null);
+    PresenceMessage full = new PresenceMessage(now, online, byEndpoint.size(), connections, endpoints, participants);
     // A host sees which of the hall's own people are connected, nothing of the other halls.
-    Map<String, JsonArray> byHall = new HashMap<>();
+    Map<String, List<String>> byHall = new HashMap<>();
     for (String pid : all.keySet()) {
       Participant p = c.participant(pid).orElse(null);
-      if (p != null && p.endpointId() != null) byHall.computeIfAbsent(p.endpointId(), k -> new JsonArray()).add(pid);
+      if (p != null && p.endpointId() != null) byHall.computeIfAbsent(p.endpointId(), k -> new ArrayList<>()).add(pid);
     }
     Map<String, Buffer> hosts = new HashMap<>();
     for (Map.Entry<String, int[]> e : byEndpoint.entrySet()) {
-      JsonObject slice = summary.copy()
-          .put("endpoints", new JsonArray().add(new JsonObject().put("endpointId", e.getKey())
-              .put("online", e.getValue()[0] > 0).put("connections", e.getValue()[0]).put("participants", e.getValue()[1])))
-          .put("participantsOnline", byHall.getOrDefault(e.getKey(), new JsonArray()));
-      hosts.put(e.getKey(), vn.hoinghi.live.Frames.buffer(slice.encode()));
+      PresenceMessage slice = new PresenceMessage(now, online, byEndpoint.size(), connections,
+          List.of(endpointPresence(e.getKey(), e.getValue())), byHall.getOrDefault(e.getKey(), List.of()));
+      hosts.put(e.getKey(), vn.hoinghi.live.Frames.message(slice));
     }
-    return new Frames(vn.hoinghi.live.Frames.buffer(summary.encode()), vn.hoinghi.live.Frames.buffer(full.encode()), hosts);
+    return new Frames(vn.hoinghi.live.Frames.message(summary), vn.hoinghi.live.Frames.message(full), hosts);
+  }
+
+  /** {@code counts}: connections, participants. */
+  private static EndpointPresence endpointPresence(String endpointId, int[] counts) {
+    return new EndpointPresence(endpointId, counts[0] > 0, counts[0], counts[1]);
   }
 }

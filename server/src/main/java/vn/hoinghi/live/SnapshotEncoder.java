@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 import vn.hoinghi.domain.ConferenceView;
 import vn.hoinghi.wire.Codec;
+import vn.hoinghi.wire.ServerMessage;
 
 /**
  * Encodes resume snapshots. A snapshot names the draft version (its number and {@code documentEtag}) and carries its
@@ -24,15 +25,13 @@ final class SnapshotEncoder {
       cachedOutline = Codec.encode(draft.outline());
       cachedEtag = draft.documentEtag();
     }
-    String json = Codec.encode(withDraft(view, draft, null));
+    String json = Codec.encode(new ServerMessage.SnapshotMessage(upTo, serverTime, withDraft(view, draft, null)));
     // The draft object was written without its document and outline (null fields are omitted); put the cached outline
-    // in front.
+    // in front. The envelope's own fields (type, upTo, serverTime) come before the state and hold no "draft" key.
     int at = json.indexOf("\"draft\":{");
     if (at < 0) return Frames.snapshot(upTo, serverTime, withDraft(view, draft, draft.outline()));
     int insert = at + "\"draft\":{".length();
-    String spliced = json.substring(0, insert) + "\"outline\":" + cachedOutline + "," + json.substring(insert);
-    return Frames.buffer("{\"type\":\"snapshot\",\"upTo\":" + upTo + ",\"serverTime\":\"" + serverTime
-        + "\",\"state\":" + spliced + "}");
+    return Frames.buffer(json.substring(0, insert) + "\"outline\":" + cachedOutline + "," + json.substring(insert));
   }
 
   /** The view as the live feed sends it: the draft without its document, with the given outline. */

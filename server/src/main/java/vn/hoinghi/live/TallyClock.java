@@ -1,9 +1,8 @@
 package vn.hoinghi.live;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import vn.hoinghi.domain.EndpointTally;
 import vn.hoinghi.domain.Event;
 import vn.hoinghi.domain.Tally;
 import vn.hoinghi.domain.Vote;
+import vn.hoinghi.wire.ServerMessage;
 
 /**
  * Live tallies are a projection sent on a clock, not an event per ballot: a ballot marks its vote
@@ -121,28 +121,22 @@ final class TallyClock {
   }
 
   private Buffer frame(Conference c, Vote vote, boolean detail) {
-    JsonArray articles = new JsonArray();
+    List<ServerMessage.ArticleTally> articles = new ArrayList<>(vote.articleIds().size());
     for (String articleId : vote.articleIds()) {
       Tally t = c.tally(vote.id(), articleId);
-      JsonObject a = new JsonObject().put("articleId", articleId).put("agree", t.agree())
-          .put("disagree", t.disagree()).put("other", t.other()).put("total", t.total());
-      // Counts per alternative id, the same object as in the REST tally and the snapshot (docs/protocol.md).
-      if (t.alternatives() != null) a.put("alternatives", new JsonObject(new java.util.LinkedHashMap<>(t.alternatives())));
+      Map<String, ServerMessage.TallyCounts> byEndpoint = null;
       if (detail) {
-        JsonObject by = new JsonObject();
+        byEndpoint = new LinkedHashMap<>();
         for (Map.Entry<String, EndpointTally> e : t.byEndpoint().entrySet()) {
           EndpointTally et = e.getValue();
-          JsonObject row = new JsonObject().put("agree", et.agree()).put("disagree", et.disagree())
-              .put("other", et.other()).put("total", et.total()).put("collective", et.collective());
-          if (et.alternatives() != null) row.put("alternatives", new JsonObject(new java.util.LinkedHashMap<>(et.alternatives())));
-          by.put(e.getKey(), row);
+          byEndpoint.put(e.getKey(), new ServerMessage.TallyCounts(et.agree(), et.disagree(), et.other(), et.total(),
+              et.collective(), et.alternatives()));
         }
-        a.put("byEndpoint", by);
       }
-      articles.add(a);
+      // Counts per alternative id, the same object as in the REST tally and the snapshot (docs/protocol.md).
+      articles.add(new ServerMessage.ArticleTally(articleId, t.agree(), t.disagree(), t.other(), t.total(),
+          t.alternatives(), byEndpoint));
     }
-    JsonObject f = new JsonObject().put("type", "tally").put("voteId", vote.id())
-        .put("status", vote.status().name()).put("asOf", replica.committed()).put("articles", articles);
-    return Frames.buffer(f.encode());
+    return Frames.message(new ServerMessage.TallyMessage(vote.id(), vote.status(), replica.committed(), articles));
   }
 }

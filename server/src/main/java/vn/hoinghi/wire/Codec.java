@@ -80,6 +80,15 @@ public final class Codec {
     }
   }
 
+  /** The same as UTF-8 bytes, without a String between: how outbound frames are encoded ({@link ServerMessage}). */
+  public static byte[] encodeBytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+    }
+  }
+
   /** A stored event, read through today's {@link Upcasters#CURRENT}. */
   public static Event decodeEvent(String type, String json) {
     return decodeEvent(Upcasters.CURRENT, type, json);

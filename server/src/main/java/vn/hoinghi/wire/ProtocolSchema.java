@@ -1,5 +1,8 @@
 package vn.hoinghi.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,17 +16,20 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import vn.hoinghi.domain.Command;
 import vn.hoinghi.domain.ConferenceView;
 import vn.hoinghi.domain.Event;
+import vn.hoinghi.domain.Nullable;
 
 /**
- * The one machine-readable definition of the WebSocket protocol: a JSON Schema (2020-12)
- * generated from the domain's records (commands, events, the snapshot view) plus the envelopes
- * defined here. The server validates every inbound message against it; the web client generates
- * its TypeScript types from it. The generated file is committed as
+ * The one machine-readable definition of the WebSocket protocol: a JSON Schema (2020-12) generated from records —
+ * the domain's (commands, events, the snapshot view) and the server's messages ({@link ServerMessage}) — plus the
+ * four client envelopes defined here. The server validates every inbound message against it; the web client
+ * generates its TypeScript types from it. The generated file is committed as
  * {@code protocol/hoinghi-protocol.schema.json}; a test fails when it differs from what this class
  * produces, so the two cannot drift. Regenerate with:
  * {@code mvn -q -pl server compile exec:java -Dexec.mainClass=vn.hoinghi.wire.ProtocolSchema -Dexec.args=protocol/hoinghi-protocol.schema.json} (from the repository root)
@@ -43,6 +49,7 @@ public final class ProtocolSchema {
   private final ObjectNode defs = F.objectNode();
   private final Map<String, Class<?>> records = new TreeMap<>();
   private final Deque<Class<?>> pending = new ArrayDeque<>();
+  private final Set<Class<?>> sentByClients = sentByClients();
 
   private ProtocolSchema() {}
 
@@ -74,7 +81,7 @@ public final class ProtocolSchema {
     // Commands: one definition per record, with its "type" as a constant.
     ArrayNode commands = F.arrayNode();
     for (Map.Entry<String, Class<? extends Command>> e : Codec.commandTypes().entrySet()) {
-      ObjectNode def = recordSchema(e.getValue(), true);
+      ObjectNode def = recordSchema(e.getValue(), Mode.COMMAND);
       ((ObjectNode) def.get("properties")).set("type", F.objectNode().put("const", e.getKey()));
       ((ArrayNode) def.get("required")).insert(0, "type");
       defs.set(e.getKey() + "Command", def);
@@ -88,7 +95,7 @@ public final class ProtocolSchema {
       // The feed sends DraftVersionImported without the document the log keeps (docs/protocol.md, "The draft text").
       Class<?> data = e.getValue() == Event.DraftVersionImported.class
           ? vn.hoinghi.domain.ConferenceView.DraftImported.class : e.getValue();
-      defs.set(e.getKey() + "Event", recordSchema(data, false));
+      defs.set(e.getKey() + "Event", recordSchema(data, modeOf(data)));
       ObjectNode frame = object(false);
       props(frame).set("seq", F.objectNode().put("type", "integer").put("minimum", 1));
       props(frame).set("type", F.objectNode().put("const", e.getKey()));
@@ -100,11 +107,12 @@ public final class ProtocolSchema {
     }
     defs.set("EventFrame", F.objectNode().set("oneOf", events));
     enqueue(ConferenceView.class);
+    clientEnvelopes();
+    serverMessages();
     while (!pending.isEmpty()) {
       Class<?> c = pending.poll();
-      if (!defs.has(c.getSimpleName())) defs.set(c.getSimpleName(), recordSchema(c, false));
+      if (!defs.has(c.getSimpleName())) defs.set(c.getSimpleName(), recordSchema(c, modeOf(c)));
     }
-    envelopes();
 
     root.set("oneOf", F.arrayNode().add(ref("ClientMessage")).add(ref("ServerMessage")));
     ObjectNode sorted = F.objectNode();
@@ -123,8 +131,8 @@ public final class ProtocolSchema {
     return m;
   }
 
-  /** Messages of the protocol itself: client → server and server → client. */
-  private void envelopes() {
+  /** The messages a client sends (commands are defined from their records above). */
+  private void clientEnvelopes() {
     ObjectNode hello = message("hello");
     props(hello).set("token", F.objectNode().put("type", "string").put("maxLength", 8192));
     props(hello).set("conferenceId", F.objectNode().put("type", "string").put("maxLength", 64));
@@ -149,119 +157,36 @@ public final class ProtocolSchema {
 
     defs.set("ClientMessage", F.objectNode().set("oneOf", F.arrayNode().add(ref("HelloMessage"))
         .add(ref("CommandMessage")).add(ref("PingMessage")).add(ref("TokenMessage"))));
+  }
 
-    ObjectNode server = message("server");
-    for (String f : new String[] {"server", "version", "store", "protocol"}) props(server).set(f, string());
-    required(server, "server", "version", "store", "protocol");
-    defs.set("ServerGreeting", server);
+  /**
+   * The messages the server sends, from the {@link ServerMessage} records: each definition is named after its record
+   * and has its {@code type} constant first; {@code ServerMessage} is the one-of over them.
+   */
+  private void serverMessages() {
+    ArrayNode all = F.arrayNode();
+    for (Class<?> c : ServerMessage.class.getPermittedSubclasses()) {
+      JsonTypeName name = c.getAnnotation(JsonTypeName.class);
+      if (name == null) throw new IllegalStateException(c.getSimpleName() + " has no @JsonTypeName: its \"type\"");
+      ObjectNode def = recordSchema(c, Mode.PRECISE);
+      ObjectNode fields = F.objectNode().set("type", F.objectNode().put("const", name.value()));
+      fields.setAll(props(def));
+      def.set("properties", fields);
+      ((ArrayNode) def.get("required")).insert(0, "type");
+      records.put(c.getSimpleName(), c);
+      defs.set(c.getSimpleName(), def);
+      all.add(ref(c.getSimpleName()));
+    }
+    defs.set("ServerMessage", F.objectNode().set("oneOf", all));
+  }
 
-    ObjectNode welcome = message("welcome");
-    props(welcome).set("conferenceId", string());
-    props(welcome).set("organizer", F.objectNode().put("type", "boolean"));
-    props(welcome).set("serverTime", dateTime());
-    props(welcome).set("tokenExpiresAt", dateTime());
-    props(welcome).set("participantId", string());
-    props(welcome).set("name", string());
-    props(welcome).set("endpointId", nullable(string()));
-    props(welcome).set("roles", F.objectNode().put("type", "array").set("items", enumOf(vn.hoinghi.domain.Role.class)));
-    required(welcome, "conferenceId", "organizer", "serverTime", "tokenExpiresAt", "roles");
-    defs.set("WelcomeMessage", welcome);
-
-    ObjectNode snapshot = message("snapshot");
-    props(snapshot).set("upTo", F.objectNode().put("type", "integer").put("minimum", 0));
-    props(snapshot).set("serverTime", dateTime());
-    props(snapshot).set("state", ref("ConferenceView"));
-    required(snapshot, "upTo", "serverTime", "state");
-    defs.set("SnapshotMessage", snapshot);
-
-    ObjectNode eventsMsg = message("events");
-    props(eventsMsg).set("upTo", F.objectNode().put("type", "integer").put("minimum", 0));
-    props(eventsMsg).set("events", F.objectNode().put("type", "array").set("items", ref("EventFrame")));
-    required(eventsMsg, "upTo", "events");
-    defs.set("EventsMessage", eventsMsg);
-
-    ObjectNode counts = object(false);
-    for (String f : new String[] {"agree", "disagree", "other", "total"}) props(counts).set(f, integer());
-    props(counts).set("collective", F.objectNode().put("type", "boolean"));
-    props(counts).set("alternatives", F.objectNode().put("type", "object").set("additionalProperties", integer()));
-    required(counts, "agree", "disagree", "other", "total");
-    defs.set("TallyCounts", counts);
-    ObjectNode articleTally = object(false);
-    props(articleTally).set("articleId", string());
-    for (String f : new String[] {"agree", "disagree", "other", "total"}) props(articleTally).set(f, integer());
-    props(articleTally).set("byEndpoint", F.objectNode().put("type", "object").set("additionalProperties", ref("TallyCounts")));
-    props(articleTally).set("alternatives", F.objectNode().put("type", "object").set("additionalProperties", integer()));
-    required(articleTally, "articleId", "agree", "disagree", "other", "total");
-    defs.set("ArticleTally", articleTally);
-    ObjectNode tally = message("tally");
-    props(tally).set("voteId", string());
-    props(tally).set("status", enumOf(vn.hoinghi.domain.VoteStatus.class));
-    props(tally).set("asOf", integer());
-    props(tally).set("articles", F.objectNode().put("type", "array").set("items", ref("ArticleTally")));
-    required(tally, "voteId", "status", "asOf", "articles");
-    defs.set("TallyMessage", tally);
-
-    ObjectNode endpointPresence = object(false);
-    props(endpointPresence).set("endpointId", string());
-    props(endpointPresence).set("online", F.objectNode().put("type", "boolean"));
-    props(endpointPresence).set("connections", integer());
-    props(endpointPresence).set("participants", integer());
-    required(endpointPresence, "endpointId", "online", "connections", "participants");
-    defs.set("EndpointPresence", endpointPresence);
-    ObjectNode presence = message("presence");
-    props(presence).set("at", dateTime());
-    props(presence).set("endpointsOnline", integer());
-    props(presence).set("endpointsTotal", integer());
-    props(presence).set("connections", integer());
-    props(presence).set("endpoints", F.objectNode().put("type", "array").set("items", ref("EndpointPresence")));
-    props(presence).set("participantsOnline", F.objectNode().put("type", "array").set("items", string()));
-    required(presence, "at", "endpointsOnline", "endpointsTotal", "connections");
-    defs.set("PresenceMessage", presence);
-
-    ObjectNode ack = message("ack");
-    props(ack).set("id", string());
-    props(ack).set("firstSeq", integer());
-    props(ack).set("lastSeq", integer());
-    props(ack).set("duplicate", F.objectNode().put("type", "boolean"));
-    required(ack, "id", "firstSeq", "lastSeq", "duplicate");
-    defs.set("AckMessage", ack);
-
-    ObjectNode text = object(false);
-    props(text).set("vi", string());
-    props(text).set("en", string());
-    required(text, "vi", "en");
-    defs.set("BilingualText", text);
-    ObjectNode error = message("error");
-    props(error).set("id", string());
-    props(error).set("code", ref("ErrorCode"));
-    props(error).set("message", ref("BilingualText"));
-    // Every code the server sends (ErrorCode), with the retryable ones listed for clients that resend.
+  /** Every error code the server sends, with the retryable ones listed for clients that resend. */
+  private void errorCodes() {
     ObjectNode codes = enumOf(ErrorCode.class);
     ArrayNode retryable = F.arrayNode();
     for (ErrorCode c : ErrorCode.values()) if (c.retryable()) retryable.add(c.name());
     codes.set("x-retryable", retryable);
     defs.set("ErrorCode", codes);
-    props(error).set("details", F.objectNode().put("type", "array").set("items", string()));
-    required(error, "code", "message");
-    defs.set("ErrorMessage", error);
-
-    ObjectNode pong = message("pong");
-    props(pong).set("t", F.objectNode().put("type", "number"));
-    props(pong).set("serverTime", dateTime());
-    required(pong, "serverTime");
-    defs.set("PongMessage", pong);
-
-    ObjectNode accepted = message("tokenAccepted");
-    props(accepted).set("tokenExpiresAt", dateTime());
-    required(accepted, "tokenExpiresAt");
-    defs.set("TokenAcceptedMessage", accepted);
-
-    ArrayNode serverMessages = F.arrayNode();
-    for (String n : new String[] {"ServerGreeting", "WelcomeMessage", "SnapshotMessage", "EventsMessage", "TallyMessage",
-        "PresenceMessage", "AckMessage", "ErrorMessage", "PongMessage", "TokenAcceptedMessage"}) {
-      serverMessages.add(ref(n));
-    }
-    defs.set("ServerMessage", F.objectNode().set("oneOf", serverMessages));
   }
 
   private static ObjectNode message(String type) {
@@ -314,35 +239,89 @@ public final class ProtocolSchema {
   }
 
   private void enqueue(Class<?> c) {
-    if (!records.containsKey(c.getSimpleName())) {
+    Class<?> named = records.get(c.getSimpleName());
+    if (named != null && named != c) {
+      throw new IllegalStateException("two records named " + c.getSimpleName() + " in the protocol: " + named.getName()
+          + " and " + c.getName() + " (a definition is named by its simple name)");
+    }
+    if (named == null) {
       records.put(c.getSimpleName(), c);
       pending.add(c);
     }
   }
 
   /**
-   * A record as an object schema. Primitive components are required; reference components may be
-   * absent or null (the domain core decides which are mandatory and says so in its rejection).
+   * How a record's components become properties. {@code COMMAND} and {@code LOOSE} (records a client may send, even
+   * inside a command): primitives required, references optional and nullable, so that a missing field is refused by
+   * the domain with its typed error. {@code PRECISE} (what only the server sends): every component required and not
+   * null, except those marked {@link Nullable}: optional and nullable (the codec omits nulls), or required and nullable
+   * when always written.
    */
-  private ObjectNode recordSchema(Class<?> record, boolean command) {
+  private enum Mode { COMMAND, LOOSE, PRECISE }
+
+  private Mode modeOf(Class<?> record) {
+    return sentByClients.contains(record) ? Mode.LOOSE : Mode.PRECISE;
+  }
+
+  private ObjectNode recordSchema(Class<?> record, Mode mode) {
     ObjectNode o = object(false);
     for (RecordComponent rc : record.getRecordComponents()) {
-      if (command && SERVER_CHOSEN.getOrDefault(record, java.util.Set.of()).contains(rc.getName())) continue;
+      if (mode == Mode.COMMAND && SERVER_CHOSEN.getOrDefault(record, java.util.Set.of()).contains(rc.getName())) continue;
+      if (rc.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+        // Its fields are written in place, all of them or (when it is null) none.
+        ObjectNode inner = recordSchema(rc.getType(), mode);
+        props(o).setAll(props(inner));
+        if (!rc.isAnnotationPresent(Nullable.class)) ((ArrayNode) o.get("required")).addAll((ArrayNode) inner.get("required"));
+        continue;
+      }
       ObjectNode s = typeSchema(rc.getGenericType());
       if (rc.getType().isPrimitive()) {
         props(o).set(rc.getName(), s);
         required(o, rc.getName());
+      } else if (mode != Mode.PRECISE) {
+        props(o).set(rc.getName(), nullable(s));
+      } else if (!rc.isAnnotationPresent(Nullable.class)) {
+        props(o).set(rc.getName(), s);
+        required(o, rc.getName());
+      } else if (alwaysWritten(rc)) {
+        props(o).set(rc.getName(), nullable(s));
+        required(o, rc.getName());
       } else {
+        // Omitted when null; typed "absent or null" so that a client may keep its own "no value" as null.
         props(o).set(rc.getName(), nullable(s));
       }
     }
     return o;
   }
 
+  /** A component written even when null, overriding the codec's rule of omitting nulls. */
+  private static boolean alwaysWritten(RecordComponent rc) {
+    // Jackson's annotations do not target record components: javac puts them on the accessor.
+    JsonInclude include = rc.getAccessor().getAnnotation(JsonInclude.class);
+    return include != null && include.value() == JsonInclude.Include.ALWAYS;
+  }
+
+  /** The records a client may send: the command records and every record inside them. */
+  private static Set<Class<?>> sentByClients() {
+    Set<Class<?>> out = new HashSet<>();
+    Deque<Type> todo = new ArrayDeque<>();
+    for (Class<?> c : Codec.commandTypes().values()) for (RecordComponent rc : c.getRecordComponents()) todo.add(rc.getGenericType());
+    while (!todo.isEmpty()) {
+      Type t = todo.poll();
+      if (t instanceof ParameterizedType p) {
+        todo.addAll(java.util.Arrays.asList(p.getActualTypeArguments()));
+      } else if (t instanceof Class<?> c && c.isRecord() && out.add(c)) {
+        for (RecordComponent rc : c.getRecordComponents()) todo.add(rc.getGenericType());
+      }
+    }
+    return out;
+  }
+
   private ObjectNode typeSchema(Type t) {
     if (t instanceof ParameterizedType p) {
       Class<?> raw = (Class<?>) p.getRawType();
       Type[] args = p.getActualTypeArguments();
+      if (raw == Encoded.class) return typeSchema(args[0]);
       if (Collection.class.isAssignableFrom(raw)) {
         ObjectNode a = F.objectNode().put("type", "array");
         a.set("items", typeSchema(args[0]));
@@ -362,6 +341,11 @@ public final class ProtocolSchema {
     if (c == boolean.class || c == Boolean.class) return F.objectNode().put("type", "boolean");
     if (c == double.class || c == Double.class) return F.objectNode().put("type", "number");
     if (c == Instant.class) return dateTime();
+    if (c == EventFrame.class) return ref("EventFrame");
+    if (c == ErrorCode.class) {
+      if (!defs.has("ErrorCode")) errorCodes();
+      return ref("ErrorCode");
+    }
     if (c.isEnum()) return enumOf(c);
     if (c.isRecord()) {
       enqueue(c);

@@ -68,6 +68,21 @@ class ProtocolAbuseTest {
   }
 
   @Test
+  @DisplayName("a ping's t is echoed when it is a finite number; one beyond a double is not (the pong stays a valid frame)")
+  void pingBeyondDouble() {
+    try (WsProbe p = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/ws")) {
+      p.next(); // server greeting
+      p.send("{\"type\":\"ping\",\"t\":1733.5}");
+      assertThat(new JsonObject(p.next()).getDouble("t")).isEqualTo(1733.5);
+      p.send("{\"type\":\"ping\",\"t\":1e400}");
+      JsonObject pong = new JsonObject(p.next());
+      assertThat(pong.getString("type")).isEqualTo("pong");
+      assertThat(pong.containsKey("t")).as(pong.encode()).isFalse();
+      assertThat(pong.getString("serverTime")).isNotBlank();
+    }
+  }
+
+  @Test
   @DisplayName("malformed JSON, non-objects, unknown types and bad envelopes get typed errors; the connection stays")
   void malformed() {
     TestClient c = TestClient.demo(server, "daibieu1");

@@ -156,6 +156,10 @@ final class RawWebSocket implements AutoCloseable {
         int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
         return new Frame(opcode, payload, code);
       }
+      // The server sends whole text messages (never fragmented): each is held to the protocol schema.
+      if (opcode == TEXT && (b0 & 0x80) != 0) {
+        vn.hoinghi.testing.FrameSchemaCheck.received(new io.vertx.core.json.JsonObject(new String(payload, StandardCharsets.UTF_8)));
+      }
       return new Frame(opcode, payload, 0);
     }
   }

@@ -47,6 +47,7 @@ public final class WsProbe implements WebSocket.Listener, AutoCloseable {
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
     partial.append(data);
     if (last) {
+      FrameSchemaCheck.received(new io.vertx.core.json.JsonObject(partial.toString()));
       messages.add(partial.toString());
       partial.setLength(0);
     }

@@ -39,4 +39,37 @@ class ReceivedFramesTest {
     FrameSchemaCheck.received(new JsonObject().put("type", "gossip"));
     assertThatThrownBy(() -> check.afterEach(null)).hasMessageContaining("gossip");
   }
+
+  @Test
+  @DisplayName("with precise types a required field missing, or null where it may not be, fails the test")
+  void requiredFields() {
+    JsonObject welcome = new JsonObject(Codec.encode(new ServerMessage.WelcomeMessage("c-1", true,
+        java.time.Instant.parse("2026-12-05T07:00:00Z"), java.time.Instant.parse("2026-12-05T19:00:00Z"), null,
+        java.util.List.of())));
+    FrameSchemaCheck.received(welcome);
+    check.afterEach(null);
+    FrameSchemaCheck.received(welcome.copy().put("endpointId", null));
+    check.afterEach(null);
+    FrameSchemaCheck.received(welcome.copy().put("organizer", null));
+    assertThatThrownBy(() -> check.afterEach(null)).hasMessageContaining("WelcomeMessage");
+    JsonObject noRoles = welcome.copy();
+    noRoles.remove("roles");
+    FrameSchemaCheck.received(noRoles);
+    assertThatThrownBy(() -> check.afterEach(null)).hasMessageContaining("roles");
+
+    // An event's data: a vote closed names its vote and when; a ballot's endpoint may be absent (no hall).
+    JsonObject closed = new JsonObject().put("type", "events").put("upTo", 5).put("events", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("seq", 5).put("type", "VoteClosed").put("at", "2026-12-05T07:00:00Z")
+            .put("data", new JsonObject().put("voteId", "v-1").put("at", "2026-12-05T07:00:00Z"))));
+    FrameSchemaCheck.received(closed);
+    check.afterEach(null);
+    JsonObject noVote = closed.copy();
+    noVote.getJsonArray("events").getJsonObject(0).getJsonObject("data").remove("voteId");
+    FrameSchemaCheck.received(noVote);
+    assertThatThrownBy(() -> check.afterEach(null)).hasMessageContaining("EventsMessage");
+    JsonObject nullAt = closed.copy();
+    nullAt.getJsonArray("events").getJsonObject(0).getJsonObject("data").putNull("at");
+    FrameSchemaCheck.received(nullAt);
+    assertThatThrownBy(() -> check.afterEach(null)).hasMessageContaining("EventsMessage");
+  }
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import vn.hoinghi.domain.Nullable;
 
 /**
  * What the live feed says of a draft version instead of its text: the headings (parts, chapters, sections and
@@ -16,7 +17,8 @@ import java.util.List;
 public final class DraftOutline {
 
   /** One heading; {@code children} is null when it has no heading under it (articles never do). */
-  public record OutlineNode(String id, NodeKind kind, String number, String title, List<OutlineNode> children) {}
+  public record OutlineNode(String id, NodeKind kind, String number, String title,
+      @Nullable List<OutlineNode> children) {}
 
   private DraftOutline() {}
 
