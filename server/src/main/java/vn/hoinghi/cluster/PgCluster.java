@@ -1,12 +1,8 @@
 package vn.hoinghi.cluster;
 
 import vn.hoinghi.live.Cluster;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgChannel;
@@ -17,7 +13,6 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,14 +20,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hoinghi.domain.Actor;
 import vn.hoinghi.domain.CommandEnvelope;
-import vn.hoinghi.domain.Event;
-import vn.hoinghi.domain.Rejection;
-import vn.hoinghi.domain.RejectionCode;
-import vn.hoinghi.live.Failures;
 import vn.hoinghi.live.Outcome;
-import vn.hoinghi.wire.Codec;
 
 /**
  * The cluster on PostgreSQL.
@@ -45,8 +34,9 @@ import vn.hoinghi.wire.Codec;
  *   <li><b>Fan-out</b>: after each commit the writer sends {@code NOTIFY hoinghi_events 'conference seq'}; the other
  *       nodes read the new events from the log (so order and completeness come from the log, not from the
  *       notification) and publish them to their own connections.</li>
- *   <li><b>Commands</b>: a follower inserts the command into {@code command_inbox} and notifies; the writer node
- *       takes the rows, decides them, writes each outcome to {@code command_outbox} and notifies the origin node.</li>
+ *   <li><b>Commands</b>: {@link PgForwarding} — a follower inserts commands into {@code command_inbox} in batches
+ *       and notifies; the writer node takes the rows, decides them, writes the outcomes to {@code command_outbox} in
+ *       batches and notifies the origin node.</li>
  * </ul>
  */
 public final class PgCluster implements Cluster {
@@ -55,8 +45,6 @@ public final class PgCluster implements Cluster {
   static final String INBOX = "hoinghi_inbox";
   static final String OUTBOX = "hoinghi_outbox";
   static final String PRESENCE = "hoinghi_presence";
-  /** Under the 10 s in which every command gets its answer, even while no node can take the writer's lock. */
-  static final long FORWARD_TIMEOUT_MS = 8_000;
 
   private final Vertx vertx;
   private final PgConnectOptions options;
@@ -71,10 +59,7 @@ public final class PgCluster implements Cluster {
   private final List<BiConsumer<String, Long>> committedHandlers = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> lostHandlers = new CopyOnWriteArrayList<>();
   private final Map<String, Inbox> leading = new ConcurrentHashMap<>();
-  private final Map<String, Promise<Outcome>> pending = new ConcurrentHashMap<>();
-  private final Set<String> draining = ConcurrentHashMap.newKeySet();
-  /** Conferences whose inbox was signalled while a drain was running: that drain may not have seen the new rows. */
-  private final Set<String> signalledWhileDraining = ConcurrentHashMap.newKeySet();
+  private final PgForwarding forwarding;
   private Future<PgConnection> lockConnection;
   /** The database session of the lock connection, and of the one lost before it (still holding our locks?). */
   private record Session(int pid, java.time.OffsetDateTime started) {}
@@ -92,6 +77,7 @@ public final class PgCluster implements Cluster {
     this.inbox = subscriber.channel(INBOX);
     this.outbox = subscriber.channel(OUTBOX);
     this.presence = subscriber.channel(PRESENCE);
+    this.forwarding = new PgForwarding(vertx, pool, nodeId, leading::get);
   }
 
   /** Connects the notification listener; call once at start-up. */
@@ -100,10 +86,10 @@ public final class PgCluster implements Cluster {
     c.events.handler(c::onEvents);
     // After a (re)subscription notifications may have been missed: every follower re-reads the log.
     c.events.subscribeHandler(v -> c.committedHandlers.forEach(h -> h.accept(null, -1L)));
-    c.inbox.handler(c::onInbox);
-    c.inbox.subscribeHandler(v -> c.leading.keySet().forEach(c::drainInbox));
-    c.outbox.handler(c::onOutbox);
-    c.outbox.subscribeHandler(v -> c.drainOutbox());
+    c.inbox.handler(c.forwarding::onInbox);
+    c.inbox.subscribeHandler(v -> c.leading.keySet().forEach(c.forwarding::drainInbox));
+    c.outbox.handler(c.forwarding::onOutbox);
+    c.outbox.subscribeHandler(v -> c.forwarding.drainOutbox());
     c.presence.handler(payload -> {
       int sp = payload.indexOf(' ');
       if (sp > 0 && !payload.substring(0, sp).equals(c.nodeId)) {
@@ -192,7 +178,7 @@ public final class PgCluster implements Cluster {
           if (won) {
             leading.put(conferenceId, handler);
             LOG.info("{} writes conference {}", nodeId, conferenceId);
-            drainInbox(conferenceId);
+            forwarding.drainInbox(conferenceId);
           }
         })
         .otherwise(e -> {
@@ -248,145 +234,7 @@ public final class PgCluster implements Cluster {
 
   @Override
   public Future<Outcome> forward(String conferenceId, CommandEnvelope env, String submitter) {
-    String requestId = UUID.randomUUID().toString();
-    Promise<Outcome> promise = Promise.promise();
-    pending.put(requestId, promise);
-    long timer = vertx.setTimer(FORWARD_TIMEOUT_MS, t -> {
-      if (pending.remove(requestId) != null) {
-        promise.tryComplete(Failures.NO_WRITER);
-      }
-    });
-    promise.future().onComplete(ar -> vertx.cancelTimer(timer));
-    JsonObject envelope = new JsonObject()
-        .put("commandId", env.commandId())
-        .put("actorKind", env.actor().kind().name())
-        .put("actorId", env.actor().id())
-        .put("submitter", submitter)
-        .put("type", Codec.typeOf(env.command()))
-        .put("command", new JsonObject(Codec.encode(env.command())));
-    pool.preparedQuery("INSERT INTO command_inbox(conference_id, origin_node, request_id, envelope) "
-            + "VALUES ($1, $2, $3, $4::text::json)")
-        .execute(Tuple.of(conferenceId, nodeId, requestId, envelope.encode()))
-        .onSuccess(v -> notify(INBOX, conferenceId))
-        .onFailure(e -> {
-          pending.remove(requestId);
-          promise.tryComplete(new Outcome.Failed("STORE_UNAVAILABLE",
-              "the event store is unavailable; nothing was saved, try again"));
-        });
-    return promise.future();
-  }
-
-  private void onInbox(String conferenceId) {
-    if (leading.containsKey(conferenceId)) drainInbox(conferenceId);
-  }
-
-  /** Takes the conference's forwarded commands, decides them in order, and posts each outcome back. */
-  private void drainInbox(String conferenceId) {
-    Inbox handler = leading.get(conferenceId);
-    if (handler == null) return;
-    // Marked before trying: if a drain is running, its DELETE may have taken its snapshot before this row committed,
-    // and it drains once more when it ends (it clears the mark after releasing `draining`, so the mark is never lost).
-    signalledWhileDraining.add(conferenceId);
-    if (!draining.add(conferenceId)) return;
-    signalledWhileDraining.remove(conferenceId);
-    pool.preparedQuery("DELETE FROM command_inbox WHERE id IN (SELECT id FROM command_inbox WHERE conference_id = $1 "
-            + "ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED) RETURNING id, origin_node, request_id, envelope::text")
-        .execute(Tuple.of(conferenceId))
-        .onComplete(ar -> {
-          draining.remove(conferenceId);
-          if (ar.failed()) {
-            LOG.warn("cannot read the command inbox: {}", ar.cause().getMessage());
-            if (signalledWhileDraining.remove(conferenceId)) drainInbox(conferenceId);
-            return;
-          }
-          List<Row> rows = new ArrayList<>();
-          ar.result().forEach(rows::add);
-          rows.sort((a, b) -> Long.compare(a.getLong(0), b.getLong(0)));
-          for (Row r : rows) {
-            String origin = r.getString(1);
-            String requestId = r.getString(2);
-            Future<Outcome> outcome;
-            try {
-              JsonObject e = new JsonObject(r.getString(3));
-              Actor actor = new Actor(e.getString("actorId"), Actor.Kind.valueOf(e.getString("actorKind")));
-              JsonNode body = Codec.mapper().readTree(e.getJsonObject("command").encode());
-              CommandEnvelope env = new CommandEnvelope(e.getString("commandId"), actor,
-                  Codec.decodeForwardedCommand(e.getString("type"), body));
-              outcome = handler.submit(env, e.getString("submitter"));
-            } catch (Exception ex) {
-              outcome = Future.succeededFuture(new Outcome.Failed("INVALID_MESSAGE", "unreadable forwarded command"));
-            }
-            outcome.onComplete(o -> reply(origin, requestId, o.succeeded() ? o.result()
-                : new Outcome.Failed("INTERNAL", "the writer could not handle this command")));
-          }
-          if (rows.size() == 500 || signalledWhileDraining.remove(conferenceId)) drainInbox(conferenceId);
-        });
-  }
-
-  private void reply(String origin, String requestId, Outcome outcome) {
-    if (origin.equals(nodeId)) {
-      Promise<Outcome> p = pending.remove(requestId);
-      if (p != null) p.tryComplete(outcome);
-      return;
-    }
-    pool.preparedQuery("INSERT INTO command_outbox(origin_node, request_id, outcome) VALUES ($1, $2, $3::text::json) "
-            + "ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(origin, requestId, encode(outcome).encode()))
-        .onSuccess(v -> notify(OUTBOX, origin))
-        .onFailure(e -> LOG.warn("cannot post an outcome: {}", e.getMessage()));
-  }
-
-  private void onOutbox(String origin) {
-    if (nodeId.equals(origin)) drainOutbox();
-  }
-
-  private void drainOutbox() {
-    pool.preparedQuery("DELETE FROM command_outbox WHERE origin_node = $1 RETURNING request_id, outcome::text")
-        .execute(Tuple.of(nodeId))
-        .onSuccess(rs -> {
-          for (Row r : rs) {
-            Promise<Outcome> p = pending.remove(r.getString(0));
-            if (p != null) p.tryComplete(decode(new JsonObject(r.getString(1))));
-          }
-        })
-        .onFailure(e -> LOG.warn("cannot read the command outbox: {}", e.getMessage()));
-  }
-
-  static JsonObject encode(Outcome o) {
-    if (o instanceof Outcome.Acked a) {
-      JsonArray evs = new JsonArray();
-      for (Event e : a.events()) evs.add(new JsonObject().put("type", Codec.typeOf(e)).put("data", new JsonObject(Codec.encode(e))));
-      return new JsonObject().put("kind", "acked").put("firstSeq", a.firstSeq()).put("lastSeq", a.lastSeq())
-          .put("duplicate", a.duplicate()).put("events", evs);
-    }
-    if (o instanceof Outcome.Refused r) {
-      Rejection j = r.rejection();
-      return new JsonObject().put("kind", "refused").put("code", j.code().name()).put("vi", j.messageVi())
-          .put("en", j.messageEn()).put("details", new JsonArray(List.copyOf(j.details())));
-    }
-    Outcome.Failed f = (Outcome.Failed) o;
-    return new JsonObject().put("kind", "failed").put("code", f.code()).put("message", f.message());
-  }
-
-  static Outcome decode(JsonObject o) {
-    switch (o.getString("kind")) {
-      case "acked": {
-        List<Event> evs = new ArrayList<>();
-        for (Object x : o.getJsonArray("events")) {
-          JsonObject e = (JsonObject) x;
-          evs.add(Codec.decodeEvent(e.getString("type"), e.getJsonObject("data").encode()));
-        }
-        return new Outcome.Acked(o.getLong("firstSeq"), o.getLong("lastSeq"), o.getBoolean("duplicate"), evs);
-      }
-      case "refused": {
-        List<String> details = new ArrayList<>();
-        o.getJsonArray("details").forEach(d -> details.add(String.valueOf(d)));
-        return new Outcome.Refused(new Rejection(RejectionCode.valueOf(o.getString("code")), o.getString("vi"),
-            o.getString("en"), details));
-      }
-      default:
-        return new Outcome.Failed(o.getString("code"), o.getString("message"));
-    }
+    return forwarding.forward(conferenceId, env, submitter);
   }
 
   @Override
@@ -423,8 +271,7 @@ public final class PgCluster implements Cluster {
   @Override
   public Future<Void> close() {
     closed = true;
-    pending.forEach((id, p) -> p.tryComplete(Failures.STOPPING));
-    pending.clear();
+    forwarding.close();
     pool.preparedQuery("DELETE FROM presence WHERE node_id = $1").execute(Tuple.of(nodeId));
     Future<Void> lock = lockConnection == null ? Future.succeededFuture()
         : lockConnection.compose(PgConnection::close).otherwiseEmpty();
