@@ -1,11 +1,11 @@
 package vn.hoinghi.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -73,14 +73,14 @@ final class PgForwarding {
       if (pending.remove(requestId) != null) promise.tryComplete(Failures.NO_WRITER);
     });
     promise.future().onComplete(ar -> vertx.cancelTimer(timer));
-    JsonObject envelope = new JsonObject()
+    ObjectNode envelope = Codec.mapper().createObjectNode()
         .put("commandId", env.commandId())
         .put("actorKind", env.actor().kind().name())
         .put("actorId", env.actor().id())
         .put("submitter", submitter)
-        .put("type", Codec.typeOf(env.command()))
-        .put("command", new JsonObject(Codec.encode(env.command())));
-    requests.add(conferenceId, new Request(requestId, envelope.encode()));
+        .put("type", Codec.typeOf(env.command()));
+    envelope.set("command", Codec.mapper().valueToTree(env.command()));
+    requests.add(conferenceId, new Request(requestId, envelope.toString()));
     return promise.future();
   }
 
@@ -92,7 +92,7 @@ final class PgForwarding {
       envelopes[i] = batch.get(i).envelope();
     }
     return pool.preparedQuery("WITH ins AS (INSERT INTO command_inbox(conference_id, origin_node, request_id, envelope) "
-            + "SELECT $1, $2, r, e::json FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(r, e, n) ORDER BY n) "
+            + "SELECT $1, $2, r, e FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(r, e, n) ORDER BY n) "
             + "SELECT pg_notify('" + PgCluster.INBOX + "', $1)")
         .execute(Tuple.of(conferenceId, nodeId, ids, envelopes))
         .onFailure(e -> {
@@ -120,7 +120,7 @@ final class PgForwarding {
     if (!draining.add(conferenceId)) return;
     signalledWhileDraining.remove(conferenceId);
     pool.preparedQuery("DELETE FROM command_inbox WHERE id IN (SELECT id FROM command_inbox WHERE conference_id = $1 "
-            + "ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED) RETURNING id, origin_node, request_id, envelope::text")
+            + "ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED) RETURNING id, origin_node, request_id, envelope")
         .execute(Tuple.of(conferenceId))
         .onComplete(ar -> {
           draining.remove(conferenceId);
@@ -140,12 +140,11 @@ final class PgForwarding {
   private void decide(Inbox handler, String origin, String requestId, String envelope) {
     Future<Outcome> outcome;
     try {
-      JsonObject e = new JsonObject(envelope);
-      Actor actor = new Actor(e.getString("actorId"), Actor.Kind.valueOf(e.getString("actorKind")));
-      JsonNode body = Codec.mapper().readTree(e.getJsonObject("command").encode());
-      CommandEnvelope env = new CommandEnvelope(e.getString("commandId"), actor,
-          Codec.decodeForwardedCommand(e.getString("type"), body));
-      outcome = handler.submit(env, e.getString("submitter"));
+      JsonNode e = Codec.mapper().readTree(envelope);
+      Actor actor = new Actor(e.path("actorId").asText(null), Actor.Kind.valueOf(e.path("actorKind").asText()));
+      CommandEnvelope env = new CommandEnvelope(e.path("commandId").asText(null), actor,
+          Codec.decodeForwardedCommand(e.path("type").asText(null), e.get("command")));
+      outcome = handler.submit(env, e.path("submitter").asText(null));
     } catch (Exception ex) {
       outcome = Future.succeededFuture(new Outcome.Failed("INVALID_MESSAGE", "unreadable forwarded command"));
     }
@@ -159,7 +158,7 @@ final class PgForwarding {
       if (p != null) p.tryComplete(outcome);
       return;
     }
-    replies.add(origin, new Reply(requestId, encode(outcome).encode()));
+    replies.add(origin, new Reply(requestId, encode(outcome)));
   }
 
   private Future<?> insertReplies(String origin, List<Reply> batch) {
@@ -170,7 +169,7 @@ final class PgForwarding {
       outcomes[i] = batch.get(i).outcome();
     }
     return pool.preparedQuery("WITH ins AS (INSERT INTO command_outbox(origin_node, request_id, outcome) "
-            + "SELECT $1, r, o::json FROM unnest($2::text[], $3::text[]) AS t(r, o) ON CONFLICT DO NOTHING) "
+            + "SELECT $1, r, o FROM unnest($2::text[], $3::text[]) AS t(r, o) ON CONFLICT DO NOTHING) "
             + "SELECT pg_notify('" + PgCluster.OUTBOX + "', $1)")
         .execute(Tuple.of(origin, ids, outcomes))
         .onFailure(e -> LOG.warn("cannot post {} outcomes: {}", ids.length, e.getMessage()));
@@ -185,14 +184,14 @@ final class PgForwarding {
     outboxSignalled.set(true);
     if (!outboxDraining.compareAndSet(false, true)) return;
     outboxSignalled.set(false);
-    pool.preparedQuery("DELETE FROM command_outbox WHERE origin_node = $1 RETURNING request_id, outcome::text")
+    pool.preparedQuery("DELETE FROM command_outbox WHERE origin_node = $1 RETURNING request_id, outcome")
         .execute(Tuple.of(nodeId))
         .onComplete(ar -> {
           outboxDraining.set(false);
           if (ar.succeeded()) {
             for (Row r : ar.result()) {
               Promise<Outcome> p = pending.remove(r.getString(0));
-              if (p != null) p.tryComplete(decode(new JsonObject(r.getString(1))));
+              if (p != null) p.tryComplete(decode(r.getString(1)));
             }
           } else {
             LOG.warn("cannot read the command outbox: {}", ar.cause().getMessage());
@@ -207,42 +206,49 @@ final class PgForwarding {
     pending.clear();
   }
 
-  static JsonObject encode(Outcome o) {
+  /** An outcome as JSON text for the outbox (the events in their stored shape, read back through the upcasters). */
+  static String encode(Outcome o) {
+    ObjectNode out = Codec.mapper().createObjectNode();
     if (o instanceof Outcome.Acked a) {
-      JsonArray evs = new JsonArray();
+      out.put("kind", "acked").put("firstSeq", a.firstSeq()).put("lastSeq", a.lastSeq()).put("duplicate", a.duplicate());
+      ArrayNode evs = out.putArray("events");
       for (Event e : a.events()) {
-        evs.add(new JsonObject().put("type", Codec.typeOf(e)).put("data", new JsonObject(Codec.encode(e))));
+        evs.addObject().put("type", Codec.typeOf(e)).set("data", Codec.mapper().valueToTree(e));
       }
-      return new JsonObject().put("kind", "acked").put("firstSeq", a.firstSeq()).put("lastSeq", a.lastSeq())
-          .put("duplicate", a.duplicate()).put("events", evs);
-    }
-    if (o instanceof Outcome.Refused r) {
+    } else if (o instanceof Outcome.Refused r) {
       Rejection j = r.rejection();
-      return new JsonObject().put("kind", "refused").put("code", j.code().name()).put("vi", j.messageVi())
-          .put("en", j.messageEn()).put("details", new JsonArray(List.copyOf(j.details())));
+      out.put("kind", "refused").put("code", j.code().name()).put("vi", j.messageVi()).put("en", j.messageEn());
+      ArrayNode details = out.putArray("details");
+      j.details().forEach(details::add);
+    } else {
+      Outcome.Failed f = (Outcome.Failed) o;
+      out.put("kind", "failed").put("code", f.code()).put("message", f.message());
     }
-    Outcome.Failed f = (Outcome.Failed) o;
-    return new JsonObject().put("kind", "failed").put("code", f.code()).put("message", f.message());
+    return out.toString();
   }
 
-  static Outcome decode(JsonObject o) {
-    switch (o.getString("kind")) {
+  static Outcome decode(String text) {
+    JsonNode o;
+    try {
+      o = Codec.mapper().readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return new Outcome.Failed("INTERNAL", "unreadable outcome from the writer");
+    }
+    switch (o.path("kind").asText()) {
       case "acked": {
         List<Event> evs = new ArrayList<>();
-        for (Object x : o.getJsonArray("events")) {
-          JsonObject e = (JsonObject) x;
-          evs.add(Codec.decodeEvent(e.getString("type"), e.getJsonObject("data").encode()));
-        }
-        return new Outcome.Acked(o.getLong("firstSeq"), o.getLong("lastSeq"), o.getBoolean("duplicate"), evs);
+        for (JsonNode e : o.path("events")) evs.add(Codec.decodeEvent(e.path("type").asText(), e.get("data").toString()));
+        return new Outcome.Acked(o.path("firstSeq").asLong(), o.path("lastSeq").asLong(), o.path("duplicate").asBoolean(),
+            evs);
       }
       case "refused": {
         List<String> details = new ArrayList<>();
-        o.getJsonArray("details").forEach(d -> details.add(String.valueOf(d)));
-        return new Outcome.Refused(new Rejection(RejectionCode.valueOf(o.getString("code")), o.getString("vi"),
-            o.getString("en"), details));
+        o.path("details").forEach(d -> details.add(d.asText()));
+        return new Outcome.Refused(new Rejection(RejectionCode.valueOf(o.path("code").asText()),
+            o.path("vi").asText(null), o.path("en").asText(null), details));
       }
       default:
-        return new Outcome.Failed(o.getString("code"), o.getString("message"));
+        return new Outcome.Failed(o.path("code").asText(null), o.path("message").asText(null));
     }
   }
 }

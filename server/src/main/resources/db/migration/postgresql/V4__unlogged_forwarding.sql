@@ -6,3 +6,6 @@
 ALTER TABLE command_inbox SET UNLOGGED;
 ALTER TABLE command_outbox SET UNLOGGED;
 ALTER TABLE presence SET UNLOGGED;
+-- The messages are JSON written and read only by the nodes: kept as text, PostgreSQL does not parse them.
+ALTER TABLE command_inbox ALTER COLUMN envelope TYPE TEXT;
+ALTER TABLE command_outbox ALTER COLUMN outcome TYPE TEXT;

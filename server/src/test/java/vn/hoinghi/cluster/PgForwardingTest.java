@@ -95,6 +95,21 @@ class PgForwardingTest {
     }
   }
 
+  @Test
+  @DisplayName("outcomes travel whole: events with their nulls, refusals with their details, failures with their code")
+  void outcomesRoundTrip() {
+    Outcome acked = new Outcome.Acked(4, 5, true, List.of(new vn.hoinghi.domain.Event.SettingsUpdated(
+        vn.hoinghi.domain.VoteMode.NAMED, 180), new vn.hoinghi.domain.Event.EndpointUpdated("e1", "Hà Nội", null)));
+    Outcome refused = new Outcome.Refused(new vn.hoinghi.domain.Rejection(vn.hoinghi.domain.RejectionCode.FORBIDDEN,
+        "Không được phép", "Not allowed", List.of("role", "endpoint")));
+    Outcome failed = new Outcome.Failed("STORE_UNAVAILABLE", "try again");
+    for (Outcome o : List.of(acked, refused, failed)) {
+      assertThat(PgForwarding.decode(PgForwarding.encode(o))).isEqualTo(o);
+    }
+    assertThat(PgForwarding.decode("{not json")).isEqualTo(
+        new Outcome.Failed("INTERNAL", "unreadable outcome from the writer"));
+  }
+
   /** Polls a condition (the commands are sent on a Vert.x context). */
   private static final class TestPostgresWait {
     static void until(java.util.function.BooleanSupplier ok) throws InterruptedException {
