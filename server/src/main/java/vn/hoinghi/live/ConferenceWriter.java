@@ -28,12 +28,12 @@ import vn.hoinghi.store.EventStore;
  * {@link RoundCommitter} (group commit, stall detection), {@link LogFollower} (a follower reading the log),
  * {@link Leadership} (who writes, forwarding), {@link Fanout} (subscribers and delivery), {@link TallyClock},
  * {@link PresenceTicker}, {@link SnapshotTaker}, {@link FeedbackDeadline} and {@link Residency} (unloading when idle).
- * Should an append fail, nothing is acknowledged and the state is reloaded from the log before the next round.
+ * Should an append fail, nothing is acknowledged and the state is reloaded from the log before the next round
+ * ({@link Reloader}).
  */
 public final class ConferenceWriter extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConferenceWriter.class);
   static final long STALL_CHECK_MS = 500;
-  static final long RELOAD_RETRY_MS = 1_000;
 
   private final String conferenceId;
   private final WriterClock clock;
@@ -47,6 +47,7 @@ public final class ConferenceWriter extends VerticleBase {
   private final PresenceTicker presence;
   private final SnapshotTaker snapshots;
   private final Residency residency;
+  private final Reloader reloader;
   private final List<Long> timers = new ArrayList<>();
   private Context ctx;
   /** The state is loaded (false while a reload is under way). */
@@ -81,6 +82,7 @@ public final class ConferenceWriter extends VerticleBase {
     this.presence = new PresenceTicker(replica, fanout, cluster, clock);
     this.snapshots = new SnapshotTaker(replica, store, clock);
     this.residency = new Residency(conferenceId, host, clock, idleUnloadMs);
+    this.reloader = new Reloader(conferenceId, replica, snapshots, follower, fanout, committer, callbacks);
   }
 
   public String conferenceId() {
@@ -193,7 +195,7 @@ public final class ConferenceWriter extends VerticleBase {
   }
 
   private void broken(List<Entry> tentative) {
-    reload(replica.committed(), tentative);
+    reloader.reload(vertx, replica.committed(), tentative);
   }
 
   private void stallTick() {
@@ -231,40 +233,6 @@ public final class ConferenceWriter extends VerticleBase {
     FeedbackDeadline.due(replica.state(), replica.committed(), clock.instant()).ifPresent(close -> submit(close, null));
   }
 
-  /** Rebuilds the state from the log after a failed round; retries while the store is down. */
-  private void reload(long publishedUpTo, List<Entry> tentative) {
-    ready = false;
-    replica.load().onComplete(ar -> {
-      if (ar.succeeded()) {
-        snapshots.loaded();
-        ready = true;
-        follower.reached(replica.committed());
-        fanout.reindexAll();
-        publishReloaded(publishedUpTo, tentative);
-        drain();
-      } else {
-        LOG.warn("reload of {} failed ({}); retrying", conferenceId, ar.cause().getMessage());
-        committer.failQueued(new Outcome.Failed("STORE_UNAVAILABLE",
-            "the event store is unavailable; nothing was saved, try again"));
-        vertx.setTimer(RELOAD_RETRY_MS, t -> reload(publishedUpTo, tentative));
-      }
-    });
-  }
-
-  /**
-   * A failed append may have committed all the same (only the store's answer was lost): the reload finds those events
-   * in the log, and the clients, who were sent events up to {@code publishedUpTo}, must get them too, or their feeds
-   * would have a gap.
-   */
-  private void publishReloaded(long publishedUpTo, List<Entry> tentative) {
-    List<Entry> late = replica.unpublished(publishedUpTo, tentative);
-    if (late.isEmpty()) return;
-    LOG.info("conference {}: {} event(s) committed despite a failed append; publishing them", conferenceId, late.size());
-    fanout.publish(late);
-    tallies.noteAll(late);
-    cluster.committed(conferenceId, replica.committed());
-  }
-
   // ------------------------------------------------------------------------------------------- several nodes
 
   private void tookOver() {
@@ -297,6 +265,11 @@ public final class ConferenceWriter extends VerticleBase {
   private void applied(List<Entry> entries) {
     fanout.publish(entries);
     tallies.noteAll(entries);
+  }
+
+  private void publishLate(List<Entry> late) {
+    applied(late);
+    cluster.committed(conferenceId, replica.committed());
   }
 
   private void retryLater(long delayMs) {
@@ -404,7 +377,13 @@ public final class ConferenceWriter extends VerticleBase {
   }
 
   /** The parts' calls back into the coordinator (kept off the public surface). */
-  private final class Callbacks implements RoundCommitter.Rounds, LogFollower.Applied, Leadership.Roles {
+  private final class Callbacks implements RoundCommitter.Rounds, LogFollower.Applied, Leadership.Roles, Reloader.Host {
+    @Override public void reloading() { ready = false; }
+    @Override public void reloaded() {
+      ready = true;
+      drain();
+    }
+    @Override public void publishLate(List<Entry> late) { ConferenceWriter.this.publishLate(late); }
     @Override public void reached(long committed) { ConferenceWriter.this.reached(committed); }
     @Override public void committed(List<Entry> entries, Instant at) { ConferenceWriter.this.committed(entries, at); }
     @Override public void broken(List<Entry> tentative) { ConferenceWriter.this.broken(tentative); }
