@@ -71,6 +71,11 @@ public final class Conferences implements Residency.Host {
     this.sealer = sealer;
     this.clock = clock;
     this.cluster = cluster;
+    // With unloading on, conferences come back from snapshots: build that path once, off the event loops.
+    if (idleUnloadMs > 0) vertx.executeBlocking(() -> {
+      Replica.warmUp(sealer);
+      return null;
+    }, false);
     cluster.onCommitted((conferenceId, seq) -> {
       if (conferenceId == null) {
         writers.values().forEach(f -> f.onSuccess(w -> w.followLog(-1)));

@@ -87,6 +87,19 @@ final class Replica {
     }).onSuccess(v -> LOG.debug("conference {} loaded at seq {}", conferenceId, committed));
   }
 
+  /**
+   * Builds the snapshot's encoder and decoder once (Jackson's per-type serializers and deserializers), so that the
+   * first conference reloaded from a snapshot after a start answers as fast as the next ones.
+   */
+  static void warmUp(BallotSealer sealer) {
+    try {
+      String json = Codec.encode(Conference.empty("warm-up", sealer).snapshot());
+      Conference.restore(Codec.mapper().readValue(json, ConferenceSnapshot.class), sealer);
+    } catch (Exception e) {
+      LOG.debug("snapshot warm-up failed: {}", e.toString());
+    }
+  }
+
   private Conference restoreOrEmpty(Optional<Snapshot> snap) {
     if (snap.isPresent()) {
       try {

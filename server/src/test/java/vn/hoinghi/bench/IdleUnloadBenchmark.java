@@ -85,12 +85,25 @@ public final class IdleUnloadBenchmark {
       Collections.shuffle(sample, new Random(7));
       sample = sample.subList(0, Math.min(samples, sample.size()));
       long[] micros = new long[sample.size()];
+      long[] gcs = new long[sample.size()];
       for (int i = 0; i < sample.size(); i++) {
         String id = sample.get(i);
+        long g = gcCount();
         long s = System.nanoTime();
         conferences.caughtUp(id).compose(w -> w.query(c -> c.version())).await(30, TimeUnit.SECONDS);
         micros[i] = (System.nanoTime() - s) / 1_000;
+        gcs[i] = gcCount() - g;
       }
+      // What held the slowest samples: their place in the run (the first reloads run cold code) and any collection.
+      Integer[] order = new Integer[micros.length];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      Arrays.sort(order, (a, b) -> Long.compare(micros[b], micros[a]));
+      StringBuilder slowest = new StringBuilder();
+      for (int k = 0; k < Math.min(5, order.length); k++) {
+        int i = order[k];
+        slowest.append(String.format(" #%d %.1f ms (%d GC)", i + 1, micros[i] / 1e3, gcs[i]));
+      }
+      System.out.println("slowest reloads (sample number, time, collections during it):" + slowest);
       Arrays.sort(micros);
       System.out.printf("reload of an idle conference to its first answer (%d samples): p50 %.1f ms, p99 %.1f ms,"
           + " max %.1f ms%n", micros.length, at(micros, 0.50) / 1e3, at(micros, 0.99) / 1e3,
@@ -103,6 +116,12 @@ public final class IdleUnloadBenchmark {
         files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  private static long gcCount() {
+    long n = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) n += Math.max(0, gc.getCollectionCount());
+    return n;
   }
 
   private static Application start(Path dir, int quietSeconds) {
