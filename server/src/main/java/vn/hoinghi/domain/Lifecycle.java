@@ -7,6 +7,10 @@ import static vn.hoinghi.domain.ConferenceStatus.SCHEDULED;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import vn.hoinghi.domain.Command.CloseConference;
 import vn.hoinghi.domain.Command.CreateConference;
 import vn.hoinghi.domain.Command.OpenFeedback;
@@ -172,5 +176,27 @@ final class Lifecycle {
           "The feedback deadline must be in the future, within " + Limits.MAX_DAYS_AHEAD + " days");
     }
     return deadline;
+  }
+
+  /** Refuses (WRONG_STATE, naming the states in both languages) unless the conference is in one of {@code allowed}. */
+  void require(ConferenceStatus... allowed) {
+    ConferenceStatus s = info.status();
+    Set<ConferenceStatus> ok = EnumSet.noneOf(ConferenceStatus.class);
+    ok.addAll(List.of(allowed));
+    if (!ok.contains(s)) {
+      throw Reject.wrongState("Hội nghị đang " + vi(s) + "; thao tác này cần hội nghị " + String.join(" hoặc ",
+              ok.stream().map(Lifecycle::vi).toList()),
+          "The conference is " + s + "; this needs " + ok.stream().map(Enum::name).collect(Collectors.joining(" or ")));
+    }
+  }
+
+  private static String vi(ConferenceStatus s) {
+    return switch (s) {
+      case DRAFT -> "ở trạng thái soạn thảo";
+      case SCHEDULED -> "đã lên lịch";
+      case LIVE -> "đang diễn ra";
+      case FEEDBACK_OPEN -> "nhận góp ý sau phiên họp";
+      case CLOSED -> "đã kết thúc";
+    };
   }
 }
