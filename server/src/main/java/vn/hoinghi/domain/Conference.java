@@ -25,6 +25,7 @@ public final class Conference {
   private long version;
   final Lifecycle lifecycle = new Lifecycle(this);
   final Roster roster = new Roster(this);
+  final Invites invites = new Invites(this);
   final Agenda agenda = new Agenda(this);
   final Drafts drafts = new Drafts(this);
   final Voting voting = new Voting(this);
@@ -43,6 +44,7 @@ public final class Conference {
     this.sealer = Objects.requireNonNull(sealer, "sealer");
     lifecycle.register(tables);
     roster.register(tables);
+    invites.register(tables);
     agenda.register(tables);
     drafts.register(tables);
     voting.register(tables);
@@ -141,7 +143,7 @@ public final class Conference {
 
   public ConferenceSnapshot snapshot() {
     return new ConferenceSnapshot(conferenceId, version, lifecycle.info, roster.endpoints.values().stream().toList(),
-        roster.participants.values().stream().toList(), roster.invites.values().stream().toList(), agenda.items,
+        roster.participants.values().stream().toList(), invites.byCode.values().stream().toList(), agenda.items,
         drafts.versions, voting.votes.values().stream().toList(), voting.ballots.values().stream().toList(),
         voting.hallResults.values().stream().toList(), speakerQueue.open,
         speakerQueue.requests.values().stream().toList(), speakerQueue.waiting, speakerQueue.current,
@@ -158,7 +160,7 @@ public final class Conference {
       c.roster.endpointIdByCode.put(e.code(), e.id());
     }
     s.participants().forEach(p -> c.roster.participants.put(p.id(), p));
-    s.invites().forEach(i -> c.roster.invites.put(InviteRules.fold(i.code()), i));
+    s.invites().forEach(i -> c.invites.byCode.put(InviteRules.fold(i.code()), i));
     c.agenda.items.addAll(s.agenda());
     s.drafts().forEach(c.drafts::add);
     c.opinions.restore(s.opinions());
@@ -229,7 +231,7 @@ public final class Conference {
   }
 
   public List<Invite> invites() {
-    return List.copyOf(roster.invites.values());
+    return List.copyOf(invites.byCode.values());
   }
 
   public List<AgendaItem> agenda() {

@@ -81,7 +81,7 @@ public final class ConferenceViews {
     Audience.Recipient r = recipient(viewer);
     Participant me = r.participantId() == null ? null : c.roster.participants.get(r.participantId());
     boolean moderator = r.moderator();
-    List<Invite> invites = c.roster.invites.values().stream()
+    List<Invite> invites = c.invites.byCode.values().stream()
         .filter(i -> moderator || r.hosts(i.endpointId())).toList();
     List<ConferenceView.AgendaEntry> agendaEntries = c.agenda.items.stream()
         .map(i -> new ConferenceView.AgendaEntry(i, i.elapsedMillis(now))).toList();
@@ -221,7 +221,7 @@ public final class ConferenceViews {
     }
     String owner = c.admission.personalCodeOwner(entered);
     if (owner == null) owner = c.admission.soloInviteHolder.get(entered);
-    Invite invite = c.roster.invites.get(entered);
+    Invite invite = c.invites.byCode.get(entered);
     if (owner == null && invite == null) return Optional.empty();
     Participant person = owner == null ? null : c.roster.participants.get(owner);
     JoinCode.Kind kind = person != null ? JoinCode.Kind.PERSONAL
