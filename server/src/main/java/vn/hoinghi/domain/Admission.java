@@ -214,7 +214,7 @@ final class Admission {
 
   private void admit(AdmitJoinRequest c, Decide d) {
     JoinRequest r = pendingRequest(c.requestId(), d);
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     if (r.duplicateOf() != null && !c.confirmDuplicate()) {
       throw Reject.conflict("Yêu cầu này có thể trùng với " + r.duplicateOf() + "; xác nhận để vẫn cho tham dự",
           "This request may repeat " + r.duplicateOf() + "; confirm to admit it anyway");
@@ -257,7 +257,7 @@ final class Admission {
   private void markAttendance(MarkAttendance c, Decide d) {
     Participant p = conf.roster.activeParticipant(c.participantId());
     d.requireEndpointScope(p.endpointId());
-    conf.requireStatus(SCHEDULED, LIVE, FEEDBACK_OPEN);
+    conf.lifecycle.require(SCHEDULED, LIVE, FEEDBACK_OPEN);
     if (attendance.getOrDefault(p.id(), false) == c.present()) {
       throw Reject.wrongState(c.present() ? "Đã điểm danh có mặt" : "Chưa điểm danh có mặt",
           c.present() ? "Already marked present" : "Not marked present");

@@ -388,16 +388,6 @@ public final class Conference {
     return Objects.requireNonNull(sealer.voterKey(conferenceId, voteId, participantId), "voter key");
   }
 
-  /** Refuses (WRONG_STATE) unless the conference is in one of these states. */
-  void requireStatus(ConferenceStatus... allowed) {
-    lifecycle.require(allowed);
-  }
-
-  void requireNotClosed() {
-    lifecycle.require(ConferenceStatus.DRAFT, ConferenceStatus.SCHEDULED, ConferenceStatus.LIVE,
-        ConferenceStatus.FEEDBACK_OPEN);
-  }
-
   private static Decision rejected(RejectionCode code, String vi, String en) {
     return new Decision.Rejected(new Rejection(code, vi, en, List.of()));
   }

@@ -42,7 +42,7 @@ final class DelegateList {
       throw Reject.limit("Mỗi lần nhập tối đa " + MAX_DELEGATES_PER_IMPORT + " đại biểu",
           "At most " + MAX_DELEGATES_PER_IMPORT + " delegates per import");
     }
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     if (conf.roster.participants.size() + rows.size() > Limits.PARTICIPANTS) {
       throw Reject.limit("Đã đạt số người tham dự tối đa", "The maximum number of participants is reached");
     }
@@ -141,7 +141,7 @@ final class DelegateList {
   void updateDetails(UpdateDelegateDetails c, Decide d) {
     Participant p = conf.roster.activeParticipant(c.participantId());
     d.requireEndpointScope(p.endpointId());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     String position = Check.text(c.position(), POSITION, Limits.NAME, false, false);
     String unit = Check.text(c.unit(), UNIT, Limits.NAME, false, false);
     String phone = contact(c.phone(), PHONE, "số điện thoại", "phone number");

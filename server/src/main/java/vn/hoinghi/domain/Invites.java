@@ -75,7 +75,7 @@ final class Invites {
     if (role == Role.HOST && d.isParticipant() && !d.has(Role.CHAIR) && !d.has(Role.SECRETARY)) {
       throw Reject.forbidden("Điểm cầu chỉ được mời đại biểu hoặc màn hình theo dõi", "A host may only invite delegates or observers");
     }
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     if (byCode.containsKey(code)) {
       throw Reject.conflict("Mã mời đã tồn tại", "This invite code already exists");
     }
@@ -99,7 +99,7 @@ final class Invites {
     // A personal code names one person: using it again moves their session, it never creates a participant.
     String listed = conf.admission.personalCodeOwner(code);
     if (listed != null) {
-      conf.requireNotClosed();
+      conf.lifecycle.requireNotClosed();
       conf.admission.signIn(listed, d);
       return;
     }
@@ -108,7 +108,7 @@ final class Invites {
     // Input first: a name is needed unless the code names its person or the requester picks a listed delegate.
     String name = holder != null || c.claimParticipantId() != null ? null
         : Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     if (i.revoked()) {
       throw Reject.wrongState("Mã mời đã bị thu hồi", "The invite has been revoked");
     }

@@ -151,7 +151,7 @@ final class Roster {
       throw Reject.invalid("Cần 1–" + Limits.ENDPOINTS_PER_IMPORT + " điểm cầu",
           "An import holds 1–" + Limits.ENDPOINTS_PER_IMPORT + " endpoints");
     }
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     String firstId = d.nextId("ep");
     Set<String> codes = new HashSet<>();
     boolean central = false;
@@ -187,7 +187,7 @@ final class Roster {
     String name = Check.text(c.name(), Check.NAME, Limits.NAME, true, false);
     String region = Check.text(c.region(), Check.REGION, Limits.REGION, false, false);
     EndpointLevel level = Check.required(c.level(), "cấp điểm cầu", "endpoint level");
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     if (endpointIdByCode.containsKey(code) || pendingCodes.contains(code)) {
       throw Reject.conflict("Mã điểm cầu " + code + " đã được dùng", "Endpoint code " + code + " is already in use");
     }
@@ -205,7 +205,7 @@ final class Roster {
     String name = Check.text(c.name(), Check.NAME, Limits.NAME, true, false);
     String region = Check.text(c.region(), Check.REGION, Limits.REGION, false, false);
     Endpoint e = endpoint(c.endpointId());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     d.emit(new EndpointUpdated(e.id(), name, region));
   }
 
@@ -213,7 +213,7 @@ final class Roster {
     int headCount = Check.range(c.headCount(), 0, Limits.HEAD_COUNT, "số người có mặt", "head count");
     Endpoint e = endpoint(c.endpointId());
     d.requireEndpointScope(e.id());
-    conf.requireStatus(SCHEDULED, LIVE);
+    conf.lifecycle.require(SCHEDULED, LIVE);
     if (e.checkedIn()) {
       throw Reject.wrongState("Điểm cầu " + e.name() + " đã điểm danh", "Endpoint " + e.name() + " is already checked in");
     }
@@ -225,7 +225,7 @@ final class Roster {
     int headCount = Check.range(c.headCount(), 0, Limits.HEAD_COUNT, "số người có mặt", "head count");
     Endpoint e = endpoint(c.endpointId());
     d.requireEndpointScope(e.id());
-    conf.requireStatus(SCHEDULED, LIVE);
+    conf.lifecycle.require(SCHEDULED, LIVE);
     requireCheckedIn(e);
     requireRoomForHallResults(e, headCount);
     d.emit(new HeadCountUpdated(e.id(), headCount));
@@ -243,7 +243,7 @@ final class Roster {
   private void checkOut(CheckOutEndpoint c, Decide d) {
     Endpoint e = endpoint(c.endpointId());
     d.requireEndpointScope(e.id());
-    conf.requireStatus(SCHEDULED, LIVE, FEEDBACK_OPEN);
+    conf.lifecycle.require(SCHEDULED, LIVE, FEEDBACK_OPEN);
     requireCheckedIn(e);
     d.emit(new EndpointCheckedOut(e.id(), d.now));
   }
@@ -259,7 +259,7 @@ final class Roster {
   private void registerParticipant(RegisterParticipant c, Decide d) {
     String name = Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
     Set<Role> roles = roles(c.roles());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     String endpointId = placement(roles, c.endpointId());
     requireRoom();
     d.emit(new ParticipantRegistered(d.nextId("p"), name, roles, endpointId));
@@ -269,7 +269,7 @@ final class Roster {
     String name = Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
     Set<Role> roles = roles(c.roles());
     Participant p = activeParticipant(c.participantId());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     String endpointId = placement(roles, c.endpointId());
     d.emit(new ParticipantUpdated(p.id(), name, roles, endpointId));
   }
@@ -281,7 +281,7 @@ final class Roster {
     if (d.has(Role.HOST) && !d.has(Role.CHAIR) && !d.has(Role.SECRETARY) && !p.roles().equals(Set.of(Role.DELEGATE))) {
       throw Reject.forbidden("Điểm cầu chỉ được xoá đại biểu của điểm cầu mình", "A host may only remove delegates of their hall");
     }
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     // A removed participant can no longer act, so their turn ends and their waiting requests leave the queue.
     conf.speakerQueue.releaseAll(p.id(), d);
     conf.voting.withdrawAll(p.id(), d);
