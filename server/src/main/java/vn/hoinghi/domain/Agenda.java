@@ -74,7 +74,7 @@ final class Agenda {
     AgendaItemKind kind = Check.required(c.kind(), "loại nội dung", "item kind");
     int minutes = Check.range(c.plannedMinutes(), 0, Limits.PLANNED_MINUTES, "thời lượng dự kiến (phút)", "planned minutes");
     List<String> nodes = nodeIds(c.nodeIds());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     int position = c.position() == null ? items.size() : c.position();
     if (position < 0 || position > items.size()) {
       throw Reject.invalid("Vị trí phải từ 0 đến " + items.size(), "The position must be between 0 and " + items.size());
@@ -92,13 +92,13 @@ final class Agenda {
     int minutes = Check.range(c.plannedMinutes(), 0, Limits.PLANNED_MINUTES, "thời lượng dự kiến (phút)", "planned minutes");
     List<String> nodes = nodeIds(c.nodeIds());
     AgendaItem item = item(c.itemId());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     d.emit(new AgendaItemUpdated(item.id(), title, kind, minutes, nodes));
   }
 
   private void move(MoveAgendaItem c, Decide d) {
     AgendaItem item = item(c.itemId());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     if (c.position() < 0 || c.position() >= items.size()) {
       throw Reject.invalid("Vị trí phải từ 0 đến " + (items.size() - 1), "The position must be between 0 and " + (items.size() - 1));
     }
@@ -107,7 +107,7 @@ final class Agenda {
 
   private void remove(RemoveAgendaItem c, Decide d) {
     AgendaItem item = item(c.itemId());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     if (item.status() == AgendaItemStatus.CURRENT) {
       throw Reject.wrongState("Không thể xóa nội dung đang diễn ra", "The current item cannot be removed");
     }
@@ -116,7 +116,7 @@ final class Agenda {
 
   private void start(StartAgendaItem c, Decide d) {
     AgendaItem item = item(c.itemId());
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     if (item.status() == AgendaItemStatus.CURRENT) {
       throw Reject.wrongState("Nội dung này đang diễn ra", "This item is already current");
     }
@@ -125,7 +125,7 @@ final class Agenda {
   }
 
   private void complete(CompleteAgendaItem c, Decide d) {
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     if (current().isEmpty()) {
       throw Reject.wrongState("Không có nội dung nào đang diễn ra", "No agenda item is current");
     }

@@ -264,7 +264,7 @@ final class Annotations {
       throw Reject.wrongState("Đã hết thời gian nhận góp ý: hội nghị đã kết thúc" + (deadline == null ? "" : " (hạn góp ý: "
           + vietnamTime(deadline) + ")"), "Feedback is closed: the conference has ended");
     }
-    conf.requireStatus(SCHEDULED, LIVE, FEEDBACK_OPEN);
+    conf.lifecycle.require(SCHEDULED, LIVE, FEEDBACK_OPEN);
     if (conf.info().status() == FEEDBACK_OPEN && !d.now.isBefore(deadline)) {
       throw Reject.wrongState("Đã hết hạn góp ý lúc " + vietnamTime(deadline) + "; không nhận thêm góp ý",
           "The feedback deadline (" + deadline + ") has passed; no more feedback is taken");

@@ -2,7 +2,7 @@ package vn.hoinghi.domain;
 
 /**
  * Who may receive an event, live or on resume. The log is not the feed: a client's feed is the subsequence of the log
- * its audience admits. Decide membership with {@link Conference#admits(Audience, Viewer)}.
+ * its audience admits. Decide membership with {@link ConferenceViews#admits(Audience, Viewer)}.
  */
 public sealed interface Audience {
 
@@ -11,7 +11,7 @@ public sealed interface Audience {
 
   boolean admits(Recipient r);
 
-  /** What membership needs to know about one viewer; {@link Conference#admits} provides it. */
+  /** What membership needs to know about one viewer; {@link ConferenceViews#admits} provides it. */
   interface Recipient {
     /** Null for a screen without a participant. */
     String participantId();

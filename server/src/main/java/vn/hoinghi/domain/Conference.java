@@ -2,16 +2,12 @@ package vn.hoinghi.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The conference aggregate. Commands are checked by {@link #decide} against the current state and the actor's roles
@@ -29,6 +25,7 @@ public final class Conference {
   private long version;
   final Lifecycle lifecycle = new Lifecycle(this);
   final Roster roster = new Roster(this);
+  final Invites invites = new Invites(this);
   final Agenda agenda = new Agenda(this);
   final Drafts drafts = new Drafts(this);
   final Voting voting = new Voting(this);
@@ -40,12 +37,14 @@ public final class Conference {
   /** Idempotency memory: recorded actor → commandId → the events it produced. Rebuilt from the log on replay. */
   private final Map<String, Map<String, SeqRange>> commands = new HashMap<>();
   private final Tables tables = Tables.create();
+  private final ConferenceViews views = new ConferenceViews(this, tables.audiences());
 
   private Conference(String conferenceId, BallotSealer sealer) {
     this.conferenceId = Objects.requireNonNull(conferenceId, "conferenceId");
     this.sealer = Objects.requireNonNull(sealer, "sealer");
     lifecycle.register(tables);
     roster.register(tables);
+    invites.register(tables);
     agenda.register(tables);
     drafts.register(tables);
     voting.register(tables);
@@ -144,7 +143,7 @@ public final class Conference {
 
   public ConferenceSnapshot snapshot() {
     return new ConferenceSnapshot(conferenceId, version, lifecycle.info, roster.endpoints.values().stream().toList(),
-        roster.participants.values().stream().toList(), roster.invites.values().stream().toList(), agenda.items,
+        roster.participants.values().stream().toList(), invites.byCode.values().stream().toList(), agenda.items,
         drafts.versions, voting.votes.values().stream().toList(), voting.ballots.values().stream().toList(),
         voting.hallResults.values().stream().toList(), speakerQueue.open,
         speakerQueue.requests.values().stream().toList(), speakerQueue.waiting, speakerQueue.current,
@@ -161,7 +160,7 @@ public final class Conference {
       c.roster.endpointIdByCode.put(e.code(), e.id());
     }
     s.participants().forEach(p -> c.roster.participants.put(p.id(), p));
-    s.invites().forEach(i -> c.roster.invites.put(InviteRules.fold(i.code()), i));
+    s.invites().forEach(i -> c.invites.byCode.put(InviteRules.fold(i.code()), i));
     c.agenda.items.addAll(s.agenda());
     s.drafts().forEach(c.drafts::add);
     c.opinions.restore(s.opinions());
@@ -180,173 +179,11 @@ public final class Conference {
     return c;
   }
 
-  // --- Who sees what ----------------------------------------------------------------------------------------------
+  // --- Who sees what: the read model, apart in ConferenceViews ------------------------------------------------
 
-  /** Who may receive this event, live or on resume. Depends on the current state for annotations and invites. */
-  public Audience audienceOf(Event e) {
-    return tables.audiences().apply(e);
-  }
-
-  public boolean admits(Audience audience, Viewer viewer) {
-    return audience.admits(recipient(viewer));
-  }
-
-  public boolean mayReceive(Viewer viewer, Event e) {
-    return admits(audienceOf(e), viewer);
-  }
-
-  private Audience.Recipient recipient(Viewer v) {
-    Participant p = v.participantId() == null ? null : roster.participants.get(v.participantId());
-    Participant me = p != null && p.active() ? p : null;
-    boolean moderator = v.organizer() || (me != null && me.moderator());
-    return new Audience.Recipient() {
-      @Override
-      public String participantId() {
-        return me == null ? null : me.id();
-      }
-
-      @Override
-      public boolean moderator() {
-        return moderator;
-      }
-
-      @Override
-      public boolean hosts(String endpointId) {
-        return me != null && me.has(Role.HOST) && Objects.equals(endpointId, me.endpointId());
-      }
-
-      @Override
-      public boolean holdsVoterKey(String voteId, String voterKey) {
-        return me != null && voterKey.equals(voterKey(voteId, me.id()));
-      }
-    };
-  }
-
-  /** What this viewer may see now: the resume snapshot of the live feed and the body of REST reads. */
-  /**
-   * Moderators get the whole active roster. Everybody else gets the people the screen names — moderators, hosts,
-   * observers, whoever is in the queue, has spoken or wrote an annotation — and themself: a national conference has
-   * tens of thousands of delegates, and every resume snapshot would otherwise carry all of them.
-   */
-  private List<Participant> visibleParticipants(Participant me, boolean moderator, String hostOf,
-      ConferenceView.QueueView queue, List<Annotation> visibleAnnotations) {
-    java.util.Set<String> named = new java.util.LinkedHashSet<>();
-    if (moderator) {
-      return roster.participants.values().stream().filter(Participant::active).toList();
-    }
-    if (hostOf != null) {
-      // A hall's host checks attendance: they see everyone of their hall, listed or joined, on every reload.
-      roster.participants.values().forEach(p -> {
-        if (p.active() && hostOf.equals(p.endpointId()) && !isNotable(p)) named.add(p.id());
-      });
-    }
-    if (me != null) named.add(me.id());
-    queue.waiting().forEach(r -> named.add(r.participantId()));
-    if (queue.current() != null) named.add(queue.current().participantId());
-    queue.history().forEach(h -> named.add(h.participantId()));
-    visibleAnnotations.forEach(a -> named.add(a.authorId()));
-    List<Participant> out = new ArrayList<>(notable());
-    for (String id : named) {
-      Participant p = roster.participants.get(id);
-      if (p != null && p.active() && !isNotable(p)) out.add(p);
-    }
-    return out;
-  }
-
-  private static boolean isNotable(Participant p) {
-    return !p.has(Role.DELEGATE) || p.moderator() || p.has(Role.HOST) || p.has(Role.OBSERVER);
-  }
-
-  private List<Participant> notableCache = List.of();
-  private long notableKey = -1;
-
-  /**
-   * The active participants screens name whatever happens (not plain delegates), cached per roster revision (and
-   * size, which tells a restored roster from an empty one).
-   */
-  private List<Participant> notable() {
-    long key = ((long) roster.revision << 32) | roster.participants.size();
-    if (key != notableKey) {
-      notableCache = roster.participants.values().stream().filter(p -> p.active() && isNotable(p)).toList();
-      notableKey = key;
-    }
-    return notableCache;
-  }
-
-  public ConferenceView viewFor(Viewer viewer, Instant now) {
-    Audience.Recipient r = recipient(viewer);
-    Participant me = r.participantId() == null ? null : roster.participants.get(r.participantId());
-    boolean moderator = r.moderator();
-    List<Invite> invites = roster.invites.values().stream()
-        .filter(i -> moderator || r.hosts(i.endpointId())).toList();
-    List<ConferenceView.AgendaEntry> agendaEntries = agenda.items.stream()
-        .map(i -> new ConferenceView.AgendaEntry(i, i.elapsedMillis(now))).toList();
-    DraftVersion current = drafts.current();
-    ConferenceView.DraftView draft = current == null ? null : new ConferenceView.DraftView(current.version(),
-        drafts.versions.size(), current.document(), current.note(), current.importedAt(),
-        drafts.etag(current.version()), drafts.outline(current.version()));
-    Map<String, List<Ballot>> namedByVote = moderator
-        ? voting.ballots.values().stream().filter(b -> !b.secret())
-            .collect(Collectors.groupingBy(Ballot::voteId, LinkedHashMap::new, Collectors.toList()))
-        : Map.of();
-    List<ConferenceView.VoteView> votes = new ArrayList<>();
-    for (Vote v : voting.votes.values()) {
-      Map<String, Tally> tallies = new LinkedHashMap<>();
-      // Per-endpoint detail only for moderators, as in the live tally frames; it grows with the number of halls.
-      v.articleIds().forEach(a -> {
-        Tally t = voting.tally(v.id(), a);
-        tallies.put(a, moderator ? t : new Tally(t.agree(), t.disagree(), t.other(), t.total(), Map.of(),
-            t.alternatives()));
-      });
-      List<HallResult> halls = voting.hallResults.values().stream().filter(h -> h.voteId().equals(v.id())).toList();
-      votes.add(new ConferenceView.VoteView(v, Collections.unmodifiableMap(tallies), halls, visibleBallots(v, me, moderator,
-          namedByVote)));
-    }
-    ConferenceView.QueueView queue = new ConferenceView.QueueView(speakerQueue.open,
-        speakerQueue.waiting.stream().map(speakerQueue.requests::get).toList(), speakerQueue.current,
-        speakerQueue.elapsedMillis(now), List.copyOf(speakerQueue.history));
-    List<Annotation> visibleAnnotations = annotations.annotations.values().stream()
-        .map(a -> a.status() == AnnotationStatus.HIDDEN && !moderator && (me == null || !a.authorId().equals(me.id()))
-            ? a.withText(null, null, a.editedAt())
-            : a)
-        .toList();
-    String hostOf = me != null && me.has(Role.HOST) ? me.endpointId() : null;
-    java.util.function.Predicate<String> hallVisible = ep -> moderator || (hostOf != null && hostOf.equals(ep));
-    List<JoinRequest> joinRequests = admission.requests.values().stream()
-        .filter(jr -> jr.status() == JoinRequest.Status.PENDING && hallVisible.test(jr.endpointId())).toList();
-    List<DelegateDetails> delegates = new ArrayList<>();
-    List<String> present = new ArrayList<>();
-    if (moderator || hostOf != null) {
-      admission.details.values().forEach(dd -> {
-        Participant p = roster.participants.get(dd.participantId());
-        if (p != null && p.active() && hallVisible.test(p.endpointId())) delegates.add(dd);
-      });
-      admission.attendance.forEach((pid, yes) -> {
-        Participant p = roster.participants.get(pid);
-        if (yes && p != null && p.active() && hallVisible.test(p.endpointId())) present.add(pid);
-      });
-    }
-    return new ConferenceView(conferenceId, version, now, lifecycle.info, me, moderator,
-        List.copyOf(roster.endpoints.values()),
-        visibleParticipants(me, moderator, hostOf, queue, visibleAnnotations), invites, agendaEntries, draft,
-        votes, queue, visibleAnnotations, joinRequests, delegates, present, moderator ? reportSetup.heading : null);
-  }
-
-  /** Moderators see every named ballot; a participant sees their own, named or secret (found by their voter key). */
-  private List<Ballot> visibleBallots(Vote v, Participant me, boolean moderator,
-      Map<String, List<Ballot>> namedByVote) {
-    List<Ballot> out = new ArrayList<>(namedByVote.getOrDefault(v.id(), List.of()));
-    if (me == null || (moderator && v.mode() == VoteMode.NAMED)) {
-      return out;
-    }
-    String own = v.mode() == VoteMode.ANONYMOUS ? voterKey(v.id(), me.id()) : me.id();
-    for (String a : v.articleIds()) {
-      Ballot b = voting.ballots.get(new Voting.BallotKey(v.id(), a, own));
-      if (b != null) {
-        out.add(b);
-      }
-    }
-    return out;
+  /** What each viewer may see of this state, and who may receive each event. */
+  public ConferenceViews views() {
+    return views;
   }
 
   /** Tally of one article in one vote: overall and per endpoint. Throws if the vote or the article is unknown. */
@@ -394,7 +231,7 @@ public final class Conference {
   }
 
   public List<Invite> invites() {
-    return List.copyOf(roster.invites.values());
+    return List.copyOf(invites.byCode.values());
   }
 
   public List<AgendaItem> agenda() {
@@ -507,42 +344,6 @@ public final class Conference {
         .filter(r -> endpointId == null || endpointId.equals(r.endpointId())).toList();
   }
 
-  /**
-   * What this code would do on {@code JoinWithInvite} at {@code now}, without doing it: for the join page, which shows
-   * the conference and the hall and checks the code before asking for a name. Empty when no code matches.
-   */
-  public Optional<JoinCode> joinCode(String code, Instant now) {
-    String c;
-    try {
-      c = InviteRules.entered(code);
-    } catch (Reject r) {
-      return Optional.empty();
-    }
-    String owner = admission.personalCodeOwner(c);
-    if (owner == null) owner = admission.soloInviteHolder.get(c);
-    Invite invite = roster.invites.get(c);
-    if (owner == null && invite == null) return Optional.empty();
-    Participant person = owner == null ? null : roster.participants.get(owner);
-    JoinCode.Kind kind = person != null ? JoinCode.Kind.PERSONAL
-        : invite.role() == Role.DELEGATE && invite.maxUses() > 1 ? JoinCode.Kind.HALL_LINK : JoinCode.Kind.INVITE;
-    Rejection refusal = null;
-    ConferenceStatus st = status().orElse(ConferenceStatus.CLOSED);
-    if (st == ConferenceStatus.CLOSED) {
-      refusal = new Rejection(RejectionCode.WRONG_STATE, "Hội nghị đã kết thúc", "The conference is closed", List.of());
-    } else if (person != null && !person.active()) {
-      refusal = new Rejection(RejectionCode.WRONG_STATE, "Đại biểu này đã bị xoá khỏi hội nghị",
-          "This delegate has been removed from the conference", List.of());
-    } else if (invite != null && invite.revoked()) {
-      refusal = new Rejection(RejectionCode.WRONG_STATE, "Mã mời đã bị thu hồi", "The invite has been revoked", List.of());
-    } else if (invite != null && !now.isBefore(invite.expiresAt())) {
-      refusal = new Rejection(RejectionCode.WRONG_STATE, "Mã mời đã hết hạn", "The invite has expired", List.of());
-    } else if (invite != null && person == null && invite.uses() >= invite.maxUses()) {
-      refusal = new Rejection(RejectionCode.LIMIT, "Mã mời đã hết lượt dùng", "The invite has been used up", List.of());
-    }
-    String endpointId = person != null ? person.endpointId() : invite.endpointId();
-    return Optional.of(new JoinCode(kind, invite, person, endpointId, refusal));
-  }
-
   /** Whether the hall's host marked the participant present (điểm danh). */
   public boolean markedPresent(String participantId) {
     return admission.attendance.getOrDefault(participantId, false);
@@ -585,32 +386,6 @@ public final class Conference {
 
   String voterKey(String voteId, String participantId) {
     return Objects.requireNonNull(sealer.voterKey(conferenceId, voteId, participantId), "voter key");
-  }
-
-  void requireStatus(ConferenceStatus... allowed) {
-    ConferenceStatus s = lifecycle.info.status();
-    Set<ConferenceStatus> ok = EnumSet.noneOf(ConferenceStatus.class);
-    ok.addAll(List.of(allowed));
-    if (!ok.contains(s)) {
-      throw Reject.wrongState("Hội nghị đang " + vi(s) + "; thao tác này cần hội nghị " + String.join(" hoặc ",
-              ok.stream().map(Conference::vi).toList()),
-          "The conference is " + s + "; this needs " + ok.stream().map(Enum::name).collect(Collectors.joining(" or ")));
-    }
-  }
-
-  void requireNotClosed() {
-    requireStatus(ConferenceStatus.DRAFT, ConferenceStatus.SCHEDULED, ConferenceStatus.LIVE,
-        ConferenceStatus.FEEDBACK_OPEN);
-  }
-
-  private static String vi(ConferenceStatus s) {
-    return switch (s) {
-      case DRAFT -> "ở trạng thái soạn thảo";
-      case SCHEDULED -> "đã lên lịch";
-      case LIVE -> "đang diễn ra";
-      case FEEDBACK_OPEN -> "nhận góp ý sau phiên họp";
-      case CLOSED -> "đã kết thúc";
-    };
   }
 
   private static Decision rejected(RejectionCode code, String vi, String en) {

@@ -72,15 +72,29 @@ final class Dispatch<T, A, R> {
   /** Fails unless every permitted record of the sealed root has exactly one case. */
   Dispatch<T, A, R> complete() {
     List<String> missing = new ArrayList<>();
-    for (Class<?> sub : root.getPermittedSubclasses()) {
+    List<Class<?>> records = records(root);
+    for (Class<?> sub : records) {
       if (!cases.containsKey(sub)) {
         missing.add(sub.getSimpleName());
       }
     }
-    if (!missing.isEmpty() || !duplicates.isEmpty() || cases.size() != root.getPermittedSubclasses().length) {
+    if (!missing.isEmpty() || !duplicates.isEmpty() || cases.size() != records.size()) {
       throw new IllegalStateException(root.getSimpleName() + " table incomplete: missing " + missing
           + ", duplicated " + duplicates);
     }
     return this;
+  }
+
+  /** The records of a sealed family, in declaration order, through any sealed sub-interfaces (groups). */
+  static List<Class<?>> records(Class<?> sealed) {
+    List<Class<?>> out = new ArrayList<>();
+    for (Class<?> sub : sealed.getPermittedSubclasses()) {
+      if (sub.isSealed() && sub.isInterface()) {
+        out.addAll(records(sub));
+      } else {
+        out.add(sub);
+      }
+    }
+    return out;
   }
 }

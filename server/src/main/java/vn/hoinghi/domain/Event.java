@@ -12,9 +12,41 @@ import vn.hoinghi.domain.document.DraftDocument;
  * Every fact the log records. The state is the fold of these, so each carries everything the fold needs (generated
  * ids, the writer's time where a clock matters): replay never consults anything but the log. Plain data, mapped to
  * JSON by reflection with its stored name from {@code wire.TypeNames} as "type". Who receives each event is
- * {@link Conference#audienceOf(Event)}.
+ * {@link ConferenceViews#audienceOf(Event)}.
  */
 public sealed interface Event {
+
+  // --- Groups the live engine treats alike (sealed: adding a member is a decision in this file) -------------------
+
+  /**
+   * An event of one vote that changes what its tally frames show: opened, a ballot, a hall's result recorded or
+   * cleared, closed, reopened. {@link BallotsWithdrawn} is not one: it names the participant and several votes.
+   */
+  sealed interface VoteEvent extends Event {
+    String voteId();
+  }
+
+  /**
+   * An event that changes who a participant is: registered (also by joining), listed, changed (roles, hall) or
+   * removed. Connections are indexed by participant and role, so these re-index them. Endpoints, invites and
+   * admission requests are not: they change no participant.
+   */
+  sealed interface RosterEvent extends Event {}
+
+  /** A participant's sign-in sessions change: connections of an earlier session are closed. */
+  sealed interface SessionEvent extends Event {
+    String participantId();
+
+    int session();
+  }
+
+  /**
+   * Every event record, through the groups above (a sealed interface's permitted classes list a group, not its
+   * records). For the tables and the stored names, which need one entry per record.
+   */
+  static List<Class<?>> records() {
+    return Dispatch.records(Event.class);
+  }
 
   // --- The conference ---------------------------------------------------------------------------------------------
 
@@ -56,26 +88,26 @@ public sealed interface Event {
 
   /** Also the result of joining with an invite (followed by {@link InviteUsed}). */
   record ParticipantRegistered(String participantId, String displayName, Set<Role> roles, @Nullable String endpointId)
-      implements Event {
+      implements RosterEvent {
     public ParticipantRegistered {
       roles = Roles.copy(roles);
     }
   }
 
   record ParticipantUpdated(String participantId, String displayName, Set<Role> roles, @Nullable String endpointId)
-      implements Event {
+      implements RosterEvent {
     public ParticipantUpdated {
       roles = Roles.copy(roles);
     }
   }
 
-  record ParticipantRemoved(String participantId) implements Event {}
+  record ParticipantRemoved(String participantId) implements RosterEvent {}
 
   /**
    * Delegates of one hall's list, added at once (one event per hall of an imported list, so a list of thousands is one
    * atomic append): each becomes an active participant with the role DELEGATE at {@code endpointId}.
    */
-  record DelegatesListed(String endpointId, List<ListedDelegate> delegates) implements Event {
+  record DelegatesListed(String endpointId, List<ListedDelegate> delegates) implements RosterEvent {
     public DelegatesListed {
       delegates = List.copyOf(delegates);
     }
@@ -102,10 +134,10 @@ public sealed interface Event {
    * A participant signed in on a device (personal code, admitted claim): session {@code session} starts and every
    * earlier one ends; tokens carry the session they were issued for.
    */
-  record SessionStarted(String participantId, int session, Instant at) implements Event {}
+  record SessionStarted(String participantId, int session, Instant at) implements SessionEvent {}
 
   /** Every session of the participant ends (revoked by a host or a moderator); the next sign-in starts a new one. */
-  record SessionsEnded(String participantId, int session, String endedBy) implements Event {}
+  record SessionsEnded(String participantId, int session, String endedBy) implements SessionEvent {}
 
   record AttendanceMarked(String participantId, boolean present, Instant at) implements Event {}
 
@@ -168,7 +200,7 @@ public sealed interface Event {
    * chooses between; absent (null) when no target has any, as in every log written before alternatives existed.
    */
   record VoteOpened(String voteId, @Nullable String title, List<String> articleIds, VoteMode mode, int draftVersion,
-      Instant at, @Nullable Map<String, List<Alternative>> alternatives) implements Event {
+      Instant at, @Nullable Map<String, List<Alternative>> alternatives) implements VoteEvent {
     public VoteOpened {
       articleIds = List.copyOf(articleIds);
       alternatives = alternatives == null || alternatives.isEmpty() ? null : Alternatives.copy(alternatives);
@@ -181,7 +213,7 @@ public sealed interface Event {
 
   /** A ballot of a named vote; {@code alternativeId} the chosen alternative, absent on targets without any. */
   record BallotCast(String voteId, String articleId, String participantId, @Nullable String endpointId, Choice choice,
-      @Nullable String text, @Nullable String alternativeId) implements Event {
+      @Nullable String text, @Nullable String alternativeId) implements VoteEvent {
     public BallotCast(String voteId, String articleId, String participantId, String endpointId, Choice choice,
         String text) {
       this(voteId, articleId, participantId, endpointId, choice, text, null);
@@ -190,7 +222,7 @@ public sealed interface Event {
 
   /** A ballot of an anonymous vote: only the voter key, never the participant. */
   record SecretBallotCast(String voteId, String articleId, String voterKey, @Nullable String endpointId, Choice choice,
-      @Nullable String text, @Nullable String alternativeId) implements Event {
+      @Nullable String text, @Nullable String alternativeId) implements VoteEvent {
     public SecretBallotCast(String voteId, String articleId, String voterKey, String endpointId, Choice choice,
         String text) {
       this(voteId, articleId, voterKey, endpointId, choice, text, null);
@@ -199,18 +231,18 @@ public sealed interface Event {
 
   /** {@code alternatives}: counts per alternative on a target with alternatives, absent otherwise. */
   record HallResultRecorded(String voteId, String articleId, String endpointId, int agree, int disagree, int other,
-      String recordedBy, @Nullable Map<String, Integer> alternatives) implements Event {
+      String recordedBy, @Nullable Map<String, Integer> alternatives) implements VoteEvent {
     public HallResultRecorded(String voteId, String articleId, String endpointId, int agree, int disagree, int other,
         String recordedBy) {
       this(voteId, articleId, endpointId, agree, disagree, other, recordedBy, null);
     }
   }
 
-  record HallResultCleared(String voteId, String articleId, String endpointId) implements Event {}
+  record HallResultCleared(String voteId, String articleId, String endpointId) implements VoteEvent {}
 
-  record VoteClosed(String voteId, Instant at) implements Event {}
+  record VoteClosed(String voteId, Instant at) implements VoteEvent {}
 
-  record VoteReopened(String voteId, Instant at) implements Event {}
+  record VoteReopened(String voteId, Instant at) implements VoteEvent {}
 
   // --- Speaker queue ----------------------------------------------------------------------------------------------
 

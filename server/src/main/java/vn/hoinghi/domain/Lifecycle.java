@@ -7,6 +7,10 @@ import static vn.hoinghi.domain.ConferenceStatus.SCHEDULED;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import vn.hoinghi.domain.Command.CloseConference;
 import vn.hoinghi.domain.Command.CreateConference;
 import vn.hoinghi.domain.Command.OpenFeedback;
@@ -94,19 +98,19 @@ final class Lifecycle {
     String title = Check.text(c.title(), Check.TITLE, Limits.TITLE, true, false);
     String description = Check.text(c.description(), Check.DESCRIPTION, Limits.DESCRIPTION, false, true);
     checkSchedule(c.startsAt(), c.endsAt());
-    conf.requireNotClosed();
+    requireNotClosed();
     d.emit(new ConferenceDetailsUpdated(title, description == null ? "" : description, c.startsAt(), c.endsAt()));
   }
 
   private void updateSettings(UpdateSettings c, Decide d) {
     VoteMode mode = Check.required(c.defaultVoteMode(), "hình thức biểu quyết mặc định", "default vote mode");
     int limit = speakingLimit(c.speakingLimitSeconds());
-    conf.requireNotClosed();
+    requireNotClosed();
     d.emit(new SettingsUpdated(mode, limit));
   }
 
   private void schedule(ScheduleConference c, Decide d) {
-    conf.requireStatus(DRAFT);
+    require(DRAFT);
     if (conf.roster.central().isEmpty()) {
       throw Reject.wrongState("Cần có điểm cầu Trung ương trước khi lên lịch", "The central endpoint is needed before scheduling");
     }
@@ -117,25 +121,25 @@ final class Lifecycle {
   }
 
   private void start(StartConference c, Decide d) {
-    conf.requireStatus(SCHEDULED);
+    require(SCHEDULED);
     d.emit(new ConferenceStarted(d.now));
   }
 
   private void openFeedback(OpenFeedback c, Decide d) {
     Instant deadline = deadline(c.deadline(), d);
-    conf.requireStatus(LIVE);
+    require(LIVE);
     endLiveSession(d);
     d.emit(new FeedbackOpened(d.now, deadline));
   }
 
   private void setDeadline(SetFeedbackDeadline c, Decide d) {
     Instant deadline = deadline(c.deadline(), d);
-    conf.requireStatus(FEEDBACK_OPEN);
+    require(FEEDBACK_OPEN);
     d.emit(new FeedbackDeadlineChanged(deadline));
   }
 
   private void close(CloseConference c, Decide d) {
-    conf.requireStatus(LIVE, FEEDBACK_OPEN);
+    require(LIVE, FEEDBACK_OPEN);
     if (d.actor().kind() == Actor.Kind.SYSTEM
         && (info.status() != FEEDBACK_OPEN || d.now.isBefore(info.feedbackDeadline()))) {
       throw Reject.wrongState("Hệ thống chỉ đóng hội nghị khi đã hết hạn góp ý",
@@ -172,5 +176,32 @@ final class Lifecycle {
           "The feedback deadline must be in the future, within " + Limits.MAX_DAYS_AHEAD + " days");
     }
     return deadline;
+  }
+
+  /** Refuses (WRONG_STATE) once the conference is closed. */
+  void requireNotClosed() {
+    require(DRAFT, SCHEDULED, LIVE, FEEDBACK_OPEN);
+  }
+
+  /** Refuses (WRONG_STATE, naming the states in both languages) unless the conference is in one of {@code allowed}. */
+  void require(ConferenceStatus... allowed) {
+    ConferenceStatus s = info.status();
+    Set<ConferenceStatus> ok = EnumSet.noneOf(ConferenceStatus.class);
+    ok.addAll(List.of(allowed));
+    if (!ok.contains(s)) {
+      throw Reject.wrongState("Hội nghị đang " + vi(s) + "; thao tác này cần hội nghị " + String.join(" hoặc ",
+              ok.stream().map(Lifecycle::vi).toList()),
+          "The conference is " + s + "; this needs " + ok.stream().map(Enum::name).collect(Collectors.joining(" or ")));
+    }
+  }
+
+  private static String vi(ConferenceStatus s) {
+    return switch (s) {
+      case DRAFT -> "ở trạng thái soạn thảo";
+      case SCHEDULED -> "đã lên lịch";
+      case LIVE -> "đang diễn ra";
+      case FEEDBACK_OPEN -> "nhận góp ý sau phiên họp";
+      case CLOSED -> "đã kết thúc";
+    };
   }
 }

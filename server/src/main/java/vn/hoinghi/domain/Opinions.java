@@ -165,7 +165,7 @@ final class Opinions {
   }
 
   private void requireOpen() {
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     if (conf.drafts.current() == null) {
       throw Reject.wrongState("Chưa có dự thảo để góp ý", "There is no draft to give an opinion on");
     }

@@ -5,8 +5,6 @@ import static vn.hoinghi.domain.ConferenceStatus.FEEDBACK_OPEN;
 import static vn.hoinghi.domain.ConferenceStatus.LIVE;
 import static vn.hoinghi.domain.ConferenceStatus.SCHEDULED;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,11 +17,8 @@ import vn.hoinghi.domain.Command.AddEndpoint;
 import vn.hoinghi.domain.Command.CheckInEndpoint;
 import vn.hoinghi.domain.Command.CheckOutEndpoint;
 import vn.hoinghi.domain.Command.ImportEndpoints;
-import vn.hoinghi.domain.Command.IssueInvite;
-import vn.hoinghi.domain.Command.JoinWithInvite;
 import vn.hoinghi.domain.Command.RegisterParticipant;
 import vn.hoinghi.domain.Command.RemoveParticipant;
-import vn.hoinghi.domain.Command.RevokeInvite;
 import vn.hoinghi.domain.Command.UpdateEndpoint;
 import vn.hoinghi.domain.Command.UpdateHeadCount;
 import vn.hoinghi.domain.Command.UpdateParticipant;
@@ -33,14 +28,11 @@ import vn.hoinghi.domain.Event.EndpointCheckedOut;
 import vn.hoinghi.domain.Event.EndpointUpdated;
 import vn.hoinghi.domain.Event.EndpointsImported;
 import vn.hoinghi.domain.Event.HeadCountUpdated;
-import vn.hoinghi.domain.Event.InviteIssued;
-import vn.hoinghi.domain.Event.InviteRevoked;
-import vn.hoinghi.domain.Event.InviteUsed;
 import vn.hoinghi.domain.Event.ParticipantRegistered;
 import vn.hoinghi.domain.Event.ParticipantRemoved;
 import vn.hoinghi.domain.Event.ParticipantUpdated;
 
-/** Endpoints (điểm cầu), participants and their roles, and invite codes. */
+/** Endpoints (điểm cầu), participants and their roles. Invite codes are {@link Invites}. */
 final class Roster {
 
   private final Conference conf;
@@ -49,7 +41,6 @@ final class Roster {
   final Map<String, Participant> participants = new LinkedHashMap<>();
   /** Bumped on every change of a participant: lets views cache what they derive from the roster (not state). */
   int revision;
-  final Map<String, Invite> invites = new LinkedHashMap<>();
 
   Roster(Conference conf) {
     this.conf = conf;
@@ -65,10 +56,7 @@ final class Roster {
         .handle(CheckOutEndpoint.class, this::checkOut)
         .handle(RegisterParticipant.class, this::registerParticipant)
         .handle(UpdateParticipant.class, this::updateParticipant)
-        .handle(RemoveParticipant.class, this::removeParticipant)
-        .handle(IssueInvite.class, this::issueInvite)
-        .handle(RevokeInvite.class, this::revokeInvite)
-        .handle(JoinWithInvite.class, this::joinWithInvite);
+        .handle(RemoveParticipant.class, this::removeParticipant);
     t.folds()
         .fold(EndpointAdded.class, this::putEndpoint)
         .fold(EndpointsImported.class, e -> e.endpoints().forEach(this::putEndpoint))
@@ -94,19 +82,8 @@ final class Roster {
           revision++;
           participants.computeIfPresent(e.participantId(), (k, x) ->
               new Participant(x.id(), x.displayName(), x.roles(), x.endpointId(), false));
-        })
-        // Keyed by the folded code: codes issued before the upper-case rule are found whatever case is typed.
-        .fold(InviteIssued.class, e -> invites.put(InviteRules.fold(e.code()),
-            new Invite(e.code(), e.role(), e.endpointId(), e.maxUses(), 0, e.expiresAt(), false, e.issuedBy())))
-        .fold(InviteRevoked.class, e -> invites.computeIfPresent(InviteRules.fold(e.code()), (k, x) ->
-            new Invite(x.code(), x.role(), x.endpointId(), x.maxUses(), x.uses(), x.expiresAt(), true, x.issuedBy())))
-        .fold(InviteUsed.class, e -> {
-          Invite used = invites.computeIfPresent(InviteRules.fold(e.code()), (k, x) ->
-              new Invite(x.code(), x.role(), x.endpointId(), x.maxUses(), x.uses() + 1, x.expiresAt(), x.revoked(), x.issuedBy()));
-          if (used != null && used.maxUses() == 1) conf.admission.soloInviteHolder.put(used.code(), e.participantId());
         });
-    // Endpoints and participants are public in a conference (the hall screens list them); invite codes are secrets
-    // of the moderators and of the invited endpoint's hosts.
+    // Endpoints and participants are public in a conference (the hall screens list them).
     t.audiences()
         .map(EndpointAdded.class, e -> Audience.EVERYONE)
         .map(EndpointsImported.class, e -> Audience.EVERYONE)
@@ -119,10 +96,7 @@ final class Roster {
         .map(ParticipantRemoved.class, e -> {
           Participant p = participants.get(e.participantId());
           return p == null ? Audience.MODERATORS : personAudience(p.roles(), p.endpointId());
-        })
-        .map(InviteIssued.class, e -> new Audience.EndpointHosts(e.endpointId()))
-        .map(InviteRevoked.class, e -> new Audience.EndpointHosts(inviteEndpoint(e.code())))
-        .map(InviteUsed.class, e -> new Audience.EndpointHosts(inviteEndpoint(e.code())));
+        });
   }
 
   /**
@@ -156,11 +130,6 @@ final class Roster {
     return p;
   }
 
-  private String inviteEndpoint(String code) {
-    Invite i = invites.get(InviteRules.fold(code));
-    return i == null ? "" : i.endpointId();
-  }
-
   // --- Endpoints --------------------------------------------------------------------------------------------------
 
   private void putEndpoint(EndpointAdded e) {
@@ -182,7 +151,7 @@ final class Roster {
       throw Reject.invalid("Cần 1–" + Limits.ENDPOINTS_PER_IMPORT + " điểm cầu",
           "An import holds 1–" + Limits.ENDPOINTS_PER_IMPORT + " endpoints");
     }
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     String firstId = d.nextId("ep");
     Set<String> codes = new HashSet<>();
     boolean central = false;
@@ -218,7 +187,7 @@ final class Roster {
     String name = Check.text(c.name(), Check.NAME, Limits.NAME, true, false);
     String region = Check.text(c.region(), Check.REGION, Limits.REGION, false, false);
     EndpointLevel level = Check.required(c.level(), "cấp điểm cầu", "endpoint level");
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     if (endpointIdByCode.containsKey(code) || pendingCodes.contains(code)) {
       throw Reject.conflict("Mã điểm cầu " + code + " đã được dùng", "Endpoint code " + code + " is already in use");
     }
@@ -236,7 +205,7 @@ final class Roster {
     String name = Check.text(c.name(), Check.NAME, Limits.NAME, true, false);
     String region = Check.text(c.region(), Check.REGION, Limits.REGION, false, false);
     Endpoint e = endpoint(c.endpointId());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     d.emit(new EndpointUpdated(e.id(), name, region));
   }
 
@@ -244,7 +213,7 @@ final class Roster {
     int headCount = Check.range(c.headCount(), 0, Limits.HEAD_COUNT, "số người có mặt", "head count");
     Endpoint e = endpoint(c.endpointId());
     d.requireEndpointScope(e.id());
-    conf.requireStatus(SCHEDULED, LIVE);
+    conf.lifecycle.require(SCHEDULED, LIVE);
     if (e.checkedIn()) {
       throw Reject.wrongState("Điểm cầu " + e.name() + " đã điểm danh", "Endpoint " + e.name() + " is already checked in");
     }
@@ -256,7 +225,7 @@ final class Roster {
     int headCount = Check.range(c.headCount(), 0, Limits.HEAD_COUNT, "số người có mặt", "head count");
     Endpoint e = endpoint(c.endpointId());
     d.requireEndpointScope(e.id());
-    conf.requireStatus(SCHEDULED, LIVE);
+    conf.lifecycle.require(SCHEDULED, LIVE);
     requireCheckedIn(e);
     requireRoomForHallResults(e, headCount);
     d.emit(new HeadCountUpdated(e.id(), headCount));
@@ -274,7 +243,7 @@ final class Roster {
   private void checkOut(CheckOutEndpoint c, Decide d) {
     Endpoint e = endpoint(c.endpointId());
     d.requireEndpointScope(e.id());
-    conf.requireStatus(SCHEDULED, LIVE, FEEDBACK_OPEN);
+    conf.lifecycle.require(SCHEDULED, LIVE, FEEDBACK_OPEN);
     requireCheckedIn(e);
     d.emit(new EndpointCheckedOut(e.id(), d.now));
   }
@@ -290,7 +259,7 @@ final class Roster {
   private void registerParticipant(RegisterParticipant c, Decide d) {
     String name = Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
     Set<Role> roles = roles(c.roles());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     String endpointId = placement(roles, c.endpointId());
     requireRoom();
     d.emit(new ParticipantRegistered(d.nextId("p"), name, roles, endpointId));
@@ -300,7 +269,7 @@ final class Roster {
     String name = Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
     Set<Role> roles = roles(c.roles());
     Participant p = activeParticipant(c.participantId());
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     String endpointId = placement(roles, c.endpointId());
     d.emit(new ParticipantUpdated(p.id(), name, roles, endpointId));
   }
@@ -312,7 +281,7 @@ final class Roster {
     if (d.has(Role.HOST) && !d.has(Role.CHAIR) && !d.has(Role.SECRETARY) && !p.roles().equals(Set.of(Role.DELEGATE))) {
       throw Reject.forbidden("Điểm cầu chỉ được xoá đại biểu của điểm cầu mình", "A host may only remove delegates of their hall");
     }
-    conf.requireNotClosed();
+    conf.lifecycle.requireNotClosed();
     // A removed participant can no longer act, so their turn ends and their waiting requests leave the queue.
     conf.speakerQueue.releaseAll(p.id(), d);
     conf.voting.withdrawAll(p.id(), d);
@@ -350,103 +319,9 @@ final class Roster {
     return null;
   }
 
-  private void requireRoom() {
+  void requireRoom() {
     if (participants.size() >= Limits.PARTICIPANTS) {
       throw Reject.limit("Đã đạt số người tham dự tối đa", "The maximum number of participants is reached");
     }
-  }
-
-  // --- Invites ----------------------------------------------------------------------------------------------------
-
-  private void issueInvite(IssueInvite c, Decide d) {
-    String code = InviteRules.issued(c.code());
-    Role role = Check.required(c.role(), "vai trò", "role");
-    if (role == Role.CHAIR || role == Role.SECRETARY) {
-      throw Reject.invalid("Mã mời chỉ dành cho điểm cầu, đại biểu hoặc màn hình theo dõi",
-          "Invites are for hosts, delegates or observers only");
-    }
-    int maxUses = c.maxUses() == null ? InviteRules.DEFAULT_USES
-        : Check.range(c.maxUses(), 1, Limits.INVITE_USES, "số lượt dùng", "maximum uses");
-    Instant expiresAt = c.expiresAt() == null ? d.now.plus(Duration.ofDays(InviteRules.DEFAULT_DAYS)) : c.expiresAt();
-    if (!expiresAt.isAfter(d.now) || expiresAt.isAfter(d.now.plus(Duration.ofDays(Limits.MAX_DAYS_AHEAD)))) {
-      throw Reject.invalid("Thời hạn mã mời phải ở tương lai, không quá " + Limits.MAX_DAYS_AHEAD + " ngày",
-          "An invite must expire in the future, within " + Limits.MAX_DAYS_AHEAD + " days");
-    }
-    Endpoint e = endpoint(c.endpointId());
-    d.requireEndpointScope(e.id());
-    if (role == Role.HOST && d.isParticipant() && !d.has(Role.CHAIR) && !d.has(Role.SECRETARY)) {
-      throw Reject.forbidden("Điểm cầu chỉ được mời đại biểu hoặc màn hình theo dõi", "A host may only invite delegates or observers");
-    }
-    conf.requireNotClosed();
-    if (invites.containsKey(code)) {
-      throw Reject.conflict("Mã mời đã tồn tại", "This invite code already exists");
-    }
-    if (invites.size() >= Limits.INVITES) {
-      throw Reject.limit("Đã đạt số mã mời tối đa", "The maximum number of invites is reached");
-    }
-    d.emit(new InviteIssued(code, role, e.id(), maxUses, expiresAt, d.actorName()));
-  }
-
-  private void revokeInvite(RevokeInvite c, Decide d) {
-    Invite i = invite(InviteRules.entered(c.code()));
-    d.requireEndpointScope(i.endpointId());
-    if (i.revoked()) {
-      throw Reject.wrongState("Mã mời đã bị thu hồi", "The invite is already revoked");
-    }
-    d.emit(new InviteRevoked(i.code()));
-  }
-
-  private void joinWithInvite(JoinWithInvite c, Decide d) {
-    String code = InviteRules.entered(c.code());
-    // A personal code names one person: using it again moves their session, it never creates a participant.
-    String listed = conf.admission.personalCodeOwner(code);
-    if (listed != null) {
-      conf.requireNotClosed();
-      conf.admission.signIn(listed, d);
-      return;
-    }
-    Invite i = invite(code);
-    String holder = conf.admission.soloInviteHolder.get(code);
-    // Input first: a name is needed unless the code names its person or the requester picks a listed delegate.
-    String name = holder != null || c.claimParticipantId() != null ? null
-        : Check.text(c.displayName(), Check.NAME, Limits.NAME, true, false);
-    conf.requireNotClosed();
-    if (i.revoked()) {
-      throw Reject.wrongState("Mã mời đã bị thu hồi", "The invite has been revoked");
-    }
-    if (!d.now.isBefore(i.expiresAt())) {
-      throw Reject.wrongState("Mã mời đã hết hạn", "The invite has expired");
-    }
-    if (holder != null) {
-      conf.admission.signIn(holder, d);
-      return;
-    }
-    if (i.role() == Role.DELEGATE && i.maxUses() > 1) {
-      // A hall's shared link: whoever opens it may be anybody, so the hall's host admits them.
-      if (i.uses() >= i.maxUses()) {
-        throw Reject.limit("Mã mời đã hết lượt dùng", "The invite has been used up");
-      }
-      conf.admission.request(i, c, d);
-      return;
-    }
-    if (name == null) {
-      throw Reject.invalid("Chỉ đường dẫn chung của điểm cầu cho phép chọn tên trong danh sách",
-          "Only a hall's shared link lets you pick a name from the list");
-    }
-    if (i.uses() >= i.maxUses()) {
-      throw Reject.limit("Mã mời đã hết lượt dùng", "The invite has been used up");
-    }
-    requireRoom();
-    String participantId = d.nextId("p");
-    d.emit(new ParticipantRegistered(participantId, name, Set.of(i.role()), i.endpointId()));
-    d.emit(new InviteUsed(i.code(), participantId));
-  }
-
-  private Invite invite(String code) {
-    Invite i = invites.get(code);
-    if (i == null) {
-      throw Reject.notFound("Không tìm thấy mã mời", "Invite not found");
-    }
-    return i;
   }
 }

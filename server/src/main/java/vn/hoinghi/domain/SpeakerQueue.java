@@ -143,7 +143,7 @@ final class SpeakerQueue {
   // --- Handlers ---------------------------------------------------------------------------------------------------
 
   private void openQueue(OpenSpeakerQueue c, Decide d) {
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     if (open) {
       throw Reject.wrongState("Danh sách đăng ký phát biểu đang mở", "The speaker queue is already open");
     }
@@ -151,7 +151,7 @@ final class SpeakerQueue {
   }
 
   private void closeQueue(CloseSpeakerQueue c, Decide d) {
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     if (!open) {
       throw Reject.wrongState("Danh sách đăng ký phát biểu đang đóng", "The speaker queue is already closed");
     }
@@ -168,7 +168,7 @@ final class SpeakerQueue {
     if (!c.forHall() && !p.has(Role.DELEGATE)) {
       throw Reject.forbidden("Chỉ đại biểu mới đăng ký phát biểu cho bản thân", "Only a delegate asks for the floor for themself");
     }
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     if (c.articleId() != null) {
       conf.drafts.currentArticle(c.articleId());
     }
@@ -200,7 +200,7 @@ final class SpeakerQueue {
 
   private void approve(ApproveFloorRequest c, Decide d) {
     FloorRequest r = request(c.requestId());
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     if (r.status() != FloorRequestStatus.WAITING) {
       throw Reject.wrongState("Chỉ duyệt được đăng ký đang chờ duyệt", "Only a request waiting for approval can be approved");
     }
@@ -210,14 +210,14 @@ final class SpeakerQueue {
   private void reject(RejectFloorRequest c, Decide d) {
     String reason = Check.text(c.reason(), Check.REASON, Limits.REASON, false, false);
     FloorRequest r = request(c.requestId());
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     requireWaiting(r);
     d.emit(new FloorRequestRejected(r.id(), reason));
   }
 
   private void move(MoveFloorRequest c, Decide d) {
     FloorRequest r = request(c.requestId());
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     requireWaiting(r);
     if (c.position() < 0 || c.position() >= waiting.size()) {
       throw Reject.invalid("Vị trí phải từ 0 đến " + (waiting.size() - 1), "The position must be between 0 and " + (waiting.size() - 1));
@@ -227,7 +227,7 @@ final class SpeakerQueue {
 
   private void grant(GrantFloor c, Decide d) {
     FloorRequest r = request(c.requestId());
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     requireWaiting(r);
     if (current != null) {
       throw Reject.conflict("Đang có người phát biểu; hãy kết thúc lượt trước", "Somebody has the floor; end that turn first");
@@ -236,7 +236,7 @@ final class SpeakerQueue {
   }
 
   private void pause(PauseSpeech c, Decide d) {
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     Speech s = requireCurrent();
     if (s.paused()) {
       throw Reject.wrongState("Lượt phát biểu đang tạm dừng", "The turn is already paused");
@@ -245,7 +245,7 @@ final class SpeakerQueue {
   }
 
   private void resume(ResumeSpeech c, Decide d) {
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     Speech s = requireCurrent();
     if (!s.paused()) {
       throw Reject.wrongState("Lượt phát biểu không tạm dừng", "The turn is not paused");
@@ -254,7 +254,7 @@ final class SpeakerQueue {
   }
 
   private void end(EndSpeech c, Decide d) {
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     requireCurrent();
     endCurrent(d);
   }

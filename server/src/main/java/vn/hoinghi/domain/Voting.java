@@ -220,7 +220,7 @@ final class Voting {
     if (c.nodeIds().size() > Limits.VOTE_ARTICLES) {
       throw Reject.limit("Quá nhiều mục được chọn", "Too many nodes chosen");
     }
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     if (conf.drafts.current() == null) {
       throw Reject.wrongState("Chưa có dự thảo để biểu quyết", "There is no draft to vote on");
     }
@@ -322,7 +322,7 @@ final class Voting {
    */
   private void reopen(ReopenVote c, Decide d) {
     Vote v = vote(c.voteId());
-    conf.requireStatus(LIVE);
+    conf.lifecycle.require(LIVE);
     if (v.status() != VoteStatus.CLOSED) {
       throw Reject.wrongState("Cuộc biểu quyết đang mở", "The vote is open");
     }

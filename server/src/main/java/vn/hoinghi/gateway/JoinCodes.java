@@ -52,7 +52,7 @@ final class JoinCodes {
   }
 
   private static JsonObject describe(Conference c, String code) {
-    JoinCode jc = c.joinCode(code, Instant.now()).orElse(null);
+    JoinCode jc = c.views().joinCode(code, Instant.now()).orElse(null);
     if (jc == null || c.info() == null) return null;
     Endpoint hall = jc.endpointId() == null ? null : c.endpoint(jc.endpointId()).orElse(null);
     JsonObject out = new JsonObject().put("conferenceId", c.conferenceId()).put("title", c.info().title())

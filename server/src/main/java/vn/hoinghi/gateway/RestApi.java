@@ -412,7 +412,7 @@ public final class RestApi {
   private void state(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     callerFor(ctx, id).onSuccess(c -> gateway.conferences().caughtUp(id)
-        .compose(w -> w.query(conf -> new Object[] {conf.viewFor(viewerOf(c), Instant.now()), conf.version()}))
+        .compose(w -> w.query(conf -> new Object[] {conf.views().viewFor(viewerOf(c), Instant.now()), conf.version()}))
         .onSuccess(r -> json(ctx, 200, new JsonObject().put("upTo", r[1]).put("state", new JsonObject(Codec.encode(r[0])))))
         .onFailure(e -> failCause(ctx, e)));
   }

@@ -71,7 +71,7 @@ final class Fanout implements TallyClock.Watchers {
     boolean fromWindow = resumeAfter != null && resumeAfter >= 0 && resumeAfter <= committed
         && resumeAfter >= replica.oldestInWindow() - 1;
     if (!fromWindow) {
-      out.add(snapshots.encode(committed, clock.instant(), conference.viewFor(viewer, clock.instant())));
+      out.add(snapshots.encode(committed, clock.instant(), conference.views().viewFor(viewer, clock.instant())));
       return out;
     }
     List<Encoded<EventFrame>> batch = new ArrayList<>();
@@ -96,8 +96,8 @@ final class Fanout implements TallyClock.Watchers {
    */
   private boolean visible(Entry e, Viewer viewer) {
     Conference conference = replica.state();
-    Audience a = conference.audienceOf(e.recorded().event());
-    return a instanceof Audience.Everyone || conference.admits(a, viewer);
+    Audience a = conference.views().audienceOf(e.recorded().event());
+    return a instanceof Audience.Everyone || conference.views().admits(a, viewer);
   }
 
   /** Hands committed events to each event loop's feed, encoded once per distinct audience subsequence. */
@@ -116,7 +116,9 @@ final class Fanout implements TallyClock.Watchers {
         special.computeIfAbsent(s, k -> new ArrayList<>(everyone)).add(e.frame());
       }
     }
-    if (entries.stream().anyMatch(e -> isRosterChange(e.recorded().event()) || endsSessions(e.recorded().event()))) {
+    // Who a connection is may have changed (removed, new roles, a newer session): close what must close, re-index.
+    if (entries.stream().map(e -> e.recorded().event())
+        .anyMatch(ev -> ev instanceof Event.RosterEvent || ev instanceof Event.SessionEvent)) {
       revokeRemoved(entries);
       reindexAll();
     }
@@ -153,11 +155,9 @@ final class Fanout implements TallyClock.Watchers {
         }
       }
       // One person, one session: a sign-in on another device (or sessions ended by a host) closes the earlier ones.
-      String pid = ev instanceof Event.SessionStarted st ? st.participantId()
-          : ev instanceof Event.SessionsEnded se ? se.participantId() : null;
-      if (pid != null) {
-        int current = ev instanceof Event.SessionStarted st ? st.session() : ((Event.SessionsEnded) ev).session();
-        for (Subscriber s : List.copyOf(byParticipant.getOrDefault(pid, Set.of()))) {
+      if (ev instanceof Event.SessionEvent session) {
+        int current = session.session();
+        for (Subscriber s : List.copyOf(byParticipant.getOrDefault(session.participantId(), Set.of()))) {
           if (s.session() < current) s.context().runOnContext(v -> s.sessionEnded(current));
         }
       }
@@ -178,33 +178,23 @@ final class Fanout implements TallyClock.Watchers {
       // Only the voter's own connections: the submitter is known live; check with the sealer to be sure.
       if (e.submitter() != null) {
         for (Subscriber s : byParticipant.getOrDefault(e.submitter(), Set.of())) {
-          if (conference.admits(a, s.viewer())) out.add(s);
+          if (conference.views().admits(a, s.viewer())) out.add(s);
         }
       }
     } else if (a instanceof Audience.Moderators) {
       out.addAll(moderators);
     } else {
       for (Subscriber s : subscribers) {
-        if (conference.admits(a, s.viewer())) out.add(s);
+        if (conference.views().admits(a, s.viewer())) out.add(s);
       }
     }
     return out;
   }
 
-  /** A sign-in on another device or EndSessions: the earlier sessions' sockets are closed (4009) in revokeRemoved. */
-  private static boolean endsSessions(Event ev) {
-    return ev instanceof Event.SessionStarted || ev instanceof Event.SessionsEnded;
-  }
-
-  private static boolean isRosterChange(Event ev) {
-    return ev instanceof Event.ParticipantUpdated || ev instanceof Event.ParticipantRemoved
-        || ev instanceof Event.ParticipantRegistered || ev instanceof Event.DelegatesListed;
-  }
-
   private void index(Subscriber s) {
     String pid = s.viewer().participantId();
     if (pid != null) byParticipant.computeIfAbsent(pid, k -> new LinkedHashSet<>()).add(s);
-    if (replica.state().admits(Audience.MODERATORS, s.viewer())) moderators.add(s);
+    if (replica.state().views().admits(Audience.MODERATORS, s.viewer())) moderators.add(s);
   }
 
   private void unindex(Subscriber s) {

@@ -138,7 +138,7 @@ final class Replica {
         Codec.decodeEvent(se.type(), se.payload()));
     conference.apply(re);
     Entry e = new Entry(re, Frames.event(re, DraftFrames.data(conference, re, se.payload())),
-        conference.audienceOf(re.event()), null);
+        conference.views().audienceOf(re.event()), null);
     remember(e);
     committed = se.seq();
     return e;

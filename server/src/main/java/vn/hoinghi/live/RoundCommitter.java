@@ -145,7 +145,7 @@ final class RoundCommitter {
             String json = Codec.encode(ev);
             toAppend.add(new NewEvent(Codec.typeOf(ev), json, acc.recordedActor(), p.envelope().commandId(), now));
             entries.add(new Entry(re, Frames.event(re, DraftFrames.data(conference, re, json)),
-                conference.audienceOf(ev), p.submitter()));
+                conference.views().audienceOf(ev), p.submitter()));
           }
         } catch (RuntimeException e) {
           // The state may be half-changed: answer this round as failed and reload from the log.

@@ -62,14 +62,7 @@ final class TallyClock {
   }
 
   private static String voteOf(Event ev) {
-    if (ev instanceof Event.BallotCast b) return b.voteId();
-    if (ev instanceof Event.SecretBallotCast b) return b.voteId();
-    if (ev instanceof Event.HallResultRecorded h) return h.voteId();
-    if (ev instanceof Event.HallResultCleared h) return h.voteId();
-    if (ev instanceof Event.VoteOpened v) return v.voteId();
-    if (ev instanceof Event.VoteClosed v) return v.voteId();
-    if (ev instanceof Event.VoteReopened v) return v.voteId();
-    return null;
+    return ev instanceof Event.VoteEvent v ? v.voteId() : null;
   }
 
   /** Ballots stopped for this long: the flow is over, the final tally goes out at once. */

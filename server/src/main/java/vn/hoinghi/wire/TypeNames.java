@@ -158,8 +158,8 @@ public final class TypeNames {
       entry("UnmergeOpinion", Command.UnmergeOpinion.class),
       entry("SetReportHeading", Command.SetReportHeading.class));
 
-  static final Map<String, Class<? extends Event>> EVENT_BY_NAME = index(Event.class, EVENTS);
-  static final Map<String, Class<? extends Command>> COMMAND_BY_NAME = index(Command.class, COMMANDS);
+  static final Map<String, Class<? extends Event>> EVENT_BY_NAME = index(Event.class, Event.records(), EVENTS);
+  static final Map<String, Class<? extends Command>> COMMAND_BY_NAME = index(Command.class, List.of(Command.class.getPermittedSubclasses()), COMMANDS);
   private static final Map<Class<?>, String> NAME_BY_TYPE = names();
 
   private TypeNames() {}
@@ -179,7 +179,9 @@ public final class TypeNames {
     return COMMAND_BY_NAME;
   }
 
-  private static <T> Map<String, Class<? extends T>> index(Class<T> sealed, List<Map.Entry<String, Class<? extends T>>> entries) {
+  /** {@code records}: every record of the sealed family {@code sealed} (events through their groups). */
+  private static <T> Map<String, Class<? extends T>> index(Class<T> sealed, List<Class<?>> records,
+      List<Map.Entry<String, Class<? extends T>>> entries) {
     Map<String, Class<? extends T>> out = new LinkedHashMap<>();
     Set<Class<?>> named = new HashSet<>();
     for (Map.Entry<String, Class<? extends T>> e : entries) {
@@ -189,7 +191,7 @@ public final class TypeNames {
       if (!named.add(e.getValue())) throw new IllegalStateException(e.getValue().getName() + " named twice");
     }
     List<String> missing = new java.util.ArrayList<>();
-    for (Class<?> c : sealed.getPermittedSubclasses()) {
+    for (Class<?> c : records) {
       if (!named.contains(c)) missing.add(c.getSimpleName());
     }
     if (!missing.isEmpty()) {

@@ -143,10 +143,10 @@ class AdmissionTest {
     String r1 = request("DTPHALLAA2", "Khách Một", null);
     String r2 = request("DTPHALLAA2", "Khách Hai", null);
     assertThat(w.conf().participants()).hasSize(people);
-    assertThat(w.conf().viewFor(Viewer.participant(w.hostDtp), w.h.now).joinRequests()).extracting(JoinRequest::id)
+    assertThat(w.conf().views().viewFor(Viewer.participant(w.hostDtp), w.h.now).joinRequests()).extracting(JoinRequest::id)
         .containsExactly(r1, r2);
-    assertThat(w.conf().viewFor(Viewer.participant(w.hostHni), w.h.now).joinRequests()).isEmpty();
-    assertThat(w.conf().viewFor(Viewer.participant(w.delegateDtp), w.h.now).joinRequests()).isEmpty();
+    assertThat(w.conf().views().viewFor(Viewer.participant(w.hostHni), w.h.now).joinRequests()).isEmpty();
+    assertThat(w.conf().views().viewFor(Viewer.participant(w.delegateDtp), w.h.now).joinRequests()).isEmpty();
     w.h.rejected(w.as(w.hostHni), new AdmitJoinRequest(r1, false), RejectionCode.FORBIDDEN);
     String admitted = w.h.ok(w.as(w.hostDtp), new AdmitJoinRequest(r1, false), JoinRequestAdmitted.class).participantId();
     assertThat(w.conf().participant(admitted).orElseThrow().displayName()).isEqualTo("Khách Một");
@@ -215,8 +215,8 @@ class AdmissionTest {
     w.h.ok(w.as(w.hostDtp), new MarkAttendance(hoa, true));
     assertThat(w.conf().markedPresent(hoa)).isTrue();
     w.h.rejected(w.as(w.hostDtp), new MarkAttendance(hoa, true), RejectionCode.WRONG_STATE);
-    assertThat(w.conf().viewFor(Viewer.participant(w.hostDtp), w.h.now).markedPresent()).containsExactly(hoa);
-    assertThat(w.conf().viewFor(Viewer.participant(w.hostDtp), w.h.now).participants())
+    assertThat(w.conf().views().viewFor(Viewer.participant(w.hostDtp), w.h.now).markedPresent()).containsExactly(hoa);
+    assertThat(w.conf().views().viewFor(Viewer.participant(w.hostDtp), w.h.now).participants())
         .extracting(Participant::id).contains(hoa, w.delegateDtp, w.delegateDtp2).doesNotContain(w.delegateHni);
     w.h.ok(w.as(w.hostDtp), new UpdateDelegateDetails(hoa, "Phó Chủ tịch", "UBND tỉnh", null, "hoa@dongthap.gov.vn"));
     assertThat(w.conf().delegateDetails(hoa).orElseThrow().position()).isEqualTo("Phó Chủ tịch");

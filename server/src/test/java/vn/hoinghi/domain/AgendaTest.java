@@ -93,7 +93,7 @@ class AgendaTest extends WorldTest {
     assertThat(w.conf().agenda().get(0).elapsedMillis(w.h.now)).isEqualTo(720_000L);
     w.h.ok(w.as(w.chair), new CompleteAgendaItem());
     assertThat(w.conf().currentAgendaItem()).isEmpty();
-    ConferenceView view = w.conf().viewFor(Viewer.publicScreen(), w.h.now);
+    ConferenceView view = w.conf().views().viewFor(Viewer.publicScreen(), w.h.now);
     assertThat(view.agenda()).extracting(ConferenceView.AgendaEntry::elapsedMillis).containsExactly(720_000L, 60_000L);
   }
 

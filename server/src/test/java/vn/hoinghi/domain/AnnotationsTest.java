@@ -153,24 +153,24 @@ class AnnotationsTest {
       w = World.live();
       String a = comment(w, w.delegateDtp);
       AnnotationAdded added = (AnnotationAdded) w.h.log.get(w.h.log.size() - 1).event();
-      assertThat(w.conf().mayReceive(Viewer.publicScreen(), added)).isTrue();
+      assertThat(w.conf().views().mayReceive(Viewer.publicScreen(), added)).isTrue();
       AnnotationHidden hidden = w.h.ok(w.as(w.secretary), new HideAnnotation(a, "Không đúng chủ đề"), AnnotationHidden.class);
       assertThat(hidden.hiddenBy()).isEqualTo(w.secretary);
-      assertThat(w.conf().mayReceive(Viewer.publicScreen(), added)).isFalse();
-      assertThat(w.conf().mayReceive(Viewer.participant(w.delegateHni), added)).isFalse();
-      assertThat(w.conf().mayReceive(Viewer.participant(w.delegateDtp), added)).isTrue();
-      assertThat(w.conf().mayReceive(Viewer.participant(w.chair), added)).isTrue();
-      assertThat(w.conf().mayReceive(Viewer.publicScreen(), hidden)).isTrue();
-      Annotation seen = w.conf().viewFor(Viewer.participant(w.delegateHni), w.h.now).annotations().get(0);
+      assertThat(w.conf().views().mayReceive(Viewer.publicScreen(), added)).isFalse();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.delegateHni), added)).isFalse();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.delegateDtp), added)).isTrue();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.chair), added)).isTrue();
+      assertThat(w.conf().views().mayReceive(Viewer.publicScreen(), hidden)).isTrue();
+      Annotation seen = w.conf().views().viewFor(Viewer.participant(w.delegateHni), w.h.now).annotations().get(0);
       assertThat(seen).extracting(Annotation::body, Annotation::status, Annotation::hiddenReason)
           .containsExactly(null, AnnotationStatus.HIDDEN, "Không đúng chủ đề");
-      assertThat(w.conf().viewFor(Viewer.participant(w.delegateDtp), w.h.now).annotations().get(0).body())
+      assertThat(w.conf().views().viewFor(Viewer.participant(w.delegateDtp), w.h.now).annotations().get(0).body())
           .isEqualTo("Nên là 60 phút");
       w.h.rejected(w.as(w.delegateDtp), new EditAnnotation(a, "x", null), RejectionCode.WRONG_STATE);
       w.h.rejected(w.as(w.chair), new HideAnnotation(a, "Lần nữa"), RejectionCode.WRONG_STATE);
       AnnotationRestored restored = w.h.ok(w.as(w.chair), new RestoreAnnotation(a), AnnotationRestored.class);
       assertThat(restored.body()).isEqualTo("Nên là 60 phút");
-      assertThat(w.conf().mayReceive(Viewer.publicScreen(), added)).isTrue();
+      assertThat(w.conf().views().mayReceive(Viewer.publicScreen(), added)).isTrue();
       w.h.rejected(w.as(w.chair), new RestoreAnnotation(a), RejectionCode.WRONG_STATE);
     }
 
@@ -212,8 +212,8 @@ class AnnotationsTest {
       w.h.rejected(w.as(w.secretary), new RespondToAnnotation(a, ResponseKind.NOTED, null), RejectionCode.WRONG_STATE);
       AnnotationAdded added = (AnnotationAdded) w.h.log.stream().map(RecordedEvent::event)
           .filter(AnnotationAdded.class::isInstance).findFirst().orElseThrow();
-      assertThat(w.conf().mayReceive(Viewer.participant(w.delegateDtp), added)).isTrue();
-      assertThat(w.conf().mayReceive(Viewer.participant(w.chair), added)).isFalse();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.delegateDtp), added)).isTrue();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.chair), added)).isFalse();
     }
   }
 }

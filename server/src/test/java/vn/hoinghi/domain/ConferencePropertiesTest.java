@@ -480,12 +480,12 @@ class ConferencePropertiesTest {
         boolean privateFact = secret || e instanceof Event.BallotCast || e instanceof Event.InviteIssued
             || e instanceof Event.InviteUsed || e instanceof Event.InviteRevoked;
         if (privateFact) {
-          assertThat(c.mayReceive(Viewer.publicScreen(), e)).as(e.toString()).isFalse();
+          assertThat(c.views().mayReceive(Viewer.publicScreen(), e)).as(e.toString()).isFalse();
         }
         if (secret) {
           // Only the voter (none once the voter has been removed): the key admits one participant at most.
-          assertThat(viewers.stream().filter(v -> c.mayReceive(v, e)).count()).as("only the voter").isLessThanOrEqualTo(1);
-          assertThat(c.mayReceive(Viewer.organizerConsole(), e)).isFalse();
+          assertThat(viewers.stream().filter(v -> c.views().mayReceive(v, e)).count()).as("only the voter").isLessThanOrEqualTo(1);
+          assertThat(c.views().mayReceive(Viewer.organizerConsole(), e)).isFalse();
         }
       }
     }

@@ -39,12 +39,12 @@ class ReportHeadingTest extends WorldTest {
     assertThat(stored.draftingBody()).isEqualTo(DraftingBody.TO_BIEN_TAP);
     assertThat(stored.signing()).isEqualTo(Signing.KT);
 
-    assertThat(w.conf().audienceOf(e)).isEqualTo(Audience.MODERATORS);
-    assertThat(w.conf().viewFor(Viewer.participant(w.chair), Harness.START).reportHeading()).isEqualTo(stored);
-    assertThat(w.conf().viewFor(Viewer.organizerConsole(), Harness.START).reportHeading()).isEqualTo(stored);
-    assertThat(w.conf().viewFor(Viewer.participant(w.hostDtp), Harness.START).reportHeading()).isNull();
-    assertThat(w.conf().viewFor(Viewer.participant(w.delegateDtp), Harness.START).reportHeading()).isNull();
-    assertThat(w.conf().viewFor(Viewer.publicScreen(), Harness.START).reportHeading()).isNull();
+    assertThat(w.conf().views().audienceOf(e)).isEqualTo(Audience.MODERATORS);
+    assertThat(w.conf().views().viewFor(Viewer.participant(w.chair), Harness.START).reportHeading()).isEqualTo(stored);
+    assertThat(w.conf().views().viewFor(Viewer.organizerConsole(), Harness.START).reportHeading()).isEqualTo(stored);
+    assertThat(w.conf().views().viewFor(Viewer.participant(w.hostDtp), Harness.START).reportHeading()).isNull();
+    assertThat(w.conf().views().viewFor(Viewer.participant(w.delegateDtp), Harness.START).reportHeading()).isNull();
+    assertThat(w.conf().views().viewFor(Viewer.publicScreen(), Harness.START).reportHeading()).isNull();
 
     // The chair replaces it; all fields left out: every default. Then after closing, the organizer sets it again.
     w.h.ok(w.as(w.chair), new SetReportHeading(ReportHeading.DEFAULTS));

@@ -410,27 +410,27 @@ class RosterTest {
     void visibility() {
       w = World.scheduled();
       InviteIssued issued = w.h.ok(ORG, new IssueInvite("HNSCRTAAA2", Role.DELEGATE, w.hni, 1, tomorrow()), InviteIssued.class);
-      Audience a = w.conf().audienceOf(issued);
-      assertThat(w.conf().admits(a, Viewer.participant(w.hostHni))).isTrue();
-      assertThat(w.conf().admits(a, Viewer.participant(w.chair))).isTrue();
-      assertThat(w.conf().admits(a, Viewer.participant(w.hostDtp))).isFalse();
-      assertThat(w.conf().admits(a, Viewer.participant(w.delegateHni))).isFalse();
-      assertThat(w.conf().admits(a, Viewer.publicScreen())).isFalse();
-      assertThat(w.conf().viewFor(Viewer.participant(w.hostHni), w.h.now).invites()).hasSize(1);
-      assertThat(w.conf().viewFor(Viewer.participant(w.hostDtp), w.h.now).invites()).isEmpty();
-      assertThat(w.conf().viewFor(Viewer.organizerConsole(), w.h.now).invites()).hasSize(1);
+      Audience a = w.conf().views().audienceOf(issued);
+      assertThat(w.conf().views().admits(a, Viewer.participant(w.hostHni))).isTrue();
+      assertThat(w.conf().views().admits(a, Viewer.participant(w.chair))).isTrue();
+      assertThat(w.conf().views().admits(a, Viewer.participant(w.hostDtp))).isFalse();
+      assertThat(w.conf().views().admits(a, Viewer.participant(w.delegateHni))).isFalse();
+      assertThat(w.conf().views().admits(a, Viewer.publicScreen())).isFalse();
+      assertThat(w.conf().views().viewFor(Viewer.participant(w.hostHni), w.h.now).invites()).hasSize(1);
+      assertThat(w.conf().views().viewFor(Viewer.participant(w.hostDtp), w.h.now).invites()).isEmpty();
+      assertThat(w.conf().views().viewFor(Viewer.organizerConsole(), w.h.now).invites()).hasSize(1);
       ParticipantRegistered joined = (ParticipantRegistered) w.h.ok(Actor.anonymous(),
           new JoinWithInvite("HNSCRTAAA2", "Khách")).get(0);
       // A delegate's arrival is for the moderators and the hall's hosts only (it would cost everyone a message each).
-      Audience arrival = w.conf().audienceOf(joined);
+      Audience arrival = w.conf().views().audienceOf(joined);
       assertThat(arrival).isEqualTo(new Audience.EndpointHosts(w.hni));
-      assertThat(w.conf().admits(arrival, Viewer.participant(w.hostHni))).isTrue();
-      assertThat(w.conf().admits(arrival, Viewer.participant(w.chair))).isTrue();
-      assertThat(w.conf().admits(arrival, Viewer.participant(w.delegateHni))).isFalse();
+      assertThat(w.conf().views().admits(arrival, Viewer.participant(w.hostHni))).isTrue();
+      assertThat(w.conf().views().admits(arrival, Viewer.participant(w.chair))).isTrue();
+      assertThat(w.conf().views().admits(arrival, Viewer.participant(w.delegateHni))).isFalse();
       // A host's arrival is public: screens list the halls' hosts.
       ParticipantRegistered host = w.h.ok(ORG, new RegisterParticipant("Phó điểm cầu", java.util.EnumSet.of(Role.HOST), w.hni),
           ParticipantRegistered.class);
-      assertThat(w.conf().audienceOf(host)).isEqualTo(Audience.EVERYONE);
+      assertThat(w.conf().views().audienceOf(host)).isEqualTo(Audience.EVERYONE);
     }
   }
 }

@@ -38,7 +38,7 @@ class SentShapesTest {
     List<Viewer> viewers = new ArrayList<>(List.of(Viewer.organizerConsole(), Viewer.publicScreen()));
     c.participants().forEach(p -> viewers.add(Viewer.participant(p.id())));
     Instant now = Instant.parse("2026-12-05T09:00:00Z");
-    for (Viewer v : viewers) MessageValidator.check("ConferenceView", Codec.parse(Codec.encode(c.viewFor(v, now))));
+    for (Viewer v : viewers) MessageValidator.check("ConferenceView", Codec.parse(Codec.encode(c.views().viewFor(v, now))));
   }
 
   @net.jqwik.api.Provide

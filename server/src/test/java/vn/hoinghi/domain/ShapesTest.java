@@ -51,9 +51,9 @@ class ShapesTest {
     problems.add(path + ": " + c.getSimpleName() + " is not plain data");
   }
 
-  private static List<String> problems(Class<?> sealed) {
+  private static List<String> problems(List<Class<?>> records) {
     List<String> problems = new ArrayList<>();
-    for (Class<?> sub : sealed.getPermittedSubclasses()) {
+    for (Class<?> sub : records) {
       assertThat(sub.isRecord()).as(sub.getSimpleName()).isTrue();
       check(sub, sub.getSimpleName(), problems, new HashSet<>());
     }
@@ -63,13 +63,13 @@ class ShapesTest {
   @Test
   @DisplayName("every command is a record of strings, numbers, instants, enums, records and collections of those")
   void commands() {
-    assertThat(problems(Command.class)).isEmpty();
+    assertThat(problems(List.of(Command.class.getPermittedSubclasses()))).isEmpty();
   }
 
   @Test
   @DisplayName("every event is a record of the same plain data")
   void events() {
-    assertThat(problems(Event.class)).isEmpty();
+    assertThat(problems(Event.records())).isEmpty();
   }
 
   @Test
@@ -79,7 +79,7 @@ class ShapesTest {
     for (Class<?> c : Command.class.getPermittedSubclasses()) {
       names.add(c.getSimpleName());
     }
-    for (Class<?> c : Event.class.getPermittedSubclasses()) {
+    for (Class<?> c : Event.records()) {
       names.add(c.getSimpleName());
     }
     assertThat(names).doesNotHaveDuplicates();

@@ -126,7 +126,7 @@ class SpeakerQueueTest extends WorldTest {
     assertThat(w.conf().currentSpeech()).get().extracting(s -> s.elapsedMillis(w.h.now)).isEqualTo(90_000L);
     w.h.ok(w.as(w.chair), new ResumeSpeech());
     w.h.advance(Duration.ofSeconds(15));
-    ConferenceView.QueueView view = w.conf().viewFor(Viewer.publicScreen(), w.h.now).speakerQueue();
+    ConferenceView.QueueView view = w.conf().views().viewFor(Viewer.publicScreen(), w.h.now).speakerQueue();
     assertThat(view.currentElapsedMillis()).isEqualTo(105_000L);
     SpeechEnded ended = w.h.ok(w.as(w.chair), new EndSpeech(), SpeechEnded.class);
     assertThat(ended.spokenSeconds()).isEqualTo(105L);
@@ -160,7 +160,7 @@ class SpeakerQueueTest extends WorldTest {
   void public_() {
     w = World.live();
     FloorRequested e = w.h.ok(w.as(w.delegateDtp), new RequestFloor(FloorKind.CONTRIBUTION, null, false), FloorRequested.class);
-    assertThat(w.conf().mayReceive(Viewer.publicScreen(), e)).isTrue();
-    assertThat(w.conf().viewFor(Viewer.publicScreen(), w.h.now).speakerQueue().waiting()).hasSize(1);
+    assertThat(w.conf().views().mayReceive(Viewer.publicScreen(), e)).isTrue();
+    assertThat(w.conf().views().viewFor(Viewer.publicScreen(), w.h.now).speakerQueue().waiting()).hasSize(1);
   }
 }

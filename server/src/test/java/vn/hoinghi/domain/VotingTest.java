@@ -151,13 +151,13 @@ class VotingTest {
       w = World.live();
       String v = w.openVote(VoteMode.ANONYMOUS, "d1");
       SecretBallotCast e = w.h.ok(w.as(w.delegateDtp), new CastBallot(v, "d1", Choice.AGREE, null), SecretBallotCast.class);
-      assertThat(w.conf().mayReceive(Viewer.participant(w.delegateDtp), e)).isTrue();
-      assertThat(w.conf().mayReceive(Viewer.participant(w.delegateDtp2), e)).isFalse();
-      assertThat(w.conf().mayReceive(Viewer.participant(w.chair), e)).isFalse();
-      assertThat(w.conf().mayReceive(Viewer.organizerConsole(), e)).isFalse();
-      assertThat(w.conf().viewFor(Viewer.participant(w.delegateDtp), w.h.now).votes().get(0).ballots()).hasSize(1);
-      assertThat(w.conf().viewFor(Viewer.participant(w.delegateDtp2), w.h.now).votes().get(0).ballots()).isEmpty();
-      assertThat(w.conf().viewFor(Viewer.participant(w.chair), w.h.now).votes().get(0).ballots()).isEmpty();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.delegateDtp), e)).isTrue();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.delegateDtp2), e)).isFalse();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.chair), e)).isFalse();
+      assertThat(w.conf().views().mayReceive(Viewer.organizerConsole(), e)).isFalse();
+      assertThat(w.conf().views().viewFor(Viewer.participant(w.delegateDtp), w.h.now).votes().get(0).ballots()).hasSize(1);
+      assertThat(w.conf().views().viewFor(Viewer.participant(w.delegateDtp2), w.h.now).votes().get(0).ballots()).isEmpty();
+      assertThat(w.conf().views().viewFor(Viewer.participant(w.chair), w.h.now).votes().get(0).ballots()).isEmpty();
     }
 
     @Test
@@ -166,12 +166,12 @@ class VotingTest {
       w = World.live();
       String v = w.openVote(VoteMode.NAMED, "d1");
       BallotCast e = w.h.ok(w.as(w.delegateDtp), new CastBallot(v, "d1", Choice.AGREE, null), BallotCast.class);
-      assertThat(w.conf().mayReceive(Viewer.participant(w.delegateDtp), e)).isTrue();
-      assertThat(w.conf().mayReceive(Viewer.participant(w.secretary), e)).isTrue();
-      assertThat(w.conf().mayReceive(Viewer.participant(w.delegateHni), e)).isFalse();
-      assertThat(w.conf().mayReceive(Viewer.publicScreen(), e)).isFalse();
-      assertThat(w.conf().viewFor(Viewer.participant(w.secretary), w.h.now).votes().get(0).ballots()).hasSize(1);
-      assertThat(w.conf().viewFor(Viewer.participant(w.delegateHni), w.h.now).votes().get(0).ballots()).isEmpty();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.delegateDtp), e)).isTrue();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.secretary), e)).isTrue();
+      assertThat(w.conf().views().mayReceive(Viewer.participant(w.delegateHni), e)).isFalse();
+      assertThat(w.conf().views().mayReceive(Viewer.publicScreen(), e)).isFalse();
+      assertThat(w.conf().views().viewFor(Viewer.participant(w.secretary), w.h.now).votes().get(0).ballots()).hasSize(1);
+      assertThat(w.conf().views().viewFor(Viewer.participant(w.delegateHni), w.h.now).votes().get(0).ballots()).isEmpty();
     }
   }
 
@@ -288,7 +288,7 @@ class VotingTest {
       String v = w.openVote(VoteMode.NAMED, "d1", "d2");
       w.h.ok(w.as(w.delegateHni), new CastBallot(v, "d2", Choice.AGREE, null));
       w.h.ok(w.as(w.hostDtp), new RecordHallResult(v, "d2", w.dtp, 7, 1, 0));
-      ConferenceView.VoteView view = w.conf().viewFor(Viewer.publicScreen(), w.h.now).votes().get(0);
+      ConferenceView.VoteView view = w.conf().views().viewFor(Viewer.publicScreen(), w.h.now).votes().get(0);
       assertThat(view.tallies()).containsOnlyKeys("d1", "d2");
       assertThat(view.tallies().get("d2").total()).isEqualTo(9);
       assertThat(view.hallResults()).hasSize(1);

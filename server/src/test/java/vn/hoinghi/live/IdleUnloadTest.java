@@ -124,8 +124,8 @@ class IdleUnloadTest {
   /** Everything a client or a report could read: the whole state and a delegate's view, as JSON. */
   private static List<String> readable(ConferenceWriter w) throws Exception {
     return await(w.query(c -> List.of(Codec.encode(c.snapshot()),
-        Codec.encode(c.viewFor(Viewer.participant(participant("daibieu1")), VIEW_AT)),
-        Codec.encode(c.viewFor(Viewer.organizerConsole(), VIEW_AT)))));
+        Codec.encode(c.views().viewFor(Viewer.participant(participant("daibieu1")), VIEW_AT)),
+        Codec.encode(c.views().viewFor(Viewer.organizerConsole(), VIEW_AT)))));
   }
 
   @Test
@@ -234,8 +234,8 @@ class IdleUnloadTest {
     TestWait.until(() -> store.snapshotSaves() == 1, "the unload to start saving its snapshot");
 
     Future<List<String>> staleRead = w.query(c -> List.of(Codec.encode(c.snapshot()),
-        Codec.encode(c.viewFor(Viewer.participant(participant("daibieu1")), VIEW_AT)),
-        Codec.encode(c.viewFor(Viewer.organizerConsole(), VIEW_AT))));
+        Codec.encode(c.views().viewFor(Viewer.participant(participant("daibieu1")), VIEW_AT)),
+        Codec.encode(c.views().viewFor(Viewer.organizerConsole(), VIEW_AT))));
     Future<Outcome> staleCommand = w.submit(addEndpoint("c-3", "HNI"), null);
     Future<ConferenceWriter> fresh = cs.existing(CONFERENCE);
     Thread.sleep(3 * QUIET.toMillis());

@@ -54,7 +54,7 @@ class SnapshotEncoderTest {
     Instant t = Instant.parse("2024-09-10T08:00:00Z");
     for (Viewer v : new Viewer[] {Viewer.publicScreen(), Viewer.organizerConsole(),
         Viewer.participant(c.participants().get(0).id())}) {
-      var view = c.viewFor(v, t);
+      var view = c.views().viewFor(v, t);
       JsonObject spliced = new JsonObject(enc.encode(c.version(), t, view).toString());
       JsonObject whole = new JsonObject(Frames.snapshot(c.version(), t,
           SnapshotEncoder.withDraft(view, view.draft(), view.draft().outline())).toString());
@@ -77,7 +77,7 @@ class SnapshotEncoderTest {
     int documentBytes = Codec.encode(doc).getBytes(StandardCharsets.UTF_8).length;
     Instant t = Instant.parse("2024-09-10T08:00:00Z");
     String frame = new SnapshotEncoder().encode(c.version(), t,
-        c.viewFor(Viewer.participant(c.participants().get(0).id()), t)).toString();
+        c.views().viewFor(Viewer.participant(c.participants().get(0).id()), t)).toString();
     int frameBytes = frame.getBytes(StandardCharsets.UTF_8).length;
 
     JsonObject draft = new JsonObject(frame).getJsonObject("state").getJsonObject("draft");

@@ -73,7 +73,7 @@ class ServerMessagesTest {
   @DisplayName("a snapshot is the envelope around the view's own JSON")
   void snapshot() {
     var view = vn.hoinghi.domain.Conference.empty("c-1", new vn.hoinghi.live.HmacBallotSealer("x".repeat(40)))
-        .viewFor(vn.hoinghi.domain.Viewer.publicScreen(), T);
+        .views().viewFor(vn.hoinghi.domain.Viewer.publicScreen(), T);
     golden(new SnapshotMessage(0, T, view),
         "{\"type\":\"snapshot\",\"upTo\":0,\"serverTime\":\"2026-12-05T07:00:00.123Z\",\"state\":" + Codec.encode(view) + "}");
   }

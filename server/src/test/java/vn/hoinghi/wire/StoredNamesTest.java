@@ -65,7 +65,7 @@ class StoredNamesTest {
 
   @Test
   void everyTypeHasExactlyOneStoredName() {
-    for (Class<?> c : Event.class.getPermittedSubclasses()) {
+    for (Class<?> c : Event.records()) {
       assertThat(Codec.eventTypes().get(TypeNames.of(c))).as(c.getSimpleName()).isEqualTo(c);
     }
     for (Class<?> c : Command.class.getPermittedSubclasses()) {
@@ -92,7 +92,7 @@ class StoredNamesTest {
       n++;
     }
     assertThat(n).as("events in the golden log").isGreaterThan(100);
-    JsonNode view = Codec.mapper().readTree(Codec.encode(conf.viewFor(Viewer.organizerConsole(), last)));
+    JsonNode view = Codec.mapper().readTree(Codec.encode(conf.views().viewFor(Viewer.organizerConsole(), last)));
     assertSubset("view", Codec.mapper().readTree(read(VIEW)), view);
   }
 
@@ -170,6 +170,6 @@ class StoredNamesTest {
     }
     Files.writeString(dir.resolve("story-log.jsonl"), log);
     Files.writeString(dir.resolve("story-view.json"),
-        Codec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(s.conf.viewFor(Viewer.organizerConsole(), last)));
+        Codec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(s.conf.views().viewFor(Viewer.organizerConsole(), last)));
   }
 }

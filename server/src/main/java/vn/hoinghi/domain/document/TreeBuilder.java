@@ -1,11 +1,7 @@
 package vn.hoinghi.domain.document;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -35,8 +31,6 @@ final class TreeBuilder {
   private OpenNode point;
   private OpenNode alternative;
   private OpenNode appendix;
-  private OpenNode awaitingTitle;
-  private OpenNode titleGrowing;
   private int lastPart;
   private int lastChapter;
   private int lastArticle;
@@ -46,14 +40,18 @@ final class TreeBuilder {
   private int titledArticles;
   private final List<int[]> untitled = new ArrayList<>();
 
-  /** Whether the text is a printed one (it had the Official Gazette's running heads): lines broken by the page width. */
-  private final boolean printed;
+  private final HeadingTitles titles;
 
   TreeBuilder(String[] lines, int maxNodes, Problems problems, boolean printed) {
     this.lines = lines;
     this.maxNodes = maxNodes;
     this.problems = problems;
-    this.printed = printed;
+    this.titles = new HeadingTitles(lines, problems, printed);
+  }
+
+  /** The tree with structural ids. */
+  List<DraftNode> nodes() {
+    return OpenNode.toDraftNodes(roots);
   }
 
   void run(int from) {
@@ -71,27 +69,6 @@ final class TreeBuilder {
         problems.add(u[0], "Điều " + u[1] + " không có tên điều", "Article " + u[1] + " has no title");
       }
     }
-  }
-
-  /** The tree with structural ids. */
-  List<DraftNode> nodes() {
-    Set<String> taken = new HashSet<>();
-    Map<String, Integer> nextSuffix = new HashMap<>();
-    List<DraftNode> out = new ArrayList<>();
-    for (OpenNode o : roots) {
-      out.add(build(o, null, taken, nextSuffix));
-    }
-    return out;
-  }
-
-  private static DraftNode build(OpenNode o, String parentId, Set<String> taken, Map<String, Integer> nextSuffix) {
-    String id = StableIds.unique(StableIds.structural(parentId, o.kind, o.number, o.ordinal), taken, nextSuffix);
-    taken.add(id);
-    List<DraftNode> children = new ArrayList<>();
-    for (OpenNode c : o.children) {
-      children.add(build(c, id, taken, nextSuffix));
-    }
-    return new DraftNode(id, o.kind, o.number, o.title, String.join("\n", o.text), children);
   }
 
   private int currentLine;
@@ -134,7 +111,7 @@ final class TreeBuilder {
       closing.add(line);
       return;
     }
-    if (titleOrContinuation(line)) {
+    if (titles.takes(line, no)) {
       return;
     }
     if (article != null && LineShapes.brokenReference(before, line)) {
@@ -175,55 +152,6 @@ final class TreeBuilder {
     }
   }
 
-  /** A heading's title on the next line, or the next capitalized line of a title over two lines. */
-  private boolean titleOrContinuation(String line) {
-    if (awaitingTitle != null) {
-      OpenNode waiting = awaitingTitle;
-      awaitingTitle = null;
-      // A part's title may be any next line; a chapter's or section's must be written in capitals, as in
-      // Vietnamese legal drafting, so that the chapter's first sentence is not taken for its title.
-      if (!LineShapes.structural(line) && (waiting.kind == NodeKind.PART || LineShapes.isUpperCase(line))) {
-        waiting.title = line;
-        titleGrowing = LineShapes.isUpperCase(line) ? waiting : null;
-        return true;
-      }
-    }
-    if (titleGrowing != null) {
-      OpenNode growing = titleGrowing;
-      // A chapter's title goes on in capitals; an article's title broken by the page width, see articleTitleGoesOn.
-      boolean goesOn = growing.kind == NodeKind.ARTICLE ? articleTitleGoesOn(growing.title, line)
-          : LineShapes.isUpperCase(line);
-      if (growing.text.isEmpty() && growing.children.isEmpty() && goesOn && !LineShapes.structural(line)) {
-        growing.title = growing.title + " " + line;
-        return true;
-      }
-      titleGrowing = null;
-    }
-    return false;
-  }
-
-  /**
-   * Whether {@code line} goes on with an article's title broken by the page width: it starts in lower case; or the
-   * title ends with a comma or a connecting word ("… công việc của" / "Chính phủ"); or, in a printed text, it ends no
-   * sentence and the next line is a heading, clause or point ("… Thủ tướng" / "Chính phủ" / "1. …"), not a cross
-   * reference that goes on with the sentence.
-   */
-  private boolean articleTitleGoesOn(String title, String line) {
-    if (LineShapes.startsLowerCase(line) || LineShapes.DANGLING.matcher(title).find()) {
-      return true;
-    }
-    if (!printed || LineShapes.SENTENCE_END.matcher(line).find()) {
-      return false;
-    }
-    for (int j = currentLine; j < lines.length; j++) {
-      if (!lines[j].isEmpty()) {
-        // not "… khoản 3" / "Điều 107 của Bộ luật …": a sentence broken before a cross reference is the article's text
-        return LineShapes.structural(lines[j]) && !LineShapes.brokenReference(line, lines[j]);
-      }
-    }
-    return false;
-  }
-
   private void afterText(String text, int no) {
     if (article != null && text != null) {
       quotes.afterLine(text, no);
@@ -245,7 +173,7 @@ final class TreeBuilder {
       return;
     }
     OpenNode o = new OpenNode(NodeKind.PART, number, ordinal);
-    if (!heading(o, m, no)) {
+    if (!titles.read(o, m, no)) {
       return;
     }
     lastPart = Problems.checkOrder(problems, NodeKind.PART, lastPart, ordinal, number, no);
@@ -263,7 +191,7 @@ final class TreeBuilder {
       return;
     }
     OpenNode o = new OpenNode(NodeKind.CHAPTER, number, ordinal);
-    if (!heading(o, m, no)) {
+    if (!titles.read(o, m, no)) {
       return;
     }
     lastChapter = Problems.checkOrder(problems, NodeKind.CHAPTER, lastChapter, ordinal, number, no);
@@ -281,7 +209,7 @@ final class TreeBuilder {
       return;
     }
     OpenNode o = new OpenNode(NodeKind.SECTION, number, Numbering.ordinal(NodeKind.SECTION, number));
-    if (!heading(o, m, no)) {
+    if (!titles.read(o, m, no)) {
       return;
     }
     chapter.lastChild = Problems.checkOrder(problems, NodeKind.SECTION, chapter.lastChild, o.ordinal, number, no);
@@ -299,7 +227,7 @@ final class TreeBuilder {
       return;
     }
     OpenNode o = new OpenNode(NodeKind.SUBSECTION, number, Numbering.ordinal(NodeKind.SUBSECTION, number));
-    if (!heading(o, m, no)) {
+    if (!titles.read(o, m, no)) {
       return;
     }
     section.lastChild = Problems.checkOrder(problems, NodeKind.SUBSECTION, section.lastChild, o.ordinal, number, no);
@@ -325,7 +253,7 @@ final class TreeBuilder {
     } else {
       titledArticles++;
     }
-    titleGrowing = o.title.isEmpty() || LineShapes.SENTENCE_END.matcher(o.title).find() ? null : o;
+    titles.article(o);
     lastArticle = Problems.checkInsertedOrder(problems, NodeKind.ARTICLE, lastArticle, num, number, no);
     closeArticle();
     article = o;
@@ -439,32 +367,6 @@ final class TreeBuilder {
     add(roots, o);
   }
 
-  /** Fills in a heading's title; false when the heading line itself is unclear. */
-  private boolean heading(OpenNode o, Matcher m, int no) {
-    String sep = m.group("sep");
-    String loose = m.group("loose");
-    titleGrowing = null;
-    if (loose != null) {
-      // "Chương I QUY ĐỊNH CHUNG" is a heading; "Chương I của Quy chế này…" is a sentence: say so, do not guess.
-      if (!LineShapes.isUpperCase(loose)) {
-        problems.add(no, "Không rõ đây là tiêu đề " + Problems.vi(o.kind).toLowerCase(java.util.Locale.ROOT)
-                + " hay một câu văn; hãy viết \"" + Problems.vi(o.kind) + " " + o.number + ". Tên\": \""
-                + LineShapes.shorten(m.group(0)) + "\"",
-            "Unclear whether this is a " + Problems.en(o.kind) + " heading or a sentence; write \"" + Problems.vi(o.kind)
-                + " " + o.number + ". Title\": \"" + LineShapes.shorten(m.group(0)) + "\"");
-        return false;
-      }
-      o.title = loose.strip();
-      titleGrowing = o;
-    } else if (sep != null && !sep.isBlank()) {
-      o.title = sep.strip();
-      titleGrowing = LineShapes.isUpperCase(o.title) ? o : null;
-    } else {
-      awaitingTitle = o;
-    }
-    return true;
-  }
-
   private void body(String line) {
     OpenNode target = innermost();
     if (target == null) {
@@ -485,24 +387,5 @@ final class TreeBuilder {
   private void add(List<OpenNode> level, OpenNode o) {
     level.add(o);
     nodeCount++;
-  }
-
-  /** A node under construction. {@code lastChild} is the ordinal of its last numbered child of the next level. */
-  static final class OpenNode {
-    final NodeKind kind;
-    final String number;
-    final int ordinal;
-    String title = "";
-    final List<String> text = new ArrayList<>();
-    final List<OpenNode> children = new ArrayList<>();
-    int lastChild;
-    int lastAlternative;
-    OpenNode parent;
-
-    OpenNode(NodeKind kind, String number, int ordinal) {
-      this.kind = kind;
-      this.number = number;
-      this.ordinal = ordinal;
-    }
   }
 }
