@@ -240,14 +240,6 @@ public final class Accounts {
     });
   }
 
-  /** The next login must change the password first (a generated or handed-over password). */
-  public Future<Void> requirePasswordChange(String accountId) {
-    return write(() -> {
-      if (!byId.containsKey(accountId)) throw new AuthError("NOT_FOUND", "no such account");
-      return List.of(new AccountEvent.PasswordChangeRequired(accountId));
-    });
-  }
-
   /** A new password (checked as at creation), which also lifts a required change. */
   public Future<Void> changePassword(String accountId, String newPassword) {
     String problem = Passwords.problem(newPassword);

@@ -20,10 +20,6 @@ final class ArticleTally {
     this.counted = new int[3 + alternativeIds.size()];
   }
 
-  boolean hasAlternatives() {
-    return !alternativeIds.isEmpty();
-  }
-
   void count(String endpointId, Choice choice, String alternativeId, int delta) {
     int alt = alternativeId == null ? -1 : alternativeIds.indexOf(alternativeId);
     int[] mine = individual.computeIfAbsent(endpointId, k -> new int[counted.length]);

@@ -27,8 +27,6 @@ final class Wording {
   static final String REPORT_TABLE = "III. TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý";
   static final String REPORT_TOTALS = "IV. TỔNG HỢP CHUNG";
   static final String APPENDIX = "PHỤ LỤC: KẾT QUẢ BIỂU QUYẾT THEO ĐIỂM CẦU";
-  static final List<String> FEEDBACK_HEADER = List.of("TT", "Nội dung góp ý", "Điểm cầu, người góp ý",
-      "Tiếp thu, giải trình");
 
   private Wording() {}
 
@@ -196,10 +194,6 @@ final class Wording {
       return "Ghi nhận qua biểu quyết";
     }
     return a;
-  }
-
-  static String articleHeading(int n, ArticleSection a) {
-    return n + ". " + a.label() + ". " + a.title();
   }
 
   /**
