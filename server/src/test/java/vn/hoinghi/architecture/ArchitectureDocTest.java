@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * it writes in backticks that looks like a Java type ({@code `Name`}, {@code `Name.Inner`}, optionally after a
  * package as {@code `x/Name`}, {@code `x.Name`} or {@code `vn.hoinghi.x.Name`}, optionally ending in {@code .java})
  * is a type of the server's main or test sources (top-level or nested), in that package when one is written. Names
- * of the JDK ({@code `java.time.Clock`}) and library annotations ({@code `@JsonTypeName`}) are not checked. Fenced
- * blocks (the diagram) are not read.
+ * of the JDK ({@code `java.time.Clock`}) and library annotations ({@code `@JsonTypeName`}) are not checked. In the
+ * diagram (a fenced block, without backticks) every CamelCase word with two humps or more is a class, except the names
+ * of the products it draws ({@link #PRODUCTS}).
  */
 @DisplayName("docs/architecture.md names the packages and classes that exist")
 class ArchitectureDocTest {
@@ -37,6 +38,9 @@ class ArchitectureDocTest {
   static final Pattern PACKAGE = Pattern.compile("vn\\.hoinghi\\.([a-z]+(?:\\.[a-z]+)*)");
   static final Pattern TYPE = Pattern.compile(
       "@?(?:(?:vn\\.hoinghi\\.)?([a-z]+(?:[./][a-z]+)*)[./])?([A-Z][a-z]\\w*)(?:\\.([A-Z][a-z]\\w*))?(?:\\.java)?");
+
+  static final Pattern DRAWN = Pattern.compile("\\b[A-Z][a-z]+[A-Z]\\w*\\b");
+  static final Set<String> PRODUCTS = Set.of("WebSocket", "PostgreSQL", "SQLite");
 
   static List<String> doc;
   /** Simple name of every type, top-level or nested → the package paths (below vn/hoinghi, with '/') that hold one. */
@@ -145,6 +149,27 @@ class ArchitectureDocTest {
       }
     }
     assertThat(wrong).as("class names in docs/architecture.md that are not in the sources").isEmpty();
+  }
+
+  @Test
+  @DisplayName("every class the diagram draws exists")
+  void diagram() {
+    List<String> wrong = new ArrayList<>();
+    boolean fenced = false;
+    for (int i = 0; i < doc.size(); i++) {
+      String line = doc.get(i);
+      if (line.startsWith("```")) {
+        fenced = !fenced;
+      } else if (fenced) {
+        Matcher m = DRAWN.matcher(line);
+        while (m.find()) {
+          if (!PRODUCTS.contains(m.group()) && !types.containsKey(m.group())) {
+            wrong.add("line " + (i + 1) + ": " + m.group() + " is no class");
+          }
+        }
+      }
+    }
+    assertThat(wrong).as("classes the diagram of docs/architecture.md draws that are not in the sources").isEmpty();
   }
 
   static boolean declares(String source, String inner) {
