@@ -15,10 +15,6 @@ public final class Passwords {
 
   private Passwords() {}
 
-  public static String hash(String password) {
-    return hash(password, COST);
-  }
-
   /** A lower cost is only for tests and demo seeding speed; production uses {@link #COST}. */
   public static String hash(String password, int cost) {
     return BCrypt.withDefaults().hashToString(cost, password.toCharArray());

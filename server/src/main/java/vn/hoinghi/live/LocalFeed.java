@@ -83,8 +83,4 @@ final class LocalFeed {
       if (wire != null) wire.release();
     }
   }
-
-  int size() {
-    return subscribers.size();
-  }
 }

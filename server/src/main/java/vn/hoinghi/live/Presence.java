@@ -84,10 +84,6 @@ final class Presence {
     dirty = true;
   }
 
-  boolean online(String participantId) {
-    return connectionsByParticipant.containsKey(participantId);
-  }
-
   /** Connected to this node or, as last shared, to another one. */
   boolean onlineAnywhere(String participantId) {
     return connectionsByParticipant.containsKey(participantId) || remoteByParticipant.getOrDefault(participantId, 0) > 0;

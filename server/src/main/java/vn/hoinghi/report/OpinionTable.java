@@ -49,12 +49,7 @@ final class OpinionTable {
    * {@code merged} is the number of rows.
    */
   record Kinds(int comments, int questions, int proposedWordings, int voteOpinions, int speechSummaries,
-      int writtenOpinions, int merged) {
-
-    int opinions() {
-      return comments + questions + proposedWordings + voteOpinions + speechSummaries + writtenOpinions - merged;
-    }
-  }
+      int writtenOpinions, int merged) {}
 
   /** One opinion before rows are numbered. */
   private record Opinion(String id, Kind kind, String nodeId, int givenVersion, String source, String content,

@@ -4,13 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import vn.hoinghi.domain.Choice;
 import vn.hoinghi.domain.ConferenceStatus;
-import vn.hoinghi.domain.FloorKind;
-import vn.hoinghi.domain.ResponseKind;
 import vn.hoinghi.domain.VoteMode;
-import vn.hoinghi.report.SynthesisReport.Answer;
-import vn.hoinghi.report.SynthesisReport.FeedbackKind;
 
 /** The Vietnamese words and formats every export uses, so that all formats say the same thing the same way. */
 public final class Terms {
@@ -21,43 +16,6 @@ public final class Terms {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
 
   private Terms() {}
-
-  public static String kind(FeedbackKind k) {
-    return switch (k) {
-      case COMMENT -> "Nhận xét";
-      case QUESTION -> "Câu hỏi";
-      case PROPOSED_WORDING -> "Đề xuất sửa câu chữ";
-      case REPLY -> "Trả lời";
-      case VOTE_OPINION -> "Ý kiến khác khi biểu quyết";
-    };
-  }
-
-  public static String response(ResponseKind k) {
-    return switch (k) {
-      case ACCEPTED -> "Tiếp thu";
-      case EXPLAINED -> "Giải trình";
-      case NOTED -> "Ghi nhận";
-    };
-  }
-
-  /** The answer as one line: "Tiếp thu", "Giải trình: …", "Chưa phản hồi". Replies and ballot opinions: "—". */
-  public static String answer(FeedbackKind kind, Answer a) {
-    if (kind == FeedbackKind.REPLY || kind == FeedbackKind.VOTE_OPINION) {
-      return "—";
-    }
-    if (a == null) {
-      return "Chưa phản hồi";
-    }
-    return a.text() == null || a.text().isBlank() ? response(a.kind()) : response(a.kind()) + ": " + a.text();
-  }
-
-  public static String choice(Choice c) {
-    return switch (c) {
-      case AGREE -> "Tán thành";
-      case DISAGREE -> "Không tán thành";
-      case OTHER -> "Ý kiến khác";
-    };
-  }
 
   public static String mode(VoteMode m) {
     return m == VoteMode.ANONYMOUS ? "bỏ phiếu kín" : "biểu quyết công khai";
@@ -71,15 +29,6 @@ public final class Terms {
       case FEEDBACK_OPEN -> "Đang nhận góp ý sau phiên họp";
       case CLOSED -> "Đã kết thúc";
     };
-  }
-
-  public static String floor(FloorKind k, boolean forHall) {
-    String base = switch (k) {
-      case CONTRIBUTION -> "Phát biểu";
-      case POINT_OF_ORDER -> "Kiến nghị về thủ tục";
-      case REPLY -> "Phát biểu đáp lại";
-    };
-    return forHall ? base + " (thay mặt điểm cầu)" : base;
   }
 
   public static String time(Instant t) {

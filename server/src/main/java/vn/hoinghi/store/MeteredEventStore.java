@@ -29,10 +29,6 @@ public final class MeteredEventStore implements EventStore {
     this.failures = Counter.builder("hoinghi.store.append.failures").register(registry);
   }
 
-  public EventStore inner() {
-    return inner;
-  }
-
   @Override
   public Future<List<StoredEvent>> append(String conferenceId, long expectedLastSeq, List<NewEvent> events) {
     long start = System.nanoTime();

@@ -94,8 +94,4 @@ public final class DraftImporter {
   static String clean(String raw) {
     return LineShapes.clean(raw);
   }
-
-  static boolean isUpperCase(String s) {
-    return LineShapes.isUpperCase(s);
-  }
 }

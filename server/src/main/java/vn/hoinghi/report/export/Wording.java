@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.hoinghi.report.SynthesisReport;
 import vn.hoinghi.report.SynthesisReport.ArticleSection;
-import vn.hoinghi.report.SynthesisReport.FeedbackItem;
-import vn.hoinghi.report.SynthesisReport.FeedbackKind;
 import vn.hoinghi.report.SynthesisReport.SpeechItem;
 import vn.hoinghi.report.SynthesisReport.Totals;
 import vn.hoinghi.report.SynthesisReport.VoteResult;
@@ -160,40 +158,6 @@ final class Wording {
     List<String> parts = new ArrayList<>();
     speeches.forEach(s -> parts.add(speech(s)));
     return "Phát biểu: " + String.join("; ", parts) + ".";
-  }
-
-  /** The content cell: kind and place, the quoted passage, the text, the proposed wording, then the replies. */
-  static List<String> content(FeedbackItem f) {
-    List<String> lines = new ArrayList<>();
-    String where = f.nodeLabel() == null ? "" : " — " + f.nodeLabel();
-    lines.add(Terms.kind(f.kind()) + where + (f.orphaned() ? " (không còn vị trí trong dự thảo)" : ""));
-    if (f.quote() != null && !f.quote().isBlank()) {
-      lines.add("Đoạn trích: “" + f.quote() + "”");
-    }
-    if (f.body() != null && !f.body().isBlank()) {
-      lines.add(f.body());
-    }
-    if (f.replacement() != null && !f.replacement().isBlank()) {
-      lines.add("Đề xuất sửa thành: “" + f.replacement() + "”");
-    }
-    for (FeedbackItem r : f.replies()) {
-      lines.add("– Trả lời của " + author(r) + ": " + r.body());
-    }
-    return lines;
-  }
-
-  /** "Tỉnh ủy Đồng Tháp — Nguyễn Thị Mai"; a secret ballot's opinion names its endpoint only. */
-  static String author(FeedbackItem f) {
-    String who = f.authorName() == null ? "phiếu kín" : f.authorName();
-    return (f.endpointName() == null ? "" : f.endpointName() + " — ") + who;
-  }
-
-  static String answer(FeedbackItem f) {
-    String a = Terms.answer(f.kind(), f.answer());
-    if (f.kind() == FeedbackKind.VOTE_OPINION) {
-      return "Ghi nhận qua biểu quyết";
-    }
-    return a;
   }
 
   /**
