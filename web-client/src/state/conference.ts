@@ -291,10 +291,10 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       return { ...s, joinRequests: { ...s.joinRequests, [d.requestId]: r },
         joinRequestOrder: s.joinRequestOrder.includes(d.requestId) ? s.joinRequestOrder : [...s.joinRequestOrder, d.requestId] };
     }
+    // A decided request leaves the state, as it leaves the server's view (only pending requests are listed).
     case 'JoinRequestAdmitted':
-      return { ...s, joinRequests: patch(s.joinRequests, e.data.requestId, (r) => ({ ...r, status: 'ADMITTED', participantId: e.data.participantId })) };
     case 'JoinRequestRefused':
-      return { ...s, joinRequests: patch(s.joinRequests, e.data.requestId, (r) => ({ ...r, status: 'REFUSED', reason: e.data.reason })) };
+      return withoutJoinRequest(s, e.data.requestId);
     case 'SessionStarted': {
       const id = e.data.participantId;
       if (!id) return s;
@@ -424,11 +424,11 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       return { ...s, queue: { ...q, requests, waiting: insertAt(q.waiting, slot, d.requestId) } };
     }
     case 'FloorRequestWithdrawn':
-      return leaveQueue(s, e.data.requestId, 'WITHDRAWN', null);
+      return leaveQueue(s, e.data.requestId, false);
     case 'FloorRequestApproved':
       return { ...s, queue: { ...s.queue, requests: patch(s.queue.requests, e.data.requestId, (r) => ({ ...r, status: 'APPROVED' })) } };
     case 'FloorRequestRejected':
-      return leaveQueue(s, e.data.requestId, 'REJECTED', e.data.reason ?? null);
+      return leaveQueue(s, e.data.requestId, false);
     case 'FloorRequestMoved': {
       const id = e.data.requestId;
       if (!id || !s.queue.waiting.includes(id)) return s;
@@ -436,7 +436,7 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       return { ...s, queue: { ...s.queue, waiting: insertAt(rest, e.data.position, id) } };
     }
     case 'FloorGranted': {
-      const left = leaveQueue(s, e.data.requestId, 'SPEAKING', null);
+      const left = leaveQueue(s, e.data.requestId, true);
       const current: Speech = { requestId: e.data.requestId, participantId: e.data.participantId, startedAt: e.data.at,
         limitSeconds: e.data.limitSeconds, spentMillis: 0, runningSince: e.data.at };
       return { ...left, queue: { ...left.queue, current } };
@@ -454,14 +454,13 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
     case 'SpeechEnded': {
       const c = s.queue.current;
       const id = e.data.requestId;
-      const r = id ? s.queue.requests[id] : undefined;
+      const r: FloorRequest | undefined = s.queue.requests[id];
       // A resumed client may have missed the request or the grant: the record then says what it knows.
       const record: SpeechRecord = { requestId: id, participantId: r?.participantId ?? c?.participantId ?? '',
         endpointId: r?.endpointId, kind: r?.kind ?? 'CONTRIBUTION', forHall: r?.forHall ?? false, articleId: r?.articleId,
         startedAt: c?.startedAt ?? e.data.at, endedAt: e.data.at,
         spokenSeconds: e.data.spokenSeconds };
-      return { ...s, queue: { ...s.queue, current: null, history: [...s.queue.history, record],
-        requests: patch(s.queue.requests, id, (x) => ({ ...x, status: 'DONE', reason: null })) } };
+      return { ...s, queue: { ...s.queue, current: null, history: [...s.queue.history, record], requests: without(s.queue.requests, id) } };
     }
 
     // --- annotations
@@ -513,10 +512,25 @@ function putAnnotation(s: ConferenceState, a: Annotation): ConferenceState {
   return { ...s, annotations: { ...s.annotations, [id]: a }, annotationOrder: s.annotationOrder.includes(id) ? s.annotationOrder : [...s.annotationOrder, id] };
 }
 
-function leaveQueue(s: ConferenceState, id: string | null | undefined, status: FloorRequest['status'], reason: string | null): ConferenceState {
-  if (!id) return s;
+/**
+ * A request leaves the waiting list. The state keeps only the requests the server's view lists (the waiting ones) plus
+ * the one being granted the floor, which the views read while its speech lasts (ScreenParts, Timers); a withdrawn or
+ * rejected request is gone, as a granted one is when its speech ends.
+ */
+function leaveQueue(s: ConferenceState, id: string, granted: boolean): ConferenceState {
   return { ...s, queue: { ...s.queue, waiting: s.queue.waiting.filter((x) => x !== id),
-    requests: patch(s.queue.requests, id, (r) => ({ ...r, status, reason })) } };
+    requests: granted ? patch(s.queue.requests, id, (r) => ({ ...r, status: 'SPEAKING', reason: null })) : without(s.queue.requests, id) } };
+}
+
+function without<T>(map: Record<string, T>, id: string): Record<string, T> {
+  if (!(id in map)) return map;
+  const { [id]: _gone, ...rest } = map;
+  return rest;
+}
+
+function withoutJoinRequest(s: ConferenceState, id: string): ConferenceState {
+  if (!(id in s.joinRequests)) return s;
+  return { ...s, joinRequests: without(s.joinRequests, id), joinRequestOrder: s.joinRequestOrder.filter((x) => x !== id) };
 }
 
 /** Milliseconds spoken in a turn at server time `nowMs`: pauses excluded, derived from event times only. */
