@@ -96,9 +96,9 @@ export const hallKey = (voteId: string, articleId: string, endpointId: string) =
 export const ballotKey = (b: { voteId?: string | null; articleId?: string | null; voter?: string | null }) =>
   `${b.voteId}|${b.articleId}|${b.voter}`;
 
-function byId<T extends { id?: string | null }>(list: readonly T[] | null | undefined): Record<string, T> {
+function byId<T extends { id: string }>(list: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const x of list ?? []) if (x.id) out[x.id] = x;
+  for (const x of list) out[x.id] = x;
   return out;
 }
 
@@ -109,7 +109,7 @@ function byId<T extends { id?: string | null }>(list: readonly T[] | null | unde
 export function withDraftDocument(s: ConferenceState, version: number, etag: string | null | undefined,
   document: DraftDocument): ConferenceState {
   const d = s.draft;
-  if (!d || d.version !== version || (d.documentEtag ?? null) !== (etag ?? null) || d.document === document) return s;
+  if (!d || d.version !== version || d.documentEtag !== etag || d.document === document) return s;
   return { ...s, draft: { ...d, document } };
 }
 
@@ -243,7 +243,7 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
         endpointOrder: s.endpointOrder.includes(d.endpointId) ? s.endpointOrder : [...s.endpointOrder, d.endpointId] };
     }
     case 'EndpointsImported':
-      return (e.data.endpoints ?? []).reduce((acc, d) => applyEvent(acc, { ...e, type: 'EndpointAdded', data: d }), s);
+      return e.data.endpoints.reduce((acc, d) => applyEvent(acc, { ...e, type: 'EndpointAdded', data: d }), s);
     case 'EndpointUpdated':
       return { ...s, endpoints: patch(s.endpoints, e.data.endpointId, (x) => ({ ...x, name: e.data.name, region: e.data.region })) };
     case 'EndpointCheckedIn':
@@ -287,7 +287,7 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const d = e.data;
       if (!d.requestId) return s;
       const r: JoinRequest = { id: d.requestId, inviteCode: d.code, endpointId: d.endpointId, displayName: d.displayName,
-        claimedParticipantId: d.claimedParticipantId, duplicateOf: d.duplicateOf, keyHash: d.keyHash, at: d.at ?? e.at, status: 'PENDING' };
+        claimedParticipantId: d.claimedParticipantId, duplicateOf: d.duplicateOf, keyHash: d.keyHash, at: d.at, status: 'PENDING' };
       return { ...s, joinRequests: { ...s.joinRequests, [d.requestId]: r },
         joinRequestOrder: s.joinRequestOrder.includes(d.requestId) ? s.joinRequestOrder : [...s.joinRequestOrder, d.requestId] };
     }
@@ -298,7 +298,7 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
     case 'SessionStarted': {
       const id = e.data.participantId;
       if (!id) return s;
-      return { ...s, sessions: { ...s.sessions, [id]: { session: e.data.session, startedAt: e.data.at ?? e.at, endedAt: null } } };
+      return { ...s, sessions: { ...s.sessions, [id]: { session: e.data.session, startedAt: e.data.at, endedAt: null } } };
     }
     case 'SessionsEnded': {
       const id = e.data.participantId;
@@ -313,7 +313,7 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
     case 'BallotsWithdrawn': {
       // The participant was removed (a duplicate): their ballots in open votes no longer count.
       const id = e.data.participantId;
-      const votes = new Set(e.data.voteIds ?? []);
+      const votes = new Set(e.data.voteIds);
       if (!id || votes.size === 0) return s;
       const keep = Object.entries(s.ballots).filter(([, b]) => !(b.voter === id && b.voteId && votes.has(b.voteId)));
       return keep.length === Object.keys(s.ballots).length ? s : { ...s, ballots: Object.fromEntries(keep) };
@@ -368,10 +368,10 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const zero = (a: string) => {
         const alts = d.alternatives?.[a];
         return { agree: 0, disagree: 0, other: 0, total: 0,
-          ...(alts ? { alternatives: Object.fromEntries(alts.map((x) => [x.id!, 0])) } : {}) };
+          ...(alts ? { alternatives: Object.fromEntries(alts.map((x) => [x.id, 0])) } : {}) };
       };
       const tally: VoteTally = s.tallies[d.voteId] ?? { asOf: e.seq, status: 'OPEN',
-        articles: Object.fromEntries((d.articleIds ?? []).map((a) => [a, zero(a)])) };
+        articles: Object.fromEntries(d.articleIds.map((a) => [a, zero(a)])) };
       return { ...s, votes: { ...s.votes, [d.voteId]: v }, voteOrder: s.voteOrder.includes(d.voteId) ? s.voteOrder : [...s.voteOrder, d.voteId],
         tallies: { ...s.tallies, [d.voteId]: tally } };
     }
@@ -389,10 +389,10 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const d = e.data;
       const h: HallResult = { voteId: d.voteId, articleId: d.articleId, endpointId: d.endpointId, agree: d.agree, disagree: d.disagree,
         other: d.other, recordedBy: d.recordedBy };
-      return { ...s, hallResults: { ...s.hallResults, [hallKey(d.voteId!, d.articleId!, d.endpointId!)]: h } };
+      return { ...s, hallResults: { ...s.hallResults, [hallKey(d.voteId, d.articleId, d.endpointId)]: h } };
     }
     case 'HallResultCleared': {
-      const k = hallKey(e.data.voteId!, e.data.articleId!, e.data.endpointId!);
+      const k = hallKey(e.data.voteId, e.data.articleId, e.data.endpointId);
       if (!(k in s.hallResults)) return s;
       const { [k]: _gone, ...rest } = s.hallResults;
       return { ...s, hallResults: rest };
@@ -502,13 +502,13 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
 
     // --- the report's heading block and signature
     case 'ReportHeadingSet':
-      return { ...s, reportHeading: e.data.heading ?? null };
+      return { ...s, reportHeading: e.data.heading };
   }
   return s;
 }
 
 function putAnnotation(s: ConferenceState, a: Annotation): ConferenceState {
-  const id = a.id!;
+  const id = a.id;
   return { ...s, annotations: { ...s.annotations, [id]: a }, annotationOrder: s.annotationOrder.includes(id) ? s.annotationOrder : [...s.annotationOrder, id] };
 }
 
