@@ -61,6 +61,7 @@ describe('the client fold of a played session equals the server view', () => {
             // As the store does: people an event names that the feed never introduced are looked up once (REST).
             for (const id of unknownPeople(state, f.events)) if (names[id]) state = withParticipant(state, names[id]);
           }
+          expect(state.upTo).toBeLessThanOrEqual(p.snapshot.upTo);
           // One fold for the whole session: each phase goes on from the state the previous one folded.
           expect(projection(state)).toEqual(projection(fromSnapshot(p.snapshot.state, p.snapshot.upTo)));
         });
