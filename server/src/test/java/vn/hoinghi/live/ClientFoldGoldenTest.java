@@ -188,9 +188,9 @@ class ClientFoldGoldenTest {
       run(as(hostDtp), new Command.CheckInEndpoint(dtp, 12));
       run(as(chair), new Command.CheckInEndpoint(hni, 9));
       run(as(hostDtp), new Command.UpdateHeadCount(dtp, 14));
-      String opening = conf.viewFor(Viewer.participant(chair), now).agenda().get(0).item().id();
+      String opening = conf.views().viewFor(Viewer.participant(chair), now).agenda().get(0).item().id();
       run(as(chair), new Command.StartAgendaItem(opening));
-      String code = conf.viewFor(Viewer.participant(chair), now).invites().get(0).code();
+      String code = conf.views().viewFor(Viewer.participant(chair), now).invites().get(0).code();
       String request = run(Actor.anonymous(), new Command.JoinWithInvite(code, "Lê Văn Cường", null, "ab".repeat(32)),
           Event.JoinRequested.class).requestId();
       run(as(hostDtp), new Command.AdmitJoinRequest(request, false));
@@ -290,7 +290,7 @@ class ClientFoldGoldenTest {
     }
 
     JsonNode snapshot(Viewer v) {
-      return Codec.parse(snapshots.encode(conf.version(), now, conf.viewFor(v, now)).toString(StandardCharsets.UTF_8));
+      return Codec.parse(snapshots.encode(conf.version(), now, conf.views().viewFor(v, now)).toString(StandardCharsets.UTF_8));
     }
 
     /** Decides and applies as the writer does; each viewer gets the events its audience admits, as one frame. */
@@ -302,11 +302,11 @@ class ClientFoldGoldenTest {
       for (Event e : a.events()) {
         RecordedEvent re = new RecordedEvent(conf.version() + 1, a.recordedActor(), env.commandId(), now, e);
         conf.apply(re);
-        sent.add(Map.entry(conf.audienceOf(e), Frames.event(re, DraftFrames.data(conf, re, Codec.encode(e)))));
+        sent.add(Map.entry(conf.views().audienceOf(e), Frames.event(re, DraftFrames.data(conf, re, Codec.encode(e)))));
       }
       viewers.forEach((name, viewer) -> {
         List<Encoded<EventFrame>> mine = sent.stream()
-            .filter(s -> s.getKey() instanceof Audience.Everyone || conf.admits(s.getKey(), viewer))
+            .filter(s -> s.getKey() instanceof Audience.Everyone || conf.views().admits(s.getKey(), viewer))
             .map(Map.Entry::getValue).toList();
         if (!mine.isEmpty() && frames.containsKey(name)) {
           frames.get(name).add(Codec.parse(Frames.events(conf.version(), mine).toString(StandardCharsets.UTF_8)));
