@@ -1,0 +1,102 @@
+package vn.hoinghi.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import java.util.List;
+import vn.hoinghi.domain.ConferenceStatus;
+import vn.hoinghi.domain.ConferenceView;
+import vn.hoinghi.domain.JoinCode;
+import vn.hoinghi.domain.JoinRequest;
+import vn.hoinghi.domain.Nullable;
+import vn.hoinghi.domain.Role;
+import vn.hoinghi.wire.ServerMessage.BilingualText;
+
+/**
+ * The bodies of the REST answers the web client reads (docs/api.md), one record each, encoded by {@link Codec} like
+ * the {@link ServerMessage}s: nulls are omitted unless a component is written always. {@link ProtocolSchema} emits a
+ * definition for each, named after its record, from which the client's types are generated. Components are in wire
+ * order. A {@code kind} or {@code status} typed by a one-constant enum is that constant on the wire, so the client
+ * can tell the bodies of one route apart.
+ */
+public sealed interface RestBody {
+
+  /** The tokens every sign-in answers with; written in place ({@link JsonUnwrapped}) in the bodies below. */
+  record TokenPair(String accessToken, String refreshToken, long expiresIn) {}
+
+  enum ParticipantKind { @JsonProperty("participant") PARTICIPANT }
+
+  enum OrganizerKind { @JsonProperty("organizer") ORGANIZER }
+
+  enum ChooseKind { @JsonProperty("choose") CHOOSE }
+
+  enum Pending { PENDING }
+
+  enum Admitted { ADMITTED }
+
+  /** A participant's tokens, with the roles and hall read from the roster; no hall is {@code "endpointId": null}. */
+  record ParticipantTokens(@JsonUnwrapped TokenPair tokens, ParticipantKind kind, String conferenceId,
+      String participantId, String name, List<Role> roles, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String endpointId)
+      implements RestBody {}
+
+  /** An organizer's tokens; the account fields on login, none on refresh. */
+  record OrganizerTokens(@JsonUnwrapped TokenPair tokens, OrganizerKind kind, @Nullable String accountId,
+      @Nullable String name, @Nullable List<String> conferences) implements RestBody {}
+
+  /** A login whose account takes part in several conferences and named none: the client asks which. */
+  record LoginChoice(ChooseKind kind, List<String> conferences) implements RestBody {}
+
+  /** {@code GET /api/conferences}: every conference this server knows. */
+  record ConferenceList(List<ConferenceSummary> conferences) implements RestBody {}
+
+  /** A conference in the list; the fields beyond its id once it was created. */
+  record ConferenceSummary(String conferenceId, @Nullable String title, @Nullable ConferenceStatus status,
+      @Nullable Instant startsAt) {}
+
+  /** {@code GET /api/info}: what this server is; the demo's fields only when this start seeded the demo. */
+  record ServerInfoBody(String product, String version, boolean demo, @Nullable String demoConferenceId,
+      @Nullable String demoPassword, @Nullable List<DemoLogin> demoLogins) implements RestBody {}
+
+  record DemoLogin(String username, String displayName, String role) {}
+
+  /** {@code GET /api/join/code}: what a code opens before joining. */
+  record JoinCodeInfo(String conferenceId, String title, ConferenceStatus status, JoinCode.Kind kind,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Instant startsAt, Role role,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String endpointId,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String endpointName,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String endpointCode, boolean usable,
+      @Nullable String name, @Nullable CodeRefusal refusal, @Nullable List<HallDelegate> delegates) implements RestBody {}
+
+  /** Why a code cannot be used now, in the error's words. */
+  record CodeRefusal(String code, BilingualText message) {}
+
+  /** A name on a hall's delegate list, as the join page shows it (no contact details). */
+  record HallDelegate(String participantId, String fullName,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String position) {}
+
+  /** {@code POST /api/join} answered 202: a hall's shared link opened a request its host decides. */
+  record JoinPending(Pending status, String conferenceId, String requestId, String requestKey, String displayName,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String endpointId, boolean duplicate) implements RestBody {}
+
+  /** {@code GET /api/join/requests/{id}} while waiting or once refused (with the reason, when one was given). */
+  record JoinRequestState(JoinRequest.Status status, String requestId, String conferenceId, @Nullable String reason)
+      implements RestBody {}
+
+  /** {@code GET /api/join/requests/{id}} once admitted: the participant's tokens. */
+  record JoinAdmitted(@JsonUnwrapped ParticipantTokens tokens, Admitted status, String requestId) implements RestBody {}
+
+  /** {@code GET /api/conferences/{id}/state}: the caller's view and the event it is as of. */
+  record ConferenceState(long upTo, ConferenceView state) implements RestBody {}
+
+  /** {@code GET /api/conferences/{id}/participants/{pid}}: a name for an id seen in the feed. */
+  record ParticipantInfo(String participantId, String displayName,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String endpointId, boolean active, List<Role> roles)
+      implements RestBody {}
+
+  /** {@code POST /api/conferences} answered 201. */
+  record CreatedConference(String conferenceId, long firstSeq, long lastSeq) implements RestBody {}
+
+  /** {@code POST /api/accounts} answered 201. */
+  record CreatedAccount(String accountId, String username) implements RestBody {}
+}
