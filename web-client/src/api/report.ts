@@ -1,9 +1,13 @@
 // The report, audit log and draft-version routes (docs/api.md, "Report, audit log and draft versions") and their
 // shapes as the server encodes them: the synthesis report's records, the word diff, the audit rows. These routes are
-// REST only (not in the WebSocket schema), so their types live here, the one module the views and tests import.
+// REST only; the bodies built from the server's RestBody records (the versions, the orphans) have generated types,
+// re-exported here; the report's and the diff's records are declared here, the one module the views and tests import.
 // Fields the server leaves null are absent from its JSON, hence the optional fields.
+import type { DraftVersionList, OrphanList } from '../protocol.gen';
 import { ApiFailure } from './rest';
 import { refreshSession, session } from '../app/session';
+
+export type { Orphan, VersionInfo } from '../protocol.gen';
 
 // ------------------------------------------------------------------------------------------- the report
 
@@ -90,7 +94,6 @@ export type ReportFormat = 'docx' | 'pdf' | 'xlsx' | 'csv' | 'md';
 
 // ------------------------------------------------------------------------------------------- draft versions
 
-export interface VersionInfo { version: number; note?: string; importedBy?: string; importedAt?: string; title?: string; articles: number }
 
 export type SegmentOp = 'EQUAL' | 'DELETE' | 'INSERT';
 export interface Segment { op: SegmentOp; text: string }
@@ -104,11 +107,6 @@ export interface ArticleChange {
 }
 
 export interface Comparison { fromVersion: number; toVersion: number; articles: ArticleChange[] }
-
-export interface Orphan {
-  annotationId: string; kind: 'COMMENT' | 'QUESTION' | 'PROPOSED_WORDING'; nodeId?: string; quote?: string; body?: string;
-  replacement?: string; draftVersion: number; authorId?: string; endpointId?: string; response?: 'ACCEPTED' | 'EXPLAINED' | 'NOTED';
-}
 
 export interface NodeEdit { nodeId: string; title?: string; text?: string }
 
@@ -208,7 +206,7 @@ export const reportApi = {
   /** An export's path. The Word, PDF and Markdown files carry the heading the conference stores (SetReportHeading). */
   reportFile: (conferenceId: string, format: ReportFormat, opts: { version?: number | null; endpoint?: string | null }) =>
     `${base(conferenceId)}/report/${format}${query({ version: opts.version, endpoint: opts.endpoint })}`,
-  versions: (conferenceId: string) => json<{ current: number; versions: VersionInfo[] }>(`${base(conferenceId)}/drafts`),
+  versions: (conferenceId: string) => json<DraftVersionList>(`${base(conferenceId)}/drafts`),
   version: (conferenceId: string, version: number) =>
     json<import('../protocol.gen').DraftDocument>(`${base(conferenceId)}/drafts/${version}?format=json`),
   /** A version as the importable Markdown text. */
@@ -218,7 +216,7 @@ export const reportApi = {
   diff: (conferenceId: string, from: number, to: number) => json<Comparison>(`${base(conferenceId)}/drafts/diff${query({ from, to })}`),
   diffFile: (conferenceId: string, from: number, to: number, format: 'md' | 'docx') =>
     `${base(conferenceId)}/drafts/diff${query({ from, to, format })}`,
-  orphans: (conferenceId: string) => json<{ currentVersion: number; orphans: Orphan[] }>(`${base(conferenceId)}/drafts/orphans`),
+  orphans: (conferenceId: string) => json<OrphanList>(`${base(conferenceId)}/drafts/orphans`),
   revise: <T extends RevisePreview | ReviseDone>(conferenceId: string, body: ReviseRequest, idempotencyKey?: string) =>
     json<T>(`${base(conferenceId)}/drafts/revise`, {
       method: 'POST',

@@ -1,8 +1,6 @@
 package vn.hoinghi.gateway;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +24,7 @@ import vn.hoinghi.report.export.DraftDocx;
 import vn.hoinghi.report.revision.DraftText;
 import vn.hoinghi.report.revision.VersionDiff;
 import vn.hoinghi.wire.Codec;
+import vn.hoinghi.wire.RestBody;
 
 /** The draft's versions (docs/report.md): the list, one version as text, Word or JSON, the differences, the orphans. */
 final class DraftVersionsApi {
@@ -42,14 +41,13 @@ final class DraftVersionsApi {
 
   void versions(RoutingContext ctx) {
     report.reader(ctx, ReportApi.Need.PARTICIPANT).onSuccess(reader -> report.writer(ctx).compose(w -> w.query(conf -> {
-      JsonArray out = new JsonArray();
+      List<RestBody.VersionInfo> out = new ArrayList<>();
       for (DraftVersion v : conf.drafts()) {
-        out.add(new JsonObject().put("version", v.version()).put("note", v.note()).put("importedBy", v.importedBy())
-            .put("importedAt", v.importedAt() == null ? null : v.importedAt().toString())
-            .put("title", v.document().title()).put("articles", v.document().articles().size()));
+        out.add(new RestBody.VersionInfo(v.version(), v.note(), v.importedBy(), v.importedAt(), v.document().title(),
+            v.document().articles().size()));
       }
-      return new JsonObject().put("current", conf.drafts().size()).put("versions", out);
-    })).onSuccess(o -> ReportApi.send(ctx, "json", o.encode().getBytes(StandardCharsets.UTF_8), null))
+      return new RestBody.DraftVersionList(conf.drafts().size(), out);
+    })).onSuccess(o -> ReportApi.send(ctx, "json", Codec.encodeBytes(o), null))
         .onFailure(e -> ReportApi.failCause(ctx, e)));
   }
 
@@ -163,20 +161,16 @@ final class DraftVersionsApi {
   /** Annotations whose quoted passage is in no node of the current version: kept with their old anchor, listed here. */
   void orphans(RoutingContext ctx) {
     report.reader(ctx, ReportApi.Need.PARTICIPANT).onSuccess(reader -> report.writer(ctx).compose(w -> w.query(conf -> {
-      JsonArray out = new JsonArray();
+      List<RestBody.Orphan> out = new ArrayList<>();
       for (Annotation a : conf.annotations()) {
         if (a.orphaned() && !a.reply() && a.status() == AnnotationStatus.VISIBLE) {
-          JsonObject o = new JsonObject().put("annotationId", a.id()).put("kind", a.kind().name())
-              .put("nodeId", a.anchor().nodeId()).put("draftVersion", a.draftVersion()).put("body", a.body())
-              .put("authorId", a.authorId()).put("endpointId", a.endpointId());
-          if (a.anchor().quote() != null) o.put("quote", a.anchor().quote().exact());
-          if (a.replacement() != null) o.put("replacement", a.replacement());
-          if (a.response() != null) o.put("response", a.response().kind().name());
-          out.add(o);
+          out.add(new RestBody.Orphan(a.id(), a.kind(), a.anchor().nodeId(), a.draftVersion(), a.body(), a.authorId(),
+              a.endpointId(), a.anchor().quote() == null ? null : a.anchor().quote().exact(), a.replacement(),
+              a.response() == null ? null : a.response().kind()));
         }
       }
-      return new JsonObject().put("currentVersion", conf.drafts().size()).put("orphans", out);
-    })).onSuccess(o -> ReportApi.send(ctx, "json", o.encode().getBytes(StandardCharsets.UTF_8), null))
+      return new RestBody.OrphanList(conf.drafts().size(), out);
+    })).onSuccess(o -> ReportApi.send(ctx, "json", Codec.encodeBytes(o), null))
         .onFailure(e -> ReportApi.failCause(ctx, e)));
   }
 }

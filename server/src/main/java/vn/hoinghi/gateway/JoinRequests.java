@@ -67,7 +67,8 @@ final class JoinRequests {
           }
           switch (r.status()) {
             case PENDING, REFUSED -> RestApi.json(ctx, 200,
-                new RestBody.JoinRequestState(r.status(), r.id(), conferenceId, r.reason()));
+                new RestBody.JoinRequestState(RestBody.Undecided.valueOf(r.status().name()), r.id(),
+                    conferenceId, r.reason()));
             case ADMITTED -> rest.signIn().issueParticipantTokens(ctx, conferenceId, r.participantId(), 200, -1,
                 tokens -> new RestBody.JoinAdmitted(tokens, RestBody.Admitted.ADMITTED, r.id()));
           }

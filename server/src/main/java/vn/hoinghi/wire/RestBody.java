@@ -5,11 +5,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
+import vn.hoinghi.domain.AnnotationKind;
 import vn.hoinghi.domain.ConferenceStatus;
 import vn.hoinghi.domain.ConferenceView;
 import vn.hoinghi.domain.JoinCode;
-import vn.hoinghi.domain.JoinRequest;
 import vn.hoinghi.domain.Nullable;
+import vn.hoinghi.domain.ResponseKind;
 import vn.hoinghi.domain.Role;
 import vn.hoinghi.wire.ServerMessage.BilingualText;
 
@@ -34,6 +35,9 @@ public sealed interface RestBody {
   enum Pending { PENDING }
 
   enum Admitted { ADMITTED }
+
+  /** A join request not admitted (yet). */
+  enum Undecided { PENDING, REFUSED }
 
   /** A participant's tokens, with the roles and hall read from the roster; no hall is {@code "endpointId": null}. */
   record ParticipantTokens(@JsonUnwrapped TokenPair tokens, ParticipantKind kind, String conferenceId,
@@ -80,7 +84,7 @@ public sealed interface RestBody {
       @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String endpointId, boolean duplicate) implements RestBody {}
 
   /** {@code GET /api/join/requests/{id}} while waiting or once refused (with the reason, when one was given). */
-  record JoinRequestState(JoinRequest.Status status, String requestId, String conferenceId, @Nullable String reason)
+  record JoinRequestState(Undecided status, String requestId, String conferenceId, @Nullable String reason)
       implements RestBody {}
 
   /** {@code GET /api/join/requests/{id}} once admitted: the participant's tokens. */
@@ -99,4 +103,41 @@ public sealed interface RestBody {
 
   /** {@code POST /api/accounts} answered 201. */
   record CreatedAccount(String accountId, String username) implements RestBody {}
+
+  /** {@code GET …/delegates}: the halls' delegate lists, with each delegate's personal code and join link. */
+  record DelegateList(String conferenceId, List<DelegateListing> delegates) implements RestBody {}
+
+  /** A listed delegate; the details the list left empty are written as null. */
+  record DelegateListing(String participantId, String fullName,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String position,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String unit, String endpointId, String endpointCode,
+      String endpointName, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String phone,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String email, String personalCode, String joinUrl,
+      boolean signedIn, boolean markedPresent, boolean online) {}
+
+  /** {@code GET …/attendance}: registered, present and absent delegates per hall the caller may see, and in all. */
+  record Attendance(List<AttendanceHall> endpoints, int registered, int present, int absent) implements RestBody {}
+
+  record AttendanceHall(String endpointId, String code, String name, int registered, int present, int absent,
+      List<AttendancePerson> people) {}
+
+  /** Present: connected now, or marked present by the host. */
+  record AttendancePerson(String participantId, String name, boolean listed, boolean online, boolean markedPresent,
+      boolean present) {}
+
+  /** {@code GET …/drafts}: the draft's versions, the current one last. */
+  record DraftVersionList(int current, List<VersionInfo> versions) implements RestBody {}
+
+  record VersionInfo(int version, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String note,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String importedBy,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Instant importedAt,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String title, int articles) {}
+
+  /** {@code GET …/drafts/orphans}: annotations whose quoted passage is in no node of the current version. */
+  record OrphanList(int currentVersion, List<Orphan> orphans) implements RestBody {}
+
+  record Orphan(String annotationId, AnnotationKind kind, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String nodeId,
+      int draftVersion, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String body, String authorId,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String endpointId, @Nullable String quote,
+      @Nullable String replacement, @Nullable ResponseKind response) {}
 }
