@@ -1,13 +1,14 @@
 // The report, audit log and draft-version routes (docs/api.md, "Report, audit log and draft versions") and their
 // shapes as the server encodes them: the synthesis report's records, the word diff, the audit rows. These routes are
-// REST only; the bodies built from the server's RestBody records (the versions, the orphans) have generated types,
-// re-exported here; the report's and the diff's records are declared here, the one module the views and tests import.
+// REST only; the bodies built from the server's RestBody records (the versions, the orphans, a draft's check) have
+// generated types, re-exported here; the report's and the diff's records are declared here, the one module the views
+// and tests import.
 // Fields the server leaves null are absent from its JSON, hence the optional fields.
-import type { DraftVersionList, OrphanList } from '../protocol.gen';
+import type { DraftPreview, DraftVersionList, OrphanList } from '../protocol.gen';
 import { ApiFailure } from './rest';
 import { refreshSession, session } from '../app/session';
 
-export type { Orphan, VersionInfo } from '../protocol.gen';
+export type { ImportProblem, Orphan, VersionInfo } from '../protocol.gen';
 
 // ------------------------------------------------------------------------------------------- the report
 
@@ -125,16 +126,9 @@ export interface ReviseDone {
   changedArticles: number; responses: { type: string; annotationId: string; code?: string }[];
 }
 
-/** A problem the importer found in a draft text, on a line of that text. */
-export interface ImportProblem { line: number; messageVi: string; messageEn: string }
-export interface DraftCheck { ok: boolean; problems: ImportProblem[] }
-/** A preview of an uploaded file: `text` (a .docx only) is the text made from it, whose lines problems and notices number. */
-export interface DraftFileCheck extends DraftCheck {
-  format: 'text' | 'docx';
-  notices: ImportProblem[];
-  text?: string;
-  document?: { title?: string; nodes?: { kind: string; number?: string; title?: string; children?: any[] }[] };
-}
+/** A draft's check by the importer (POST …/draft/preview): the same body for a text and for an uploaded file. */
+export type DraftCheck = DraftPreview;
+export type DraftFileCheck = DraftPreview;
 
 // ------------------------------------------------------------------------------------------- the audit log
 

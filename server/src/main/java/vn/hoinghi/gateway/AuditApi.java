@@ -34,7 +34,6 @@ final class AuditApi {
     this.store = store;
   }
 
-
   /** One page of the audit log as JSON: {@code after} (sequence, default 0), {@code limit} (1–1000, default 200). */
   void auditPage(RoutingContext ctx) {
     long after;

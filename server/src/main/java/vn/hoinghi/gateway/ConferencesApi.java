@@ -36,8 +36,6 @@ final class ConferencesApi {
     this.rest = rest;
   }
 
-  // ------------------------------------------------------------------------------------------- conferences
-
   void listConferences(RoutingContext ctx) {
     gateway.conferences().ids().compose(ids -> {
       List<Future<ConferenceSummary>> all = new ArrayList<>();
@@ -101,7 +99,6 @@ final class ConferencesApi {
         .onFailure(e -> RestApi.failCause(ctx, e)));
   }
 
-
   /** The generic path: any command as JSON, exactly as over the WebSocket. */
   void command(RoutingContext ctx) {
     String id = ctx.pathParam("id");
@@ -131,7 +128,6 @@ final class ConferencesApi {
       rest.submit(ctx, id, c, commandId, command, 200);
     });
   }
-
 
   void registerParticipant(RoutingContext ctx) {
     String id = ctx.pathParam("id");

@@ -41,7 +41,6 @@ final class DraftRevisionApi {
     this.report = report;
   }
 
-
   private record ReviseRequest(int baseVersion, List<String> accept, List<DraftRevision.NodeEdit> edits, String note,
       boolean dryRun, boolean markAccepted, Map<String, String> alternatives) {}
 

@@ -38,7 +38,6 @@ final class DraftVersionsApi {
     this.report = report;
   }
 
-
   void versions(RoutingContext ctx) {
     report.reader(ctx, ReportApi.Need.PARTICIPANT).onSuccess(reader -> report.writer(ctx).compose(w -> w.query(conf -> {
       List<RestBody.VersionInfo> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.hoinghi.auth.Tokens;
@@ -14,10 +15,11 @@ import vn.hoinghi.domain.Decision;
 import vn.hoinghi.domain.Rejection;
 import vn.hoinghi.domain.RejectionCode;
 import vn.hoinghi.domain.document.DraftImporter;
+import vn.hoinghi.domain.document.ImportProblem;
 import vn.hoinghi.domain.document.ImportResult;
 import vn.hoinghi.live.ConferenceWriter;
 import vn.hoinghi.live.Outcome;
-import vn.hoinghi.wire.Codec;
+import vn.hoinghi.wire.RestBody;
 
 /** Files a conference is set up from: a draft (text or .docx, checked first with a preview) and a CSV of endpoints. */
 final class ImportsApi {
@@ -56,17 +58,13 @@ final class ImportsApi {
           return;
         }
         ImportResult r = ar.result();
-        JsonArray problems = new JsonArray();
-        r.problems().forEach(p -> problems.add(new JsonObject(Codec.encode(p))));
         // What the .docx reader left out, then what the importer left out (page furniture), by line.
-        JsonArray notices = d.noticesJson();
-        r.notices().forEach(p -> notices.add(new JsonObject(Codec.encode(p))));
-        JsonObject out = new JsonObject().put("ok", r.problems().isEmpty()).put("problems", problems)
-            .put("format", d.docx() ? "docx" : "text").put("notices", notices);
+        List<ImportProblem> notices = new ArrayList<>(d.notices());
+        notices.addAll(r.notices());
         // A .docx's problems refer to the lines of the text made from it: the client shows that text.
-        if (d.docx()) out.put("text", d.text());
-        if (r.doc() != null) out.put("document", new JsonObject(Codec.encode(r.doc())));
-        RestApi.json(ctx, 200, out);
+        RestApi.json(ctx, 200, new RestBody.DraftPreview(r.problems().isEmpty(), r.problems(),
+            d.docx() ? RestBody.DraftFormat.DOCX : RestBody.DraftFormat.TEXT, notices, d.docx() ? d.text() : null,
+            r.doc()));
       })));
   }
 

@@ -199,7 +199,6 @@ public final class ReportApi {
     }
   }
 
-
   /** The draft moved on between composing and importing, or the base version is not the current one. */
   static final class Conflict extends RuntimeException {
     Conflict(String message) {

@@ -101,7 +101,6 @@ public final class RestApi {
     return r;
   }
 
-
   // ------------------------------------------------------------------------------------------- shared by the routes
 
   /** The verified caller (the chain's {@link AuthEdge#bearer()}), or a 401 already sent. */
@@ -129,7 +128,6 @@ public final class RestApi {
         .onSuccess(o -> outcome(ctx, commandId, o, okStatus))
         .onFailure(e -> failCause(ctx, e));
   }
-
 
   // ------------------------------------------------------------------------------------------- plumbing
 

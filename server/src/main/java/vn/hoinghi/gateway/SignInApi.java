@@ -30,8 +30,6 @@ final class SignInApi {
     this.rest = rest;
   }
 
-  // ------------------------------------------------------------------------------------------- auth
-
   void login(RoutingContext ctx) {
     JsonObject body = RestApi.jsonBody(ctx);
     if (body == null) return;
@@ -129,7 +127,6 @@ final class SignInApi {
     return new ParticipantTokens(pair, ParticipantKind.PARTICIPANT, conferenceId, participantId, name,
         roles.stream().map(Role::valueOf).toList(), endpointId);
   }
-
 
   void refresh(RoutingContext ctx) {
     JsonObject body = RestApi.jsonBody(ctx);

@@ -11,6 +11,8 @@ import vn.hoinghi.domain.ConferenceView;
 import vn.hoinghi.domain.JoinCode;
 import vn.hoinghi.domain.Nullable;
 import vn.hoinghi.domain.ResponseKind;
+import vn.hoinghi.domain.document.DraftDocument;
+import vn.hoinghi.domain.document.ImportProblem;
 import vn.hoinghi.domain.Role;
 import vn.hoinghi.wire.ServerMessage.BilingualText;
 
@@ -140,4 +142,13 @@ public sealed interface RestBody {
       int draftVersion, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String body, String authorId,
       @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String endpointId, @Nullable String quote,
       @Nullable String replacement, @Nullable ResponseKind response) {}
+
+  enum DraftFormat { @JsonProperty("text") TEXT, @JsonProperty("docx") DOCX }
+
+  /**
+   * {@code POST …/draft/preview}: what the importer finds in a draft, changing nothing. A .docx's problems and notices
+   * number the lines of the text made from it, sent along as {@code text}.
+   */
+  record DraftPreview(boolean ok, List<ImportProblem> problems, DraftFormat format, List<ImportProblem> notices,
+      @Nullable String text, @Nullable DraftDocument document) implements RestBody {}
 }

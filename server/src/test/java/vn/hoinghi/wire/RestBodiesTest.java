@@ -239,4 +239,25 @@ class RestBodiesTest {
                 .put("draftVersion", 2).put("body", "vì").put("authorId", "p-2").put("endpointId", "e-1")
                 .put("quote", "cũ").put("replacement", "mới").put("response", "ACCEPTED"))));
   }
+
+  @Test
+  @DisplayName("a draft's check lists problems and notices; a .docx's text and the parsed document when there is one")
+  void draftPreview() {
+    var parsed = vn.hoinghi.domain.document.DraftImporter.parse("Luật Thử\nĐiều 1. Phạm vi\nLuật này quy định.\n");
+    var notice = new vn.hoinghi.domain.document.ImportProblem(3, "Bỏ chân trang", "Footer left out");
+    JsonArray problems = new JsonArray();
+    parsed.problems().forEach(p -> problems.add(new JsonObject(Codec.encode(p))));
+    same(new RestBody.DraftPreview(parsed.problems().isEmpty(), parsed.problems(), RestBody.DraftFormat.DOCX,
+            List.of(notice), "Luật Thử", parsed.doc()),
+        new JsonObject().put("ok", parsed.problems().isEmpty()).put("problems", problems).put("format", "docx")
+            .put("notices", new JsonArray().add(new JsonObject(Codec.encode(notice)))).put("text", "Luật Thử")
+            .put("document", new JsonObject(Codec.encode(parsed.doc()))));
+    var bad = vn.hoinghi.domain.document.DraftImporter.parse("Một văn bản\nkhông có điều nào");
+    JsonArray badProblems = new JsonArray();
+    bad.problems().forEach(p -> badProblems.add(new JsonObject(Codec.encode(p))));
+    JsonObject badJson = new JsonObject().put("ok", false).put("problems", badProblems).put("format", "text")
+        .put("notices", new JsonArray());
+    if (bad.doc() != null) badJson.put("document", new JsonObject(Codec.encode(bad.doc())));
+    same(new RestBody.DraftPreview(false, bad.problems(), RestBody.DraftFormat.TEXT, List.of(), null, bad.doc()), badJson);
+  }
 }
