@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.hoinghi.domain.ConferenceStatus;
@@ -259,5 +262,17 @@ class RestBodiesTest {
         .put("notices", new JsonArray());
     if (bad.doc() != null) badJson.put("document", new JsonObject(Codec.encode(bad.doc())));
     same(new RestBody.DraftPreview(false, bad.problems(), RestBody.DraftFormat.TEXT, List.of(), null, bad.doc()), badJson);
+  }
+
+  @Test
+  @DisplayName("every REST body has a case here and a definition in the schema")
+  void everyBodyCovered() {
+    Set<String> names = Arrays.stream(RestBody.class.getPermittedSubclasses()).map(Class::getSimpleName)
+        .collect(Collectors.toSet());
+    assertThat(names).containsExactlyInAnyOrder("ParticipantTokens", "OrganizerTokens", "LoginChoice", "ConferenceList",
+        "ServerInfoBody", "JoinCodeInfo", "JoinPending", "JoinRequestState", "JoinAdmitted", "ConferenceState",
+        "ParticipantInfo", "CreatedConference", "CreatedAccount", "DelegateList", "Attendance", "DraftVersionList",
+        "OrphanList", "DraftPreview");
+    names.forEach(n -> assertThat(MessageValidator.defines(n)).as(n).isTrue());
   }
 }
