@@ -2,6 +2,7 @@
 import type {
   ConferenceList,
   ConferenceState,
+  IssuedInvite,
   JoinAdmitted,
   JoinCodeInfo,
   JoinPending,
@@ -93,7 +94,7 @@ export const api = {
   state: (conferenceId: string, token: string) =>
     call<ConferenceState>('GET', `/api/conferences/${encodeURIComponent(conferenceId)}/state`, undefined, token),
   issueInvite: (conferenceId: string, token: string, role: string, endpointId: string, expiresAt: string, maxUses?: number) =>
-    call<{ code: string; joinUrl: string }>('POST', `/api/conferences/${encodeURIComponent(conferenceId)}/invites`,
+    call<IssuedInvite>('POST', `/api/conferences/${encodeURIComponent(conferenceId)}/invites`,
       { role, endpointId, expiresAt, ...(maxUses ? { maxUses } : {}) }, token),
   participant: (conferenceId: string, token: string, participantId: string) =>
     call<ParticipantInfo>('GET',

@@ -201,8 +201,8 @@ final class ConferencesApi {
                 RestApi.fail(ctx, 400, Replies.error(null, "INVALID", "this Idempotency-Key was used for another kind of request"));
                 return;
               }
-              RestApi.json(ctx, 201, Replies.outcome(commandId, o).put("code", code)
-                  .put("joinUrl", RestApi.baseUrl(ctx) + "/#/join/" + id + "/" + code));
+              RestApi.json(ctx, 201, new RestBody.IssuedInvite(RestBody.AckType.ACK, commandId, a.firstSeq(),
+                  a.lastSeq(), a.duplicate(), code, RestApi.baseUrl(ctx) + "/#/join/" + id + "/" + code));
             }).onFailure(e -> RestApi.failCause(ctx, e));
           })
           .onFailure(e -> RestApi.failCause(ctx, e));

@@ -151,4 +151,13 @@ public sealed interface RestBody {
    */
   record DraftPreview(boolean ok, List<ImportProblem> problems, DraftFormat format, List<ImportProblem> notices,
       @Nullable String text, @Nullable DraftDocument document) implements RestBody {}
+
+  enum AckType { @JsonProperty("ack") ACK }
+
+  /**
+   * {@code POST …/invites} answered 201: the command's ack (the fields of {@link ServerMessage.AckMessage}, written out:
+   * the codec cannot unwrap a typed message), the code drawn and the link that opens it.
+   */
+  record IssuedInvite(AckType type, String id, long firstSeq, long lastSeq, boolean duplicate, String code,
+      String joinUrl) implements RestBody {}
 }

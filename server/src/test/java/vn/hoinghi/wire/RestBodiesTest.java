@@ -272,7 +272,16 @@ class RestBodiesTest {
     assertThat(names).containsExactlyInAnyOrder("ParticipantTokens", "OrganizerTokens", "LoginChoice", "ConferenceList",
         "ServerInfoBody", "JoinCodeInfo", "JoinPending", "JoinRequestState", "JoinAdmitted", "ConferenceState",
         "ParticipantInfo", "CreatedConference", "CreatedAccount", "DelegateList", "Attendance", "DraftVersionList",
-        "OrphanList", "DraftPreview");
+        "OrphanList", "DraftPreview", "IssuedInvite");
     names.forEach(n -> assertThat(MessageValidator.defines(n)).as(n).isTrue());
+  }
+
+  @Test
+  @DisplayName("an issued invite is the command's ack with the code and its join link")
+  void issuedInvite() {
+    same(new RestBody.IssuedInvite(RestBody.AckType.ACK, "inv-ABCD", 4, 4, false, "ABCD234567",
+            "http://h/#/join/c-1/ABCD234567"),
+        new JsonObject(Codec.encode(new ServerMessage.AckMessage("inv-ABCD", 4, 4, false))).put("code", "ABCD234567")
+            .put("joinUrl", "http://h/#/join/c-1/ABCD234567"));
   }
 }
