@@ -1,56 +1,22 @@
 // Delegate lists and attendance (docs/api.md "Delegate lists and attendance"): REST reads with the session's token,
 // and the list import (CSV or XLSX). The changes themselves are commands (MarkAttendance, EndSessions…).
+import type { Attendance, DelegateList, DelegateListing } from '../protocol.gen';
 import { authedFetch } from './report';
 
 const base = (conferenceId: string) => `/api/conferences/${encodeURIComponent(conferenceId)}`;
 const q = (endpointId?: string | null) => (endpointId ? `?endpointId=${encodeURIComponent(endpointId)}` : '');
 
-export interface ListedDelegate {
-  participantId: string;
-  fullName: string;
-  position?: string | null;
-  unit?: string | null;
-  endpointId: string;
-  endpointCode?: string | null;
-  endpointName?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  personalCode?: string | null;
-  joinUrl?: string | null;
-  signedIn?: boolean;
-  markedPresent?: boolean;
-  online?: boolean;
-}
+// The bodies are generated from the server's records (wire/RestBody.java).
+export type {
+  Attendance,
+  AttendanceHall,
+  AttendancePerson,
+  DelegateListing as ListedDelegate,
+} from '../protocol.gen';
 
-export interface AttendancePerson {
-  participantId: string;
-  name: string;
-  listed: boolean;
-  online: boolean;
-  markedPresent: boolean;
-  present: boolean;
-}
-
-export interface AttendanceHall {
-  endpointId: string;
-  code: string;
-  name: string;
-  registered: number;
-  present: number;
-  absent: number;
-  people: AttendancePerson[];
-}
-
-export interface Attendance {
-  registered: number;
-  present: number;
-  absent: number;
-  endpoints: AttendanceHall[];
-}
-
-export async function delegates(conferenceId: string, endpointId?: string | null): Promise<ListedDelegate[]> {
+export async function delegates(conferenceId: string, endpointId?: string | null): Promise<DelegateListing[]> {
   const r = await authedFetch(`${base(conferenceId)}/delegates${q(endpointId)}`);
-  return ((await r.json()) as { delegates: ListedDelegate[] }).delegates ?? [];
+  return ((await r.json()) as DelegateList).delegates;
 }
 
 export async function attendance(conferenceId: string, endpointId?: string | null): Promise<Attendance> {

@@ -1,9 +1,14 @@
 // The report, audit log and draft-version routes (docs/api.md, "Report, audit log and draft versions") and their
 // shapes as the server encodes them: the synthesis report's records, the word diff, the audit rows. These routes are
-// REST only (not in the WebSocket schema), so their types live here, the one module the views and tests import.
+// REST only; the bodies built from the server's RestBody records (the versions, the orphans, a draft's check) have
+// generated types, re-exported here; the report's and the diff's records are declared here, the one module the views
+// and tests import.
 // Fields the server leaves null are absent from its JSON, hence the optional fields.
+import type { DraftPreview, DraftVersionList, OrphanList } from '../protocol.gen';
 import { ApiFailure } from './rest';
 import { refreshSession, session } from '../app/session';
+
+export type { ImportProblem, Orphan, VersionInfo } from '../protocol.gen';
 
 // ------------------------------------------------------------------------------------------- the report
 
@@ -90,7 +95,6 @@ export type ReportFormat = 'docx' | 'pdf' | 'xlsx' | 'csv' | 'md';
 
 // ------------------------------------------------------------------------------------------- draft versions
 
-export interface VersionInfo { version: number; note?: string; importedBy?: string; importedAt?: string; title?: string; articles: number }
 
 export type SegmentOp = 'EQUAL' | 'DELETE' | 'INSERT';
 export interface Segment { op: SegmentOp; text: string }
@@ -104,11 +108,6 @@ export interface ArticleChange {
 }
 
 export interface Comparison { fromVersion: number; toVersion: number; articles: ArticleChange[] }
-
-export interface Orphan {
-  annotationId: string; kind: 'COMMENT' | 'QUESTION' | 'PROPOSED_WORDING'; nodeId?: string; quote?: string; body?: string;
-  replacement?: string; draftVersion: number; authorId?: string; endpointId?: string; response?: 'ACCEPTED' | 'EXPLAINED' | 'NOTED';
-}
 
 export interface NodeEdit { nodeId: string; title?: string; text?: string }
 
@@ -127,16 +126,9 @@ export interface ReviseDone {
   changedArticles: number; responses: { type: string; annotationId: string; code?: string }[];
 }
 
-/** A problem the importer found in a draft text, on a line of that text. */
-export interface ImportProblem { line: number; messageVi: string; messageEn: string }
-export interface DraftCheck { ok: boolean; problems: ImportProblem[] }
-/** A preview of an uploaded file: `text` (a .docx only) is the text made from it, whose lines problems and notices number. */
-export interface DraftFileCheck extends DraftCheck {
-  format: 'text' | 'docx';
-  notices: ImportProblem[];
-  text?: string;
-  document?: { title?: string; nodes?: { kind: string; number?: string; title?: string; children?: any[] }[] };
-}
+/** A draft's check by the importer (POST …/draft/preview): the same body for a text and for an uploaded file. */
+export type DraftCheck = DraftPreview;
+export type DraftFileCheck = DraftPreview;
 
 // ------------------------------------------------------------------------------------------- the audit log
 
@@ -208,7 +200,7 @@ export const reportApi = {
   /** An export's path. The Word, PDF and Markdown files carry the heading the conference stores (SetReportHeading). */
   reportFile: (conferenceId: string, format: ReportFormat, opts: { version?: number | null; endpoint?: string | null }) =>
     `${base(conferenceId)}/report/${format}${query({ version: opts.version, endpoint: opts.endpoint })}`,
-  versions: (conferenceId: string) => json<{ current: number; versions: VersionInfo[] }>(`${base(conferenceId)}/drafts`),
+  versions: (conferenceId: string) => json<DraftVersionList>(`${base(conferenceId)}/drafts`),
   version: (conferenceId: string, version: number) =>
     json<import('../protocol.gen').DraftDocument>(`${base(conferenceId)}/drafts/${version}?format=json`),
   /** A version as the importable Markdown text. */
@@ -218,7 +210,7 @@ export const reportApi = {
   diff: (conferenceId: string, from: number, to: number) => json<Comparison>(`${base(conferenceId)}/drafts/diff${query({ from, to })}`),
   diffFile: (conferenceId: string, from: number, to: number, format: 'md' | 'docx') =>
     `${base(conferenceId)}/drafts/diff${query({ from, to, format })}`,
-  orphans: (conferenceId: string) => json<{ currentVersion: number; orphans: Orphan[] }>(`${base(conferenceId)}/drafts/orphans`),
+  orphans: (conferenceId: string) => json<OrphanList>(`${base(conferenceId)}/drafts/orphans`),
   revise: <T extends RevisePreview | ReviseDone>(conferenceId: string, body: ReviseRequest, idempotencyKey?: string) =>
     json<T>(`${base(conferenceId)}/drafts/revise`, {
       method: 'POST',

@@ -1,5 +1,28 @@
 // The REST calls the client makes (docs/api.md). Errors come back in the WebSocket's error shape.
-import type { ConferenceView } from '../protocol.gen';
+import type {
+  ConferenceList,
+  ConferenceState,
+  IssuedInvite,
+  JoinAdmitted,
+  JoinCodeInfo,
+  JoinPending,
+  JoinRequestState,
+  LoginChoice,
+  OrganizerTokens,
+  ParticipantInfo,
+  ParticipantTokens,
+  ServerInfoBody,
+} from '../protocol.gen';
+
+// The answers' bodies are generated from the server's records (wire/RestBody.java, docs/api.md).
+export type {
+  ConferenceSummary,
+  JoinCodeInfo,
+  JoinPending,
+  OrganizerTokens,
+  ParticipantTokens,
+  ServerInfoBody,
+} from '../protocol.gen';
 
 export interface ApiError {
   status: number;
@@ -9,72 +32,18 @@ export interface ApiError {
   retryAfter?: number;
 }
 
-export interface TokenBody {
-  kind: 'participant' | 'organizer';
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  conferenceId?: string;
-  participantId?: string;
-  accountId?: string;
-  name?: string;
-  roles?: string[];
-  endpointId?: string | null;
-  conferences?: string[];
-}
+/** The fields of `T` that `U` lacks, read as absent: lets a union of bodies be read field by field. */
+type Absent<T, U> = { [K in Exclude<keyof T, keyof U>]?: undefined };
 
-export type LoginResult = TokenBody | { kind: 'choose'; conferences: string[] };
+/** Either kind of tokens (a participant's or an organizer's), readable field by field. */
+export type TokenBody =
+  | (ParticipantTokens & Absent<OrganizerTokens, ParticipantTokens>)
+  | (OrganizerTokens & Absent<ParticipantTokens, OrganizerTokens>);
 
-export interface ConferenceSummary {
-  conferenceId: string;
-  title?: string;
-  status?: string;
-  startsAt?: string;
-}
-
-/** GET /api/info: what this server is; the demo's logins only when this start seeded the demo (docs/api.md). */
-export interface ServerInfoBody {
-  product: string;
-  version: string;
-  demo: boolean;
-  demoConferenceId?: string;
-  demoPassword?: string;
-  demoLogins?: { username: string; displayName: string; role: string }[];
-}
-
-/** GET /api/join/code: what a code opens before joining (docs/api.md). */
-export interface JoinCodeInfo {
-  conferenceId: string;
-  title: string;
-  status: string;
-  startsAt?: string | null;
-  kind: 'PERSONAL' | 'HALL_LINK' | 'INVITE';
-  role: string;
-  endpointId?: string | null;
-  endpointName?: string | null;
-  endpointCode?: string | null;
-  usable: boolean;
-  name?: string;
-  refusal?: { code: string; message: { vi: string; en: string } };
-  delegates?: { participantId: string; fullName: string; position?: string | null }[];
-}
-
-/** POST /api/join answered 202: a hall's shared link, a request the host admits or refuses. */
-export interface JoinPending {
-  status: 'PENDING';
-  requestId: string;
-  requestKey: string;
-  conferenceId: string;
-  displayName: string;
-  endpointId?: string | null;
-  duplicate?: boolean;
-}
+export type LoginResult = TokenBody | LoginChoice;
 
 /** GET /api/join/requests/{id}: still waiting, refused (with the reason), or admitted with the participant's tokens. */
-export type JoinRequestStatus =
-  | { status: 'PENDING'; requestId: string; conferenceId: string }
-  | { status: 'REFUSED'; requestId: string; conferenceId: string; reason?: string | null }
-  | ({ status: 'ADMITTED'; requestId: string } & TokenBody);
+export type JoinRequestStatus = JoinRequestState | JoinAdmitted;
 
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -120,15 +89,15 @@ export const api = {
     call<JoinRequestStatus>('GET', `/api/join/requests/${encodeURIComponent(requestId)}?conferenceId=${encodeURIComponent(conferenceId)}`,
       undefined, null, { 'X-Join-Key': requestKey }),
   refresh: (refreshToken: string) => call<TokenBody>('POST', '/api/token/refresh', { refreshToken }),
-  conferences: () => call<{ conferences: ConferenceSummary[] }>('GET', '/api/conferences'),
+  conferences: () => call<ConferenceList>('GET', '/api/conferences'),
   info: () => call<ServerInfoBody>('GET', '/api/info'),
   state: (conferenceId: string, token: string) =>
-    call<{ upTo: number; state: ConferenceView }>('GET', `/api/conferences/${encodeURIComponent(conferenceId)}/state`, undefined, token),
+    call<ConferenceState>('GET', `/api/conferences/${encodeURIComponent(conferenceId)}/state`, undefined, token),
   issueInvite: (conferenceId: string, token: string, role: string, endpointId: string, expiresAt: string, maxUses?: number) =>
-    call<{ code: string; joinUrl: string }>('POST', `/api/conferences/${encodeURIComponent(conferenceId)}/invites`,
+    call<IssuedInvite>('POST', `/api/conferences/${encodeURIComponent(conferenceId)}/invites`,
       { role, endpointId, expiresAt, ...(maxUses ? { maxUses } : {}) }, token),
   participant: (conferenceId: string, token: string, participantId: string) =>
-    call<{ participantId: string; displayName: string; endpointId: string | null; roles: string[]; active: boolean }>('GET',
+    call<ParticipantInfo>('GET',
       `/api/conferences/${encodeURIComponent(conferenceId)}/participants/${encodeURIComponent(participantId)}`, undefined, token),
   tally: (conferenceId: string, token: string, voteId: string) =>
     call<{ voteId: string; status: 'OPEN' | 'CLOSED'; asOf: number; articles: any[] }>('GET',

@@ -96,9 +96,9 @@ export const hallKey = (voteId: string, articleId: string, endpointId: string) =
 export const ballotKey = (b: { voteId?: string | null; articleId?: string | null; voter?: string | null }) =>
   `${b.voteId}|${b.articleId}|${b.voter}`;
 
-function byId<T extends { id?: string | null }>(list: readonly T[] | null | undefined): Record<string, T> {
+function byId<T extends { id: string }>(list: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const x of list ?? []) if (x.id) out[x.id] = x;
+  for (const x of list) out[x.id] = x;
   return out;
 }
 
@@ -109,7 +109,7 @@ function byId<T extends { id?: string | null }>(list: readonly T[] | null | unde
 export function withDraftDocument(s: ConferenceState, version: number, etag: string | null | undefined,
   document: DraftDocument): ConferenceState {
   const d = s.draft;
-  if (!d || d.version !== version || (d.documentEtag ?? null) !== (etag ?? null) || d.document === document) return s;
+  if (!d || d.version !== version || d.documentEtag !== etag || d.document === document) return s;
   return { ...s, draft: { ...d, document } };
 }
 
@@ -243,7 +243,7 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
         endpointOrder: s.endpointOrder.includes(d.endpointId) ? s.endpointOrder : [...s.endpointOrder, d.endpointId] };
     }
     case 'EndpointsImported':
-      return (e.data.endpoints ?? []).reduce((acc, d) => applyEvent(acc, { ...e, type: 'EndpointAdded', data: d }), s);
+      return e.data.endpoints.reduce((acc, d) => applyEvent(acc, { ...e, type: 'EndpointAdded', data: d }), s);
     case 'EndpointUpdated':
       return { ...s, endpoints: patch(s.endpoints, e.data.endpointId, (x) => ({ ...x, name: e.data.name, region: e.data.region })) };
     case 'EndpointCheckedIn':
@@ -287,18 +287,18 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const d = e.data;
       if (!d.requestId) return s;
       const r: JoinRequest = { id: d.requestId, inviteCode: d.code, endpointId: d.endpointId, displayName: d.displayName,
-        claimedParticipantId: d.claimedParticipantId, duplicateOf: d.duplicateOf, keyHash: d.keyHash, at: d.at ?? e.at, status: 'PENDING' };
+        claimedParticipantId: d.claimedParticipantId, duplicateOf: d.duplicateOf, keyHash: d.keyHash, at: d.at, status: 'PENDING' };
       return { ...s, joinRequests: { ...s.joinRequests, [d.requestId]: r },
         joinRequestOrder: s.joinRequestOrder.includes(d.requestId) ? s.joinRequestOrder : [...s.joinRequestOrder, d.requestId] };
     }
+    // A decided request leaves the state, as it leaves the server's view (only pending requests are listed).
     case 'JoinRequestAdmitted':
-      return { ...s, joinRequests: patch(s.joinRequests, e.data.requestId, (r) => ({ ...r, status: 'ADMITTED', participantId: e.data.participantId })) };
     case 'JoinRequestRefused':
-      return { ...s, joinRequests: patch(s.joinRequests, e.data.requestId, (r) => ({ ...r, status: 'REFUSED', reason: e.data.reason })) };
+      return withoutJoinRequest(s, e.data.requestId);
     case 'SessionStarted': {
       const id = e.data.participantId;
       if (!id) return s;
-      return { ...s, sessions: { ...s.sessions, [id]: { session: e.data.session, startedAt: e.data.at ?? e.at, endedAt: null } } };
+      return { ...s, sessions: { ...s.sessions, [id]: { session: e.data.session, startedAt: e.data.at, endedAt: null } } };
     }
     case 'SessionsEnded': {
       const id = e.data.participantId;
@@ -313,7 +313,7 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
     case 'BallotsWithdrawn': {
       // The participant was removed (a duplicate): their ballots in open votes no longer count.
       const id = e.data.participantId;
-      const votes = new Set(e.data.voteIds ?? []);
+      const votes = new Set(e.data.voteIds);
       if (!id || votes.size === 0) return s;
       const keep = Object.entries(s.ballots).filter(([, b]) => !(b.voter === id && b.voteId && votes.has(b.voteId)));
       return keep.length === Object.keys(s.ballots).length ? s : { ...s, ballots: Object.fromEntries(keep) };
@@ -368,10 +368,10 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const zero = (a: string) => {
         const alts = d.alternatives?.[a];
         return { agree: 0, disagree: 0, other: 0, total: 0,
-          ...(alts ? { alternatives: Object.fromEntries(alts.map((x) => [x.id!, 0])) } : {}) };
+          ...(alts ? { alternatives: Object.fromEntries(alts.map((x) => [x.id, 0])) } : {}) };
       };
       const tally: VoteTally = s.tallies[d.voteId] ?? { asOf: e.seq, status: 'OPEN',
-        articles: Object.fromEntries((d.articleIds ?? []).map((a) => [a, zero(a)])) };
+        articles: Object.fromEntries(d.articleIds.map((a) => [a, zero(a)])) };
       return { ...s, votes: { ...s.votes, [d.voteId]: v }, voteOrder: s.voteOrder.includes(d.voteId) ? s.voteOrder : [...s.voteOrder, d.voteId],
         tallies: { ...s.tallies, [d.voteId]: tally } };
     }
@@ -389,10 +389,10 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       const d = e.data;
       const h: HallResult = { voteId: d.voteId, articleId: d.articleId, endpointId: d.endpointId, agree: d.agree, disagree: d.disagree,
         other: d.other, recordedBy: d.recordedBy };
-      return { ...s, hallResults: { ...s.hallResults, [hallKey(d.voteId!, d.articleId!, d.endpointId!)]: h } };
+      return { ...s, hallResults: { ...s.hallResults, [hallKey(d.voteId, d.articleId, d.endpointId)]: h } };
     }
     case 'HallResultCleared': {
-      const k = hallKey(e.data.voteId!, e.data.articleId!, e.data.endpointId!);
+      const k = hallKey(e.data.voteId, e.data.articleId, e.data.endpointId);
       if (!(k in s.hallResults)) return s;
       const { [k]: _gone, ...rest } = s.hallResults;
       return { ...s, hallResults: rest };
@@ -424,11 +424,11 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       return { ...s, queue: { ...q, requests, waiting: insertAt(q.waiting, slot, d.requestId) } };
     }
     case 'FloorRequestWithdrawn':
-      return leaveQueue(s, e.data.requestId, 'WITHDRAWN', null);
+      return leaveQueue(s, e.data.requestId, false);
     case 'FloorRequestApproved':
       return { ...s, queue: { ...s.queue, requests: patch(s.queue.requests, e.data.requestId, (r) => ({ ...r, status: 'APPROVED' })) } };
     case 'FloorRequestRejected':
-      return leaveQueue(s, e.data.requestId, 'REJECTED', e.data.reason ?? null);
+      return leaveQueue(s, e.data.requestId, false);
     case 'FloorRequestMoved': {
       const id = e.data.requestId;
       if (!id || !s.queue.waiting.includes(id)) return s;
@@ -436,7 +436,7 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
       return { ...s, queue: { ...s.queue, waiting: insertAt(rest, e.data.position, id) } };
     }
     case 'FloorGranted': {
-      const left = leaveQueue(s, e.data.requestId, 'SPEAKING', null);
+      const left = leaveQueue(s, e.data.requestId, true);
       const current: Speech = { requestId: e.data.requestId, participantId: e.data.participantId, startedAt: e.data.at,
         limitSeconds: e.data.limitSeconds, spentMillis: 0, runningSince: e.data.at };
       return { ...left, queue: { ...left.queue, current } };
@@ -454,14 +454,13 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
     case 'SpeechEnded': {
       const c = s.queue.current;
       const id = e.data.requestId;
-      const r = id ? s.queue.requests[id] : undefined;
+      const r: FloorRequest | undefined = s.queue.requests[id];
       // A resumed client may have missed the request or the grant: the record then says what it knows.
       const record: SpeechRecord = { requestId: id, participantId: r?.participantId ?? c?.participantId ?? '',
         endpointId: r?.endpointId, kind: r?.kind ?? 'CONTRIBUTION', forHall: r?.forHall ?? false, articleId: r?.articleId,
         startedAt: c?.startedAt ?? e.data.at, endedAt: e.data.at,
         spokenSeconds: e.data.spokenSeconds };
-      return { ...s, queue: { ...s.queue, current: null, history: [...s.queue.history, record],
-        requests: patch(s.queue.requests, id, (x) => ({ ...x, status: 'DONE', reason: null })) } };
+      return { ...s, queue: { ...s.queue, current: null, history: [...s.queue.history, record], requests: without(s.queue.requests, id) } };
     }
 
     // --- annotations
@@ -503,20 +502,35 @@ export function applyEvent(s: ConferenceState, e: EventFrame): ConferenceState {
 
     // --- the report's heading block and signature
     case 'ReportHeadingSet':
-      return { ...s, reportHeading: e.data.heading ?? null };
+      return { ...s, reportHeading: e.data.heading };
   }
   return s;
 }
 
 function putAnnotation(s: ConferenceState, a: Annotation): ConferenceState {
-  const id = a.id!;
+  const id = a.id;
   return { ...s, annotations: { ...s.annotations, [id]: a }, annotationOrder: s.annotationOrder.includes(id) ? s.annotationOrder : [...s.annotationOrder, id] };
 }
 
-function leaveQueue(s: ConferenceState, id: string | null | undefined, status: FloorRequest['status'], reason: string | null): ConferenceState {
-  if (!id) return s;
+/**
+ * A request leaves the waiting list. The state keeps only the requests the server's view lists (the waiting ones) plus
+ * the one being granted the floor, which the views read while its speech lasts (ScreenParts, Timers); a withdrawn or
+ * rejected request is gone, as a granted one is when its speech ends.
+ */
+function leaveQueue(s: ConferenceState, id: string, granted: boolean): ConferenceState {
   return { ...s, queue: { ...s.queue, waiting: s.queue.waiting.filter((x) => x !== id),
-    requests: patch(s.queue.requests, id, (r) => ({ ...r, status, reason })) } };
+    requests: granted ? patch(s.queue.requests, id, (r) => ({ ...r, status: 'SPEAKING', reason: null })) : without(s.queue.requests, id) } };
+}
+
+function without<T>(map: Record<string, T>, id: string): Record<string, T> {
+  if (!(id in map)) return map;
+  const { [id]: _gone, ...rest } = map;
+  return rest;
+}
+
+function withoutJoinRequest(s: ConferenceState, id: string): ConferenceState {
+  if (!(id in s.joinRequests)) return s;
+  return { ...s, joinRequests: without(s.joinRequests, id), joinRequestOrder: s.joinRequestOrder.filter((x) => x !== id) };
 }
 
 /** Milliseconds spoken in a turn at server time `nowMs`: pauses excluded, derived from event times only. */

@@ -117,7 +117,7 @@ export type BallotState = 'none' | 'voted' | 'changed' | 'closed';
 
 export function ballotState(s: ConferenceState, vote: Vote, articleId: string): BallotState {
   if (vote.status !== 'OPEN') return 'closed';
-  const b = myBallot(s, vote.id!, articleId);
+  const b = myBallot(s, vote.id, articleId);
   if (!b) return 'none';
   return b.casts > 1 ? 'changed' : 'voted';
 }
@@ -174,8 +174,8 @@ export function focusArticle(s: ConferenceState): string | null {
 
 function findFirstArticle(n: DraftNode | undefined): string | null {
   if (!n) return null;
-  for (const c of n.children ?? []) {
-    if (c.kind === 'ARTICLE') return c.id ?? null;
+  for (const c of n.children) {
+    if (c.kind === 'ARTICLE') return c.id;
     const deeper = findFirstArticle(c);
     if (deeper) return deeper;
   }
@@ -195,7 +195,7 @@ export function myWaitingRequest(s: ConferenceState) {
 
 export function articleLabel(node: DraftNode | undefined, articleWord: string): string {
   if (!node) return '';
-  return `${articleWord} ${node.number ?? ''}${node.title ? '. ' + node.title : ''}`;
+  return `${articleWord} ${node.number}${node.title ? '. ' + node.title : ''}`;
 }
 
 /** Join requests still waiting, oldest first; of one hall, or of every hall when `endpointId` is null. */

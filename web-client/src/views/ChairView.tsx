@@ -60,8 +60,8 @@ function AgendaControl(props: { state: ConferenceState }) {
             <li key={item.id} class={`agenda-item agenda-${item.status}`} data-testid="agenda-item" aria-current={cur ? 'step' : undefined}>
               <div>
                 <strong>{item.title}</strong>
-                <div class="muted small-text">{t(`agenda.kind.${item.kind ?? 'OTHER'}` as any)} · {t('agenda.planned', { m: item.plannedMinutes })} ·{' '}
-                  {t(`agenda.status.${item.status ?? 'PENDING'}` as any)}</div>
+                <div class="muted small-text">{t(`agenda.kind.${item.kind}` as any)} · {t('agenda.planned', { m: item.plannedMinutes })} ·{' '}
+                  {t(`agenda.status.${item.status}` as any)}</div>
               </div>
               {(cur || item.spentMillis > 0) && (
                 <span class={`timer ${planned > 0 && elapsed > planned ? 'over' : ''}`} data-testid={cur ? 'agenda-timer' : undefined}>{mmss(elapsed)}</span>
@@ -91,22 +91,22 @@ function OpenVoteForm(props: { state: ConferenceState }) {
     <form class="open-vote" data-testid="open-vote-form" onSubmit={(e) => {
       e.preventDefault();
       const node = idx.nodes[target];
-      const fallback = node ? (node.kind === 'CHAPTER' ? t('draft.chapter', { n: node.number ?? '' }) : t('draft.article', { n: node.number ?? '' })) : '';
+      const fallback = node ? (node.kind === 'CHAPTER' ? t('draft.chapter', { n: node.number }) : t('draft.article', { n: node.number })) : '';
       send({ type: 'OpenVote', nodeIds: [target], mode, title: title.trim() || `${t('vote.heading')} ${fallback}` });
       setTitle('');
     }}>
       <label for="vote-target">{t('vote.target')}</label>
       <select id="vote-target" value={target} data-testid="vote-target" onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
         {idx.chapters.map((c) => (
-          <optgroup key={c.id} label={`${t('draft.chapter', { n: c.number ?? '' })}. ${c.title ?? ''}`}>
-            <option value={c.id!}>{t('draft.chapter', { n: c.number ?? '' })} ({t('common.everyone')})</option>
+          <optgroup key={c.id} label={`${t('draft.chapter', { n: c.number })}. ${c.title}`}>
+            <option value={c.id}>{t('draft.chapter', { n: c.number })} ({t('common.everyone')})</option>
             {idx.articles.filter((a) => a.chapter === c).map((a) => (
-              <option key={a.node.id} value={a.node.id!}>{t('draft.article', { n: a.node.number ?? '' })}. {a.node.title}</option>
+              <option key={a.node.id} value={a.node.id}>{t('draft.article', { n: a.node.number })}. {a.node.title}</option>
             ))}
           </optgroup>
         ))}
         {idx.chapters.length === 0 && idx.articles.map((a) => (
-          <option key={a.node.id} value={a.node.id!}>{t('draft.article', { n: a.node.number ?? '' })}. {a.node.title}</option>
+          <option key={a.node.id} value={a.node.id}>{t('draft.article', { n: a.node.number })}. {a.node.title}</option>
         ))}
       </select>
       <label for="vote-mode">{t('vote.mode')}</label>
@@ -133,8 +133,8 @@ function VoteControl(props: { state: ConferenceState }) {
       {votes.map((v, i) => (
         <details key={v.id} class="vote-card" open={i === 0 || v.status === 'OPEN'} data-testid={`chair-vote-${v.id}`}>
           <summary>
-            <strong>{v.title}</strong> <span class={`badge vote-${v.status}`}>{t(`vote.status.${v.status ?? 'OPEN'}`)}</span>
-            <span class="badge">{t(`vote.mode.${v.mode ?? 'NAMED'}`)}</span>
+            <strong>{v.title}</strong> <span class={`badge vote-${v.status}`}>{t(`vote.status.${v.status}`)}</span>
+            <span class="badge">{t(`vote.mode.${v.mode}`)}</span>
           </summary>
           <div class="row">
             {v.status === 'OPEN' ? (
@@ -146,7 +146,7 @@ function VoteControl(props: { state: ConferenceState }) {
           </div>
           <TallyChart state={s} vote={v} />
           <TallyTable state={s} vote={v} />
-          {(v.articleIds ?? []).map((a) => <EndpointTallyTable key={a} state={s} vote={v} articleId={a} />)}
+          {v.articleIds.map((a) => <EndpointTallyTable key={a} state={s} vote={v} articleId={a} />)}
         </details>
       ))}
     </section>

@@ -53,7 +53,7 @@ function CheckIn(props: { state: ConferenceState; endpointId: string }) {
 
 function HallVoteRow(props: { state: ConferenceState; vote: Vote; articleId: string; endpointId: string; headCount: number; checkedIn: boolean }) {
   const { state, vote, articleId, endpointId } = props;
-  const existing = state.hallResults[hallKey(vote.id!, articleId, endpointId)];
+  const existing = state.hallResults[hallKey(vote.id, articleId, endpointId)];
   const [a, setA] = useState(String(existing?.agree ?? ''));
   const [d, setD] = useState(String(existing?.disagree ?? ''));
   const [o, setO] = useState(String(existing?.other ?? ''));
@@ -107,7 +107,7 @@ function HallVote(props: { state: ConferenceState; endpointId: string }) {
       {open.map((v) => (
         <div key={v.id} class="vote-card">
           <h3>{v.title || t('vote.heading')}</h3>
-          {(v.articleIds ?? []).map((a) => (
+          {v.articleIds.map((a) => (
             <HallVoteRow key={a} state={s} vote={v} articleId={a} endpointId={props.endpointId} headCount={ep?.headCount ?? 0} checkedIn={!!ep?.checkedIn} />
           ))}
         </div>
@@ -130,10 +130,10 @@ function Invites(props: { state: ConferenceState; endpointId: string }) {
       <h2 id="inv-h" class="section-title">{t('host.invite')}</h2>
       {latest && (
         <div class="qr-box">
-          <QrCode text={joinUrl(s.conferenceId, latest.code!)} label={`${t('login.code')} ${latest.code}`} />
+          <QrCode text={joinUrl(s.conferenceId, latest.code)} label={`${t('login.code')} ${latest.code}`} />
           <p class="invite-code" data-testid="invite-code">{latest.code}</p>
           <p class="hint">{t('host.inviteHint')}</p>
-          <p class="small-text"><a href={joinUrl(s.conferenceId, latest.code!)}>{joinUrl(s.conferenceId, latest.code!)}</a></p>
+          <p class="small-text"><a href={joinUrl(s.conferenceId, latest.code)}>{joinUrl(s.conferenceId, latest.code)}</a></p>
         </div>
       )}
       <button type="button" class="primary" disabled={busy} data-testid="issue-invite" onClick={async () => {

@@ -122,11 +122,11 @@ function CandidateRow(props: { c: Candidate; idx: DocIndex; state: ConferenceSta
 
 function NodeEditor(props: { node: DraftNode; label: string; seed: string; edits: EditDraft; setEdits(e: EditDraft): void; article?: boolean }) {
   const { node, edits } = props;
-  const id = node.id!;
+  const id = node.id;
   const e = edits[id] ?? {};
   const text = e.text ?? props.seed;
   const changedText = e.text !== undefined && e.text !== props.seed;
-  const changedTitle = e.title !== undefined && e.title.trim() !== (node.title ?? '').trim();
+  const changedTitle = e.title !== undefined && e.title.trim() !== node.title.trim();
   const warn = structureLines(text, !!props.article);
   const put = (patch: { title?: string; text?: string }) => props.setEdits({ ...edits, [id]: { ...e, ...patch } });
   const undo = () => {
@@ -137,8 +137,8 @@ function NodeEditor(props: { node: DraftNode; label: string; seed: string; edits
     <div class={`node-editor ${changedText || changedTitle ? 'edited' : ''}`} data-testid="node-editor" data-node-id={id}>
       {props.article && (
         <>
-          <label for={`ed-title-${id}`}>{t('revise.articleTitle', { n: node.number ?? '' })}</label>
-          <input id={`ed-title-${id}`} value={e.title ?? node.title ?? ''} maxLength={500} onInput={(ev) => put({ title: (ev.target as HTMLInputElement).value })} />
+          <label for={`ed-title-${id}`}>{t('revise.articleTitle', { n: node.number })}</label>
+          <input id={`ed-title-${id}`} value={e.title ?? node.title} maxLength={500} onInput={(ev) => put({ title: (ev.target as HTMLInputElement).value })} />
         </>
       )}
       {(!props.article || node.text) && (
@@ -167,8 +167,8 @@ function ArticleEditor(props: { state: ConferenceState; cs: Candidate[]; selecte
   const article = articleId ? idx.nodes[articleId] : null;
   const rows: { node: DraftNode; label: string }[] = [];
   const walk = (n: DraftNode) => {
-    for (const c of n.children ?? []) {
-      rows.push({ node: c, label: placeLabel(idx, c.id!) });
+    for (const c of n.children) {
+      rows.push({ node: c, label: placeLabel(idx, c.id) });
       walk(c);
     }
   };

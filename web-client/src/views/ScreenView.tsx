@@ -34,7 +34,7 @@ export function ScreenView() {
         <section class="screen-panel results" aria-labelledby="scr-result" data-testid="panel-result">
           <h2 id="scr-result">
             {t('screen.results')}
-            {vote && <span class={`badge vote-${vote.status}`}>{t(`vote.status.${vote.status ?? 'OPEN'}`)}</span>}
+            {vote && <span class={`badge vote-${vote.status}`}>{t(`vote.status.${vote.status}`)}</span>}
           </h2>
           {vote && <p class="vote-title" data-testid="vote-title">{vote.title}</p>}
           {vote ? <ScreenResult state={s} vote={vote} /> : <p class="screen-empty">{t('screen.noVote')}</p>}

@@ -72,12 +72,12 @@ export function SecretaryView() {
   const votes = votesInOrder(s);
   // A vote's table only where ballots were cast on the article: a chapter vote lists every article, most empty.
   const counted = (voteId: string, articleId: string) => (s.tallies[voteId]?.articles[articleId]?.total ?? 0) > 0;
-  const articlesWithVotes = new Set(votes.flatMap((v) => (v.articleIds ?? []).filter((a) => counted(v.id!, a))));
-  const articleIds = idx.articles.map((a) => a.node.id!).filter((id) => byArticle[id] || (f.kind === 'all' || f.kind === 'OTHER_VOTE') && articlesWithVotes.has(id));
+  const articlesWithVotes = new Set(votes.flatMap((v) => v.articleIds.filter((a) => counted(v.id, a))));
+  const articleIds = idx.articles.map((a) => a.node.id).filter((id) => byArticle[id] || (f.kind === 'all' || f.kind === 'OTHER_VOTE') && articlesWithVotes.has(id));
   // What this column holds: visible threads, their replies, and the "ý kiến khác" texts. The number of opinions
   // (with written opinions, summarized speeches and merges) is the table's, in the report panel and the opinions table.
   const visible = all.filter((a) => a.status === 'VISIBLE');
-  const replyCount = visible.reduce((n, a) => n + repliesTo(s, a.id!).filter((r) => r.status === 'VISIBLE').length, 0);
+  const replyCount = visible.reduce((n, a) => n + repliesTo(s, a.id).filter((r) => r.status === 'VISIBLE').length, 0);
   const opinions = Object.values(s.ballots).filter((b) => b.choice === 'OTHER' && b.text).length;
   const unanswered = visible.filter((a) => !a.response?.kind).length;
   const proposals = visible.filter((a) => a.kind === 'PROPOSED_WORDING').length;
@@ -124,10 +124,10 @@ export function SecretaryView() {
       {articleIds.length === 0 && general.length === 0 && <p class="muted panel">{t('sec.noFeedback')}</p>}
       {articleIds.map((id) => {
         const n = idx.nodes[id];
-        const vs = votes.filter((v) => v.articleIds?.includes(id) && counted(v.id!, id));
+        const vs = votes.filter((v) => v.articleIds.includes(id) && counted(v.id, id));
         return (
           <section key={id} class="panel article-feedback" data-testid={`feedback-${id}`} aria-labelledby={`fh-${id}`}>
-            <h3 id={`fh-${id}`}>{t('draft.article', { n: n.number ?? '' })}. {n.title}</h3>
+            <h3 id={`fh-${id}`}>{t('draft.article', { n: n.number })}. {n.title}</h3>
             {vs.length > 0 && (f.kind === 'all' || f.kind === 'OTHER_VOTE') && (
               <div class="feedback-votes">
                 <h4>{t('sec.votes')}</h4>

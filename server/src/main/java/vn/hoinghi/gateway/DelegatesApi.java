@@ -23,6 +23,10 @@ import vn.hoinghi.domain.Participant;
 import vn.hoinghi.domain.Role;
 import vn.hoinghi.live.Outcome;
 import vn.hoinghi.report.export.InvitationCards;
+import vn.hoinghi.wire.RestBody;
+import vn.hoinghi.wire.RestBody.AttendanceHall;
+import vn.hoinghi.wire.RestBody.AttendancePerson;
+import vn.hoinghi.wire.RestBody.DelegateListing;
 
 /**
  * The halls' delegate lists (danh sách đại biểu) and attendance (điểm danh), docs/api.md: import from CSV or XLSX,
@@ -149,19 +153,16 @@ final class DelegatesApi {
     String base = RestApi.baseUrl(ctx);
     claims(ctx).onSuccess(c -> read(ctx, (conf, online) -> {
       String ep = scope(conf, c, requested);
-      JsonArray out = new JsonArray();
+      List<DelegateListing> out = new ArrayList<>();
       for (Participant p : conf.listedDelegates(ep)) {
         DelegateDetails d = conf.delegateDetails(p.id()).orElseThrow();
         String code = conf.personalCode(p.id()).orElseThrow();
         Endpoint e = conf.endpoint(p.endpointId()).orElseThrow();
-        out.add(new JsonObject().put("participantId", p.id()).put("fullName", p.displayName())
-            .put("position", d.position()).put("unit", d.unit()).put("endpointId", e.id()).put("endpointCode", e.code())
-            .put("endpointName", e.name()).put("phone", d.phone()).put("email", d.email())
-            .put("personalCode", code).put("joinUrl", joinUrl(base, id, code))
-            .put("signedIn", conf.session(p.id()) > 0).put("markedPresent", conf.markedPresent(p.id()))
-            .put("online", online.test(p.id())));
+        out.add(new DelegateListing(p.id(), p.displayName(), d.position(), d.unit(), e.id(), e.code(), e.name(),
+            d.phone(), d.email(), code, joinUrl(base, id, code), conf.session(p.id()) > 0, conf.markedPresent(p.id()),
+            online.test(p.id())));
       }
-      return new JsonObject().put("conferenceId", id).put("delegates", out);
+      return new RestBody.DelegateList(id, out);
     }, body -> RestApi.json(ctx, 200, body)));
   }
 
@@ -215,11 +216,11 @@ final class DelegatesApi {
     String requested = ctx.request().getParam("endpointId");
     claims(ctx).onSuccess(c -> read(ctx, (conf, online) -> {
       String ep = scope(conf, c, requested);
-      JsonArray halls = new JsonArray();
+      List<AttendanceHall> halls = new ArrayList<>();
       int[] totals = new int[3];
       for (Endpoint e : conf.endpoints()) {
         if (ep != null && !ep.equals(e.id())) continue;
-        JsonArray people = new JsonArray();
+        List<AttendancePerson> people = new ArrayList<>();
         int registered = 0;
         int present = 0;
         for (Participant p : conf.participants()) {
@@ -228,19 +229,15 @@ final class DelegatesApi {
           boolean on = online.test(p.id());
           boolean marked = conf.markedPresent(p.id());
           if (on || marked) present++;
-          people.add(new JsonObject().put("participantId", p.id()).put("name", p.displayName())
-              .put("listed", conf.delegateDetails(p.id()).isPresent()).put("online", on).put("markedPresent", marked)
-              .put("present", on || marked));
+          people.add(new AttendancePerson(p.id(), p.displayName(), conf.delegateDetails(p.id()).isPresent(), on, marked,
+              on || marked));
         }
         totals[0] += registered;
         totals[1] += present;
         totals[2] += registered - present;
-        halls.add(new JsonObject().put("endpointId", e.id()).put("code", e.code()).put("name", e.name())
-            .put("registered", registered).put("present", present).put("absent", registered - present)
-            .put("people", people));
+        halls.add(new AttendanceHall(e.id(), e.code(), e.name(), registered, present, registered - present, people));
       }
-      return new JsonObject().put("endpoints", halls).put("registered", totals[0]).put("present", totals[1])
-          .put("absent", totals[2]);
+      return new RestBody.Attendance(halls, totals[0], totals[1], totals[2]);
     }, body -> RestApi.json(ctx, 200, body)));
   }
 }

@@ -2,7 +2,6 @@ package vn.hoinghi.gateway;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import vn.hoinghi.domain.document.DraftDocument;
 import vn.hoinghi.domain.document.ImportProblem;
 import vn.hoinghi.domain.document.PreparedImport;
 import vn.hoinghi.live.ConferenceWriter;
-import vn.hoinghi.wire.Codec;
 
 /**
  * The body of POST …/draft and …/draft/preview, read by its content type: text/plain or text/markdown as UTF-8
@@ -29,13 +27,7 @@ final class DraftUpload {
   private static final List<String> TEXT_TYPES = List.of("text/plain", "text/markdown", "text/x-markdown");
 
   /** The draft as the importer's text; {@code notices} says what a .docx lost on the way; {@code docx} its origin. */
-  record Draft(String text, List<ImportProblem> notices, boolean docx) {
-    JsonArray noticesJson() {
-      JsonArray a = new JsonArray();
-      notices.forEach(n -> a.add(new JsonObject(Codec.encode(n))));
-      return a;
-    }
-  }
+  record Draft(String text, List<ImportProblem> notices, boolean docx) {}
 
   private DraftUpload() {}
 

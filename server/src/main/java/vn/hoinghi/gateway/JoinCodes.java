@@ -1,15 +1,20 @@
 package vn.hoinghi.gateway;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import vn.hoinghi.auth.Throttle;
 import vn.hoinghi.domain.Conference;
 import vn.hoinghi.domain.DelegateDetails;
 import vn.hoinghi.domain.Endpoint;
 import vn.hoinghi.domain.JoinCode;
 import vn.hoinghi.domain.Participant;
+import vn.hoinghi.domain.Role;
+import vn.hoinghi.wire.RestBody.CodeRefusal;
+import vn.hoinghi.wire.RestBody.HallDelegate;
+import vn.hoinghi.wire.RestBody.JoinCodeInfo;
+import vn.hoinghi.wire.ServerMessage.BilingualText;
 
 /**
  * {@code GET /api/join/code}: what a code opens, before anybody joins with it (docs/api.md). The join page shows the
@@ -41,7 +46,7 @@ final class JoinCodes {
     gateway.conferences().existing(conferenceId)
         .compose(w -> w.query(c -> describe(c, code)))
         .onComplete(ar -> {
-          JsonObject body = ar.succeeded() ? ar.result() : null;
+          JoinCodeInfo body = ar.succeeded() ? ar.result() : null;
           if (body == null) {
             gateway.throttle().failure(ipKey, Throttle.FREE_PER_ADDRESS);
             RestApi.fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no such conference or code"));
@@ -51,32 +56,24 @@ final class JoinCodes {
         });
   }
 
-  private static JsonObject describe(Conference c, String code) {
+  private static JoinCodeInfo describe(Conference c, String code) {
     JoinCode jc = c.views().joinCode(code, Instant.now()).orElse(null);
     if (jc == null || c.info() == null) return null;
     Endpoint hall = jc.endpointId() == null ? null : c.endpoint(jc.endpointId()).orElse(null);
-    JsonObject out = new JsonObject().put("conferenceId", c.conferenceId()).put("title", c.info().title())
-        .put("status", c.info().status().name()).put("kind", jc.kind().name())
-        .put("startsAt", c.info().startsAt() == null ? null : c.info().startsAt().toString())
-        .put("role", jc.participant() != null ? "DELEGATE" : jc.invite().role().name())
-        .put("endpointId", jc.endpointId())
-        .put("endpointName", hall == null ? null : hall.name()).put("endpointCode", hall == null ? null : hall.code())
-        .put("usable", jc.refusal() == null);
-    if (jc.participant() != null) out.put("name", jc.participant().displayName());
-    if (jc.refusal() != null) {
-      out.put("refusal", new JsonObject().put("code", jc.refusal().code().name()).put("message",
-          new JsonObject().put("vi", jc.refusal().messageVi()).put("en", jc.refusal().messageEn())));
-    }
+    CodeRefusal refusal = jc.refusal() == null ? null : new CodeRefusal(jc.refusal().code().name(),
+        new BilingualText(jc.refusal().messageVi(), jc.refusal().messageEn()));
+    List<HallDelegate> names = null;
     if (jc.kind() == JoinCode.Kind.HALL_LINK && jc.refusal() == null) {
       // Names and positions only: contact details stay with the hosts and the moderators.
-      JsonArray names = new JsonArray();
+      names = new ArrayList<>();
       for (Participant p : c.listedDelegates(jc.endpointId())) {
         DelegateDetails d = c.delegateDetails(p.id()).orElse(null);
-        names.add(new JsonObject().put("participantId", p.id()).put("fullName", p.displayName())
-            .put("position", d == null ? null : d.position()));
+        names.add(new HallDelegate(p.id(), p.displayName(), d == null ? null : d.position()));
       }
-      out.put("delegates", names);
     }
-    return out;
+    return new JoinCodeInfo(c.conferenceId(), c.info().title(), c.info().status(), jc.kind(), c.info().startsAt(),
+        jc.participant() != null ? Role.DELEGATE : jc.invite().role(), jc.endpointId(),
+        hall == null ? null : hall.name(), hall == null ? null : hall.code(), jc.refusal() == null,
+        jc.participant() == null ? null : jc.participant().displayName(), refusal, names);
   }
 }

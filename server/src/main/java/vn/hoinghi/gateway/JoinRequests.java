@@ -1,6 +1,5 @@
 package vn.hoinghi.gateway;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import vn.hoinghi.domain.JoinRequest;
+import vn.hoinghi.wire.RestBody;
 
 /**
  * The waiting side of admission: a person who opened a hall's shared link holds a request key (only its SHA-256 is in
@@ -65,12 +65,12 @@ final class JoinRequests {
             RestApi.fail(ctx, 404, Replies.error(null, "NOT_FOUND", "no such join request"));
             return;
           }
-          JsonObject out = new JsonObject().put("status", r.status().name()).put("requestId", r.id())
-              .put("conferenceId", conferenceId);
           switch (r.status()) {
-            case PENDING -> RestApi.json(ctx, 200, out);
-            case REFUSED -> RestApi.json(ctx, 200, r.reason() == null ? out : out.put("reason", r.reason()));
-            case ADMITTED -> rest.issueParticipantTokens(ctx, conferenceId, r.participantId(), 200, -1, out);
+            case PENDING, REFUSED -> RestApi.json(ctx, 200,
+                new RestBody.JoinRequestState(RestBody.Undecided.valueOf(r.status().name()), r.id(),
+                    conferenceId, r.reason()));
+            case ADMITTED -> rest.signIn().issueParticipantTokens(ctx, conferenceId, r.participantId(), 200, -1,
+                tokens -> new RestBody.JoinAdmitted(tokens, RestBody.Admitted.ADMITTED, r.id()));
           }
         });
   }

@@ -1,9 +1,10 @@
 package vn.hoinghi.http;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import vn.hoinghi.wire.Codec;
+import vn.hoinghi.wire.RestBody.DemoLogin;
+import vn.hoinghi.wire.RestBody.ServerInfoBody;
 
 /**
  * {@code GET /api/info} (docs/api.md): what this server is, for the login page before anyone logs in. The demo's
@@ -11,7 +12,7 @@ import java.util.List;
  * server with real data never advertises passwords.
  */
 public final class ServerInfo {
-  private final JsonObject body;
+  private final String body;
 
   /** The demo this start seeded: its conference (null: none seeded), the shared password and the logins. */
   public record Demo(String conferenceId, String password, List<Login> logins) {
@@ -23,20 +24,14 @@ public final class ServerInfo {
   public record Login(String username, String displayName, String role) {}
 
   public ServerInfo(String version, Demo demo) {
-    JsonObject b = new JsonObject().put("product", "hoinghi").put("version", version)
-        .put("demo", demo.conferenceId() != null);
-    if (demo.conferenceId() != null) {
-      JsonArray logins = new JsonArray();
-      for (Login l : demo.logins()) {
-        logins.add(new JsonObject().put("username", l.username()).put("displayName", l.displayName()).put("role", l.role()));
-      }
-      b.put("demoConferenceId", demo.conferenceId()).put("demoPassword", demo.password()).put("demoLogins", logins);
-    }
-    this.body = b;
+    boolean seeded = demo.conferenceId() != null;
+    this.body = Codec.encode(new ServerInfoBody("hoinghi", version, seeded, demo.conferenceId(),
+        seeded ? demo.password() : null,
+        seeded ? demo.logins().stream().map(l -> new DemoLogin(l.username(), l.displayName(), l.role())).toList() : null));
   }
 
   void handle(RoutingContext ctx) {
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
-        .end(body.encode());
+        .end(body);
   }
 }

@@ -1,6 +1,7 @@
 package vn.hoinghi.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +29,8 @@ import vn.hoinghi.domain.Nullable;
 /**
  * The one machine-readable definition of the WebSocket protocol: a JSON Schema (2020-12) generated from records —
  * the domain's (commands, events, the snapshot view) and the server's messages ({@link ServerMessage}) — plus the
- * four client envelopes defined here. The server validates every inbound message against it; the web client
+ * four client envelopes defined here — and the bodies of the REST answers ({@link RestBody}), which only the client's
+ * types use. The server validates every inbound message against it; the web client
  * generates its TypeScript types from it. The generated file is committed as
  * {@code protocol/hoinghi-protocol.schema.json}; a test fails when it differs from what this class
  * produces, so the two cannot drift. Regenerate with:
@@ -75,8 +77,9 @@ public final class ProtocolSchema {
     root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     root.put("$id", ID);
     root.put("title", "HoiNghiProtocol");
-    root.put("description", "Hội Nghị WebSocket protocol v1 (subprotocol hoinghi.v1). Generated from the server's "
-        + "records by vn.hoinghi.wire.ProtocolSchema; do not edit by hand. See docs/protocol.md.");
+    root.put("description", "Hội Nghị WebSocket protocol v1 (subprotocol hoinghi.v1), and the bodies of the REST answers "
+        + "(RestBody). Generated from the server's records by vn.hoinghi.wire.ProtocolSchema; do not edit by hand. "
+        + "See docs/protocol.md and docs/api.md.");
 
     // Commands: one definition per record, with its "type" as a constant.
     ArrayNode commands = F.arrayNode();
@@ -109,6 +112,7 @@ public final class ProtocolSchema {
     enqueue(ConferenceView.class);
     clientEnvelopes();
     serverMessages();
+    restBodies();
     while (!pending.isEmpty()) {
       Class<?> c = pending.poll();
       if (!defs.has(c.getSimpleName())) defs.set(c.getSimpleName(), recordSchema(c, modeOf(c)));
@@ -180,6 +184,19 @@ public final class ProtocolSchema {
     defs.set("ServerMessage", F.objectNode().set("oneOf", all));
   }
 
+  /**
+   * The bodies of the REST answers, from the {@link RestBody} records: each definition is named after its record;
+   * {@code RestBody} is the one-of over them (no route answers it as such: the client names the body it expects).
+   */
+  private void restBodies() {
+    ArrayNode all = F.arrayNode();
+    for (Class<?> c : RestBody.class.getPermittedSubclasses()) {
+      enqueue(c);
+      all.add(ref(c.getSimpleName()));
+    }
+    defs.set("RestBody", F.objectNode().set("oneOf", all));
+  }
+
   /** Every error code the server sends, with the retryable ones listed for clients that resend. */
   private void errorCodes() {
     ObjectNode codes = enumOf(ErrorCode.class);
@@ -234,8 +251,18 @@ public final class ProtocolSchema {
 
   private static ObjectNode enumOf(Class<?> e) {
     ArrayNode values = F.arrayNode();
-    for (Object c : e.getEnumConstants()) values.add(((Enum<?>) c).name());
+    for (Object c : e.getEnumConstants()) values.add(wireName((Enum<?>) c));
     return F.objectNode().put("type", "string").set("enum", values);
+  }
+
+  /** A constant as the codec writes it: its name, or the name its {@link JsonProperty} gives. */
+  private static String wireName(Enum<?> c) {
+    try {
+      JsonProperty p = c.getDeclaringClass().getField(c.name()).getAnnotation(JsonProperty.class);
+      return p == null ? c.name() : p.value();
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void enqueue(Class<?> c) {
