@@ -36,12 +36,7 @@ final class JoinApi {
       return;
     }
     String ipKey = "join-ip:" + ctx.request().remoteAddress().hostAddress();
-    long wait = gateway.throttle().retryAfterSeconds(ipKey);
-    if (wait > 0) {
-      ctx.response().putHeader("Retry-After", Long.toString(wait));
-      RestApi.fail(ctx, 429, Replies.error(null, "THROTTLED", "retry after " + wait + " s"));
-      return;
-    }
+    if (RestApi.throttled(ctx, gateway.throttle(), ipKey)) return;
     String commandId = "join-" + RestApi.randomCode(16);
     String claim = body.getValue("claimParticipantId") instanceof String s ? s : null;
     // For a hall's shared link the answer is a request the host decides: this secret lets the device ask for it.

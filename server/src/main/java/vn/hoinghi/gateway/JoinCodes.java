@@ -37,12 +37,7 @@ final class JoinCodes {
       return;
     }
     String ipKey = "join-ip:" + ctx.request().remoteAddress().hostAddress();
-    long wait = gateway.throttle().retryAfterSeconds(ipKey);
-    if (wait > 0) {
-      ctx.response().putHeader("Retry-After", Long.toString(wait));
-      RestApi.fail(ctx, 429, Replies.error(null, "THROTTLED", "retry after " + wait + " s"));
-      return;
-    }
+    if (RestApi.throttled(ctx, gateway.throttle(), ipKey)) return;
     gateway.conferences().existing(conferenceId)
         .compose(w -> w.query(c -> describe(c, code)))
         .onComplete(ar -> {

@@ -184,6 +184,19 @@ public final class RestApi {
     else fail(ctx, 500, Replies.error(null, "INTERNAL", null));
   }
 
+  /**
+   * Answers 429 with {@code Retry-After} when any of the throttle's {@code keys} (an account, an address) must still
+   * wait; true when it did (the caller stops there).
+   */
+  static boolean throttled(RoutingContext ctx, vn.hoinghi.auth.Throttle throttle, String... keys) {
+    long wait = 0;
+    for (String k : keys) wait = Math.max(wait, throttle.retryAfterSeconds(k));
+    if (wait == 0) return false;
+    ctx.response().putHeader("Retry-After", Long.toString(wait));
+    fail(ctx, 429, Replies.error(null, "THROTTLED", "retry after " + wait + " s"));
+    return true;
+  }
+
   static void fail(RoutingContext ctx, int status, JsonObject body) {
     json(ctx, status, body);
   }

@@ -42,12 +42,7 @@ final class SignInApi {
     }
     String userKey = "login:" + Accounts.normalize(username);
     String ipKey = "login-ip:" + ctx.request().remoteAddress().hostAddress();
-    long wait = Math.max(gateway.throttle().retryAfterSeconds(userKey), gateway.throttle().retryAfterSeconds(ipKey));
-    if (wait > 0) {
-      ctx.response().putHeader("Retry-After", Long.toString(wait));
-      RestApi.fail(ctx, 429, Replies.error(null, "THROTTLED", "retry after " + wait + " s"));
-      return;
-    }
+    if (RestApi.throttled(ctx, gateway.throttle(), userKey, ipKey)) return;
     gateway.accounts().verify(username, password).onComplete(ar -> {
       if (ar.failed() || ar.result().isEmpty()) {
         gateway.throttle().failure(userKey);
