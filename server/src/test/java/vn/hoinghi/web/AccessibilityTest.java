@@ -199,6 +199,7 @@ class AccessibilityTest {
     delegate.getByTestId("ballot-d1").getByTestId("choice-OTHER").click();
     assertThat(delegate.getByTestId("other-form")).isVisible();
     delegate.getByTestId("article-select").selectOption("d1");
+    assertThat(delegate.locator("[data-node-text=\"d1.k2\"]")).isVisible();
     delegate.evaluate("() => { const el = document.querySelector('[data-node-text=\"d1.k2\"]');"
         + " const r = document.createRange(); r.setStart(el.firstChild, 0); r.setEnd(el.firstChild, 8);"
         + " const s = window.getSelection(); s.removeAllRanges(); s.addRange(r);"

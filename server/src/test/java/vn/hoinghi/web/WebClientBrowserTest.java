@@ -85,6 +85,8 @@ class WebClientBrowserTest extends BrowserSessionTest {
     Page thang = ui.login(ui.desktop(), "daibieu4");
     mai.getByTestId("article-select").selectOption("d1");
     thang.getByTestId("article-select").selectOption("d1");
+    // The draft's text comes over HTTP after the snapshot: select in the passage only once it is on the screen.
+    assertThat(thang.locator("[data-node-text=\"d1.k2\"]")).isVisible();
 
     String exact = (String) thang.evaluate("() => {"
         + " const el = document.querySelector('[data-node-text=\"d1.k2\"]');"
