@@ -2,10 +2,8 @@ package vn.hoinghi.gateway;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import vn.hoinghi.auth.Accounts;
 import vn.hoinghi.auth.AuthError;
 import vn.hoinghi.auth.Passwords;
-import vn.hoinghi.auth.Throttle;
 
 /**
  * {@code POST /api/password}: the old password and a new one. The way out of a required change (the first organizer's
@@ -30,24 +28,14 @@ final class PasswordChange {
       RestApi.json(ctx, 400, Replies.error(null, "INVALID", "username, password and newPassword are required strings"));
       return;
     }
-    String userKey = "login:" + Accounts.normalize(username);
-    String ipKey = "login-ip:" + ctx.request().remoteAddress().hostAddress();
-    if (RestApi.throttled(ctx, gateway.throttle(), userKey, ipKey)) return;
-    gateway.accounts().verify(username, password).onComplete(ar -> {
-      if (ar.failed() || ar.result().isEmpty()) {
-        gateway.throttle().failure(userKey);
-        gateway.throttle().failure(ipKey, Throttle.FREE_PER_ADDRESS);
-        RestApi.json(ctx, 401, Replies.error(null, "LOGIN_FAILED", null));
-        return;
-      }
-      gateway.throttle().success(userKey);
+    RestApi.withPassword(ctx, gateway, username, password, account -> {
       String problem = newPassword.equals(password) ? "the new password must differ from the old one"
           : Passwords.problem(newPassword);
       if (problem != null) {
         RestApi.json(ctx, 400, Replies.error(null, "INVALID", problem));
         return;
       }
-      gateway.accounts().changePassword(ar.result().get().id(), newPassword).onComplete(done -> {
+      gateway.accounts().changePassword(account.id(), newPassword).onComplete(done -> {
         if (done.succeeded()) {
           RestApi.json(ctx, 200, new JsonObject().put("changed", true));
         } else if (done.cause() instanceof AuthError a) {

@@ -197,6 +197,28 @@ public final class RestApi {
     return true;
   }
 
+  /**
+   * Checks an account's password under the sign-in throttle (per account and per address): answers 429 while either
+   * must wait, 401 {@code LOGIN_FAILED} on a wrong name or password (counted against both), and otherwise counts a
+   * success and hands the account to {@code then}.
+   */
+  static void withPassword(RoutingContext ctx, Gateway gateway, String username, String password,
+      java.util.function.Consumer<vn.hoinghi.auth.Accounts.Account> then) {
+    String userKey = "login:" + vn.hoinghi.auth.Accounts.normalize(username);
+    String ipKey = "login-ip:" + ctx.request().remoteAddress().hostAddress();
+    if (throttled(ctx, gateway.throttle(), userKey, ipKey)) return;
+    gateway.accounts().verify(username, password).onComplete(ar -> {
+      if (ar.failed() || ar.result().isEmpty()) {
+        gateway.throttle().failure(userKey);
+        gateway.throttle().failure(ipKey, vn.hoinghi.auth.Throttle.FREE_PER_ADDRESS);
+        fail(ctx, 401, Replies.error(null, "LOGIN_FAILED", null));
+        return;
+      }
+      gateway.throttle().success(userKey);
+      then.accept(ar.result().get());
+    });
+  }
+
   static void fail(RoutingContext ctx, int status, JsonObject body) {
     json(ctx, status, body);
   }

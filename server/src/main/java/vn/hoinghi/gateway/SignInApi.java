@@ -40,18 +40,7 @@ final class SignInApi {
       RestApi.fail(ctx, 400, Replies.error(null, "INVALID", "username and password are required strings"));
       return;
     }
-    String userKey = "login:" + Accounts.normalize(username);
-    String ipKey = "login-ip:" + ctx.request().remoteAddress().hostAddress();
-    if (RestApi.throttled(ctx, gateway.throttle(), userKey, ipKey)) return;
-    gateway.accounts().verify(username, password).onComplete(ar -> {
-      if (ar.failed() || ar.result().isEmpty()) {
-        gateway.throttle().failure(userKey);
-        gateway.throttle().failure(ipKey, vn.hoinghi.auth.Throttle.FREE_PER_ADDRESS);
-        RestApi.fail(ctx, 401, Replies.error(null, "LOGIN_FAILED", null));
-        return;
-      }
-      gateway.throttle().success(userKey);
-      Accounts.Account a = ar.result().get();
+    RestApi.withPassword(ctx, gateway, username, password, a -> {
       if (a.mustChangePassword()) {
         // No token at all until the password is changed: nothing else can be reached with this password.
         RestApi.fail(ctx, 403, Replies.error(null, "PASSWORD_CHANGE_REQUIRED", null).put("mustChangePassword", true));
